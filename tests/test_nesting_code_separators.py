@@ -113,12 +113,10 @@ def test_a_lone_roman_one_above_numbered_rows_is_a_list_number() -> None:
     assert lead["name"].tolist() == ["Jawa Timur", "Kota Surabaya"]
 
 
-def test_trailing_province_codes_only_where_asked() -> None:
-    # read_bps_table reads four digits after a name; the nesting check also
-    # reads a province's two in brackets or after a dash, never after a
-    # space alone.
+def test_trailing_province_codes_after_a_dash_or_in_brackets() -> None:
+    # A province's two digits after a dash or minus sign, or in brackets
+    # after "Kode", are its code; never after a space alone.
     names = ["Jawa Timur \u2212 35", "Jawa Timur (Kode 35)", "Jawa Timur 35"]
-    assert tables.trailing_codes(names)["code"].isna().all()
-    got = tables.trailing_codes(names, provinces=True)["code"]
+    got = tables.trailing_codes(names)["code"]
     assert got.tolist()[:2] == ["35", "35"]
     assert pd.isna(got.iloc[2])

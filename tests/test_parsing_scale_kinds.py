@@ -114,3 +114,15 @@ def test_cells_and_reasons_do_not_depend_on_row_order(
     got = {c.text: c.reason for c in t.invalid}
     assert sorted(got) == ["13,8", "3 %", "7,2"]
     assert all("(such as '4,0 ribu')" in r for r in got.values())
+
+
+def test_the_unit_of_count_message_lists_kk() -> None:
+    # "8.160 KK" (families, counted by their heads) is a unit of count, as
+    # "jiwa" is: beside two bare numbers (the column's kind), it is bad, and
+    # the reason's list of units of count names the 'KK' it states.
+    reasons = _reasons(["13,8", "7,2", "8.160 KK"])
+    assert sorted(reasons) == ["8.160 KK"]
+    assert (
+        "a unit of count ('jiwa', 'orang', 'ruta', 'KK', 'rupiah')"
+        in (reasons["8.160 KK"])
+    )

@@ -170,21 +170,33 @@ def test_bare_names_without_a_heading_stay_regencies() -> None:
     assert "Kota Batu" in t.unmatched["reason"].iloc[0]
 
 
-def test_duplicate_names_under_a_heading_say_which_heading() -> None:
-    # "DAFTAR KOTA" is no heading (a heading's label is a kind alone), but
-    # it ends the "KABUPATEN" section: the first "Malang" lies under
-    # "KABUPATEN", the second under no heading (both the regency, 3507); the
-    # error says so and names the row that was not read as a heading.
+def test_a_daftar_kota_row_heads_the_cities() -> None:
+    # "DAFTAR KOTA" (list of cities) names one kind and is no total: it
+    # heads the cities as "KOTA" does. "Malang" under "KABUPATEN" is
+    # Kabupaten Malang 3507, under "DAFTAR KOTA" Kota Malang 3573 (before,
+    # the section ended and the second "Malang" was the regency again).
     text = (
         "Kabupaten/Kota;2023\nJAWA TIMUR;10,35\nKABUPATEN;\nMalang;9,45\n"
         "DAFTAR KOTA;\nMalang;4,26\n"
+    )
+    assert _codes(_read(text)) == ["35", None, "3507", None, "3573"]
+
+
+def test_duplicate_names_under_a_heading_say_which_heading() -> None:
+    # "JUMLAH KOTA" (a total with no number) is no heading, but it ends the
+    # "KABUPATEN" section: the first "Malang" lies under "KABUPATEN", the
+    # second under no heading (both the regency, 3507); the error says so
+    # and names the row that was not read as a heading.
+    text = (
+        "Kabupaten/Kota;2023\nJAWA TIMUR;10,35\nKABUPATEN;\nMalang;9,45\n"
+        "JUMLAH KOTA;\nMalang;4,26\n"
     )
     with pytest.raises(ValueError, match="more than one row") as err:
         _read(text)
     msg = str(err.value)
     assert "'Malang' (row 4) lies under the heading 'KABUPATEN' (row 3)" in msg
     assert "'Malang' (row 6) lies under no heading row" in msg
-    assert "'DAFTAR KOTA' (row 5) names a kind of region but is not read" in msg
+    assert "'JUMLAH KOTA' (row 5) names a kind of region but is not read" in msg
     assert "put a heading row 'KOTA' above the cities" not in msg
 
 

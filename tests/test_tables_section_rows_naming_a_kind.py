@@ -1,10 +1,10 @@
 """read_bps_table: a section row naming a kind and a province ends the section.
 
 Under a "KOTA" heading, a row "KABUPATEN DI JAWA TIMUR" (the regencies of
-East Java follow), "JUMLAH KOTA JAWA TIMUR;-" (the cities' total, no number)
-or "KABUPATEN LAINNYA" ends the cities' section as "DAFTAR KABUPATEN" does,
-so a bare "Madiun" below it is the regency Kabupaten Madiun (3519), not Kota
-Madiun (3577).
+East Java follow) or "KABUPATEN LAINNYA" ends the cities' section and heads
+the regencies, as "DAFTAR KABUPATEN" does; "JUMLAH KOTA JAWA TIMUR;-" (the
+cities' total, no number) ends it and heads none. Either way a bare "Madiun"
+below it is the regency Kabupaten Madiun (3519), not Kota Madiun (3577).
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""read_bps_table: the title's unit over other spellings of an area or sex split.
+"""read_bps_table: the title's unit over every spelling of an area or sex split.
 
-"Kota | Desa | Kota+Desa" (BPS's older heading of the urban/rural split, also
-under a title "Menurut Kabupaten/Kota"), "K | D | K+D", "Pria | Wanita" and
-"L | P | L+P" split one measure as "Perkotaan | Perdesaan | Jumlah" does, so
-the title's unit is every group's.
+"Perkotaan | Perdesaan | Jumlah" (BPS's heading of the urban/rural split),
+"Laki-laki | Perempuan | Jumlah", "Kota | Desa | Kota+Desa" (BPS's older
+heading, also under a title "Menurut Kabupaten/Kota"), "K | D | K+D", "Pria
+| Wanita" and "L | P | L+P" split one measure, so the title's unit is every
+group's. (BPS's own layout of the split, with its rounds, is read in
+``test_tables_title_unit_over_area_groups.py``.)
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import pytest
 from povstat import read_bps_table
 
 _SPLITS = [
+    ["Perkotaan", "Perdesaan", "Jumlah"],
+    ["Laki-laki", "Perempuan", "Jumlah"],
     ["Kota", "Desa", "Kota+Desa"],
     ["K", "D", "K+D"],
     ["Pria", "Wanita", "Jumlah"],
@@ -34,9 +38,9 @@ def _table(title: str, groups: list[str], pacitan: str, batu: str) -> str:
 
 @pytest.mark.parametrize("groups", [g[:2] for g in _SPLITS])
 def test_the_title_thousands_are_every_groups_scale(groups: list[str]) -> None:
-    # "(Ribu Jiwa)": "60,00 ribu jiwa" in the second group is 60.0 thousand,
-    # the title's scale, as 15,86 in the first is 15.86 thousand (before,
-    # 60 000 beside 15.86: the title's unit did not cover the group).
+    # "(Ribu Jiwa)": 15,86 in the first group is 15.86 thousand persons, and
+    # "60,00 ribu jiwa" in the second is 60.0 thousand, the title's scale
+    # (before, 60 000 beside 15.86: the title's unit did not cover the group).
     text = _table(
         "Jumlah Penduduk Miskin Menurut Kabupaten/Kota (Ribu Jiwa)",
         groups,
@@ -67,7 +71,8 @@ def test_the_title_percent_warns_above_100_in_every_group(groups: list[str]) -> 
 
 def test_initials_of_two_splits_mixed_are_no_split() -> None:
     # "K | P" mixes the area's and the sex's initials: no split read, so
-    # the title's "(Persen)" covers no group and 143,5 is not warned of.
+    # the title's "(Persen)" covers no group and 143,5 is not warned of,
+    # though it is read, as 143.5 in group "P", 2022, of Pacitan (3501).
     text = _table(
         "Jumlah dan Persentase Penduduk Miskin (Persen)",
         ["K", "P"],
@@ -76,5 +81,8 @@ def test_initials_of_two_splits_mixed_are_no_split() -> None:
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+        t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
     assert not [w for w in caught if "above 100" in str(w.message)]
+    cell = t.data[(t.data["group"] == "P") & (t.data["year"] == 2022)]
+    assert cell["region_code"].tolist() == ["3501", "3579"]
+    assert cell["value"].tolist() == [143.5, 12.0]

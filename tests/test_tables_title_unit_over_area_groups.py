@@ -51,19 +51,9 @@ def test_a_cell_of_persons_under_the_title_percent_is_refused() -> None:
         read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
 
 
-@pytest.mark.parametrize("groups", ["Perkotaan;;Perdesaan;", "Laki-laki;;Perempuan;"])
-def test_the_title_thousands_are_every_groups_scale(groups: str) -> None:
-    # "(Ribu Jiwa)": 15,86 is 15.86 thousand persons, and "60,00 ribu jiwa"
-    # under the same title is 60.0 thousand too (before, 60 000 persons in
-    # the second group beside 15.86 thousand in the first).
-    text = (
-        "Jumlah Penduduk Miskin Menurut Kabupaten/Kota (Ribu Jiwa)\n"
-        f"Kabupaten/Kota;{groups}\n;2022;2023;2022;2023\n"
-        "Pacitan;15,86;15,00;60,00 ribu jiwa;59,10 ribu jiwa\n"
-        "Kota Batu;8,16;8,00;0,50 ribu jiwa;0,40 ribu jiwa\n"
-    )
-    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
-    assert t.data["value"].tolist() == [15.86, 15.0, 60.0, 59.1, 8.16, 8.0, 0.5, 0.4]
+# The title's "(Ribu Jiwa)" over every spelling of the split, "Perkotaan |
+# Perdesaan" and "Laki-laki | Perempuan" among them, is tested in
+# test_tables_split_spellings.py.
 
 
 def test_groups_of_several_measures_still_take_no_title_unit() -> None:

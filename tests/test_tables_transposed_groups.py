@@ -42,3 +42,13 @@ def test_the_advised_layout_is_read() -> None:
         ("Perdesaan", 2022, 12.3),
         ("Perdesaan", 2023, 12.22),
     }
+
+
+def test_pedesaan_is_an_area_group_of_the_transposed_advice() -> None:
+    # "Pedesaan" is how "Perdesaan" (rural) is often written; the breakdown
+    # of a column group's label reads it, and so does the transposed
+    # advice (before, it named only 'Perkotaan' and 'Total').
+    text = "Tahun;Perkotaan;Pedesaan;Total\n2022;7,5;12,3;9,54\n2023;7,29;12,22;9,36\n"
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert "names area groups ('Perkotaan', 'Pedesaan', 'Total')" in str(info.value)

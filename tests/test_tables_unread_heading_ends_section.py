@@ -1,9 +1,11 @@
 """read_bps_table: a row naming a kind of region that is no heading ends the section.
 
-"DAFTAR KOTA" (list of cities) is no heading (a heading is the kind alone,
-"KOTA"), so its kind is not read; but it ends the section of the heading
-above: the bare names below it are read as under no heading (a bare name is
-the regency, as in BPS tables), never as the kind of the section above.
+"DAFTAR KABUPATEN" (list of regencies) is no heading of the kind alone
+("KABUPATEN"), but it names one kind: it ends the section of the heading
+above and heads a section of its own kind, never carrying the kind of the
+section above. A total row naming a kind ("Jumlah Kota", no number) ends
+the section and heads none: the bare names below it are read as under no
+heading (a bare name is the regency, as in BPS tables).
 """
 
 from __future__ import annotations
@@ -31,27 +33,28 @@ def _read(body: str) -> tuple[list[object], list[str]]:
 
 
 @pytest.mark.parametrize("row", ["DAFTAR KABUPATEN", "Nama Kabupaten:", "Daftar Kab."])
-def test_a_kota_section_ends_at_an_unread_kabupaten_heading(row: str) -> None:
+def test_a_kota_section_ends_at_a_kabupaten_list_row(row: str) -> None:
     # Malang and Batu under KOTA: Kota Malang 3573, Kota Batu 3579. Below
-    # the unread heading, "Madiun" is a bare name under no heading: the
-    # regency, Kabupaten Madiun 3519 (before, Kota Madiun 3577, carried from
-    # KOTA); Pacitan is the regency 3501 (before, unmatched: no Kota Pacitan).
+    # the list row, "Madiun" is a regency, Kabupaten Madiun 3519 (before
+    # the section ended, Kota Madiun 3577, carried from KOTA); Pacitan is
+    # the regency 3501 (before, unmatched: no Kota Pacitan).
     codes, reasons = _read(
         f"KOTA;\nMalang;4,26\nBatu;3,31\n{row};\nPacitan;13,8\nMadiun;9,9\n"
     )
     assert codes[1:3] == ["3573", "3579"]
     assert codes[4:] == ["3501", "3519"]
-    assert reasons[1].startswith(
-        "names a kind of region but is no heading (a heading is the kind alone"
-    )
-    assert "it ends the section of kota names above it" in reasons[1]
+    assert reasons[1].startswith("a heading: ")
+    assert "read as kabupaten names" in reasons[1]
 
 
 def test_the_duplicate_message_no_longer_puts_the_row_under_the_heading_above() -> None:
     # Two bare "Malang": both the regency (3507), refused; the second lies
-    # below "DAFTAR KOTA", which ends the KABUPATEN section, so it lies
-    # under no heading.
-    text = _TITLE + "KABUPATEN;\nPacitan;13,8\nMalang;9,9\nDAFTAR KOTA;\nMalang;4,26\n"
+    # below "JUMLAH KABUPATEN" (a total with no number), which ends the
+    # KABUPATEN section, so it lies under no heading.
+    text = (
+        _TITLE + "KABUPATEN;\nPacitan;13,8\nMalang;9,9\nJUMLAH KABUPATEN;\n"
+        "Malang;4,26\n"
+    )
     with pytest.raises(ValueError, match="more than one row for the same region") as e:
         read_bps_table(
             io.StringIO(text), locale="id", sep=";", month=3, province="Jawa Timur"
@@ -90,26 +93,44 @@ def _codes(text: str, **kw: object) -> list[object]:
 
 
 @pytest.mark.parametrize(
-    ("body", "madiun"),
+    ("body", "madiun", "code"),
     [
         # The province row above (BPS's usual layout).
-        ("JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\n", 4),
+        (
+            "JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\n",
+            4,
+            "3519",
+        ),
         # The province's total below.
-        ("KOTA;\nBlitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\nJAWA TIMUR;10,35\n", 3),
-        # "Jumlah Kota" with no number, and "DAFTAR KOTA".
-        ("JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nJumlah Kota;-\nMadiun;11,00\n", 4),
-        ("JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nDAFTAR KOTA;\nMadiun;11,00\n", 4),
+        (
+            "KOTA;\nBlitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\nJAWA TIMUR;10,35\n",
+            3,
+            "3519",
+        ),
+        # "Jumlah Kota" with no number: the section ends, no other opens.
+        (
+            "JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nJumlah Kota;-\nMadiun;11,00\n",
+            4,
+            "3519",
+        ),
+        # "DAFTAR KOTA" heads cities, as "KOTA" does: Kota Madiun 3577.
+        (
+            "JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nDAFTAR KOTA;\nMadiun;11,00\n",
+            4,
+            "3577",
+        ),
     ],
 )
 def test_the_section_ends_in_a_table_with_a_province_row(
-    body: str, madiun: int
+    body: str, madiun: int, code: str
 ) -> None:
-    # Blitar under KOTA: Kota Blitar 3572. "Madiun" below the row ending the
-    # section is a bare name under no heading: Kabupaten Madiun 3519 (before,
-    # Kota Madiun 3577, the KOTA section carried past the row).
+    # Blitar under KOTA: Kota Blitar 3572. "Madiun" below a row ending the
+    # section is a bare name under no heading or the row's own kind:
+    # Kabupaten Madiun 3519 (before, Kota Madiun 3577, the KOTA section
+    # carried past the row), or Kota Madiun 3577 under "DAFTAR KOTA".
     codes = _codes(_TITLE + body)
     assert "3572" in codes
-    assert codes[madiun] == "3519"
+    assert codes[madiun] == code
 
 
 def test_the_section_ends_in_a_table_of_two_provinces() -> None:

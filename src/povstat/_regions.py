@@ -141,7 +141,9 @@ PREFIX = re.compile(
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
     re.IGNORECASE | re.ASCII,
 )
-#: The kind each prefix of :data:`PREFIX` states (see :func:`candidates`).
+#: The kind each prefix of :data:`PREFIX` states (see :func:`candidates`),
+#: and "propinsi", the old spelling of "provinsi", which the nesting check
+#: reads in brackets after a name ("Jawa Timur (Propinsi)").
 PREFIX_KIND = {
     "kabupaten": "kabupaten",
     "kab": "kabupaten",
@@ -150,6 +152,7 @@ PREFIX_KIND = {
     "kod": "kota",
     "kota": "kota",
     "provinsi": "provinsi",
+    "propinsi": "provinsi",
     "prov": "provinsi",
 }
 

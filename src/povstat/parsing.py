@@ -1903,7 +1903,7 @@ _SCALE_KINDS: tuple[tuple[str, str], ...] = (
     ("a percent sign", "percent or a fraction"),
     ("a multiplier word", "multiplied or not"),
     (
-        "a unit of count ('jiwa', 'orang', 'ruta', 'rupiah')",
+        "a unit of count ('jiwa', 'orang', 'ruta', 'KK', 'rupiah')",
         "ones, or thousands as such columns often are",
     ),
     (
@@ -1958,7 +1958,7 @@ def _mixed_scales(
     "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
     bare number is in percent (in thousands) or a fraction (in ones) is a
     guess, so the cells of the rarer kind are invalid (the bare ones on a
-    tie). A unit of count ("jiwa", "orang", "ruta", "rupiah") fixes the scale
+    tie). A unit of count ("jiwa", "orang", "ruta", "KK", "rupiah") fixes the scale
     too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
     same guess; so does a unit of points ("8,16 poin", "8,16 pp": a change
     in percentage points) next to "37,78" (a rate, a count?). With more

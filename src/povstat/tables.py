@@ -52,6 +52,7 @@ from povstat.parsing import (
     _MULTIPLIERS,
     _UNIT_RE,
     _UNITS,
+    _WHOLE_COUNTS,
     InvalidCell,
     Locale,
     NumberParseError,
@@ -284,9 +285,10 @@ _ONE_MARK = (
 #: "Pacitan*", "Pacitan **", "Pacitan¹", "Pacitan 1)", "Pacitan (1)",
 #: "Pacitan a)", "Pacitan 1,2)", "Pacitan *,**", "Pacitan¹,²", "Pacitan †
 #: ‡", "Pacitan¹*", "Pacitan 1/ 2/", "Pacitan [1,2]", "Pacitan, 1)",
-#: "Pacitan a)b)".
+#: "Pacitan a)b)". A bracket opening with "Kode" holds an area code, no
+#: mark: "Jawa Timur (Kode 35)" keeps its "35)" (see :func:`trailing_codes`).
 _MARK = re.compile(
-    rf"^(?P<name>.*?[^\s(,{_STARS}])"
+    rf"^(?P<name>.*?[^\s(,{_STARS}])(?<!kode)(?<!kode:)(?<!kode\s:)"
     rf"(?P<mark>\s*,?\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*)\Z",
     _WORD_FLAGS,
 )
@@ -2259,7 +2261,7 @@ def read_bps_table(
                 or (
                     not from_title[j]
                     and _names_average(layout.groups[j] or layout.title)
-                    and _count_unit(unit_cells[:, j]) in _WHOLE_UNITS
+                    and _count_unit(unit_cells[:, j]) in _WHOLE_COUNTS
                 )
                 else _count_unit(unit_cells[:, j])
             )
@@ -8108,11 +8110,14 @@ def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
         return None
 
 
-#: An area group of a one-region series written across a transposed table.
+#: The words of an area group: urban ("Perkotaan", "Kota", "Urban"), rural
+#: ("Perdesaan", also written "Pedesaan", "Desa", "Rural") and their total
+#: ("Jumlah", "Total").
+_AREA_WORDS = r"perkotaan|perdesaan|pedesaan|kota|desa|urban|rural|jumlah|total"
+#: An area group of a one-region series written across a transposed table:
+#: one of ``_AREA_WORDS``, or two joined by "+" ("Kota+Desa").
 _AREA_GROUP = re.compile(
-    r"(?:perkotaan|perdesaan|kota|desa|kota\s*\+\s*desa|perkotaan\s*\+\s*"
-    r"perdesaan|total|jumlah|urban|rural|urban\s*\+\s*rural)",
-    re.IGNORECASE,
+    rf"(?:{_AREA_WORDS})(?:\s*\+\s*(?:{_AREA_WORDS}))?", re.IGNORECASE
 )
 
 
@@ -9051,13 +9056,9 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
             continue
         unit, mult = _stated_scale(str(cell))
         unit = unit.split("/")[0]
-        if unit in _ONES_UNITS and mult == 1:
+        if unit in _COUNT_UNITS and mult == 1:
             return unit
     return ""
-
-
-#: Units counting things in ones: a count in ones has no decimals.
-_ONES_UNITS = _COUNT_UNITS
 
 
 #: One unit word as a title writes it, with its multiplier ("Ribu Jiwa"),
@@ -9136,7 +9137,7 @@ def _named_units(
         )[-1]
         measure = re.sub(r"^[\s/&]*(?:(?:dan|and|serta)\s+)?", "", measure, flags=re.I)
         words = _words(measure)
-        if unit.split("/")[0] in _WHOLE_UNITS and (
+        if unit.split("/")[0] in _WHOLE_COUNTS and (
             # a unit line is the title's measure's (its first)
             _names_average(str(text)[: m.start()] if line is not None else measure)
             or _per_household(m[0])
@@ -9164,8 +9165,6 @@ _AVERAGE = re.compile(
     r"(?<![^\W\d_])(?:rata-?\s*rata|rata2|rerata|average|mean)(?![^\W\d_])",
     re.IGNORECASE,
 )
-#: Units counted whole (not rupiah): on average, or per household, a ratio.
-_WHOLE_UNITS = ("persons", "households", "families")
 #: Words after a measure's name that qualify it ("Jumlah Penduduk Miskin
 #: dengan Rata-rata Pengeluaran ...", "... Menurut Kabupaten/Kota"): an
 #: average named after them is the criterion, not the measure.
@@ -9285,7 +9284,7 @@ def _ones_name(scales: Sequence[tuple[str, float]]) -> str:
     "" where there are none, or where some unit is no count in ones (a
     percentage, a multiplier): which figures that unit covers is unknown.
     """
-    if not scales or any(u not in _ONES_UNITS or m != 1 for u, m in scales):
+    if not scales or any(u not in _COUNT_UNITS or m != 1 for u, m in scales):
         return ""
     return " or ".join(dict.fromkeys(u for u, _ in scales))
 
@@ -9403,7 +9402,7 @@ def _title_unit_row(
 #: "Urban", "Laki-laki", bilingual "Perkotaan/Urban". Groups of these split
 #: one measure, so the title's unit is each one's.
 _BREAKDOWN_PART = (
-    r"(?:perkotaan|perdesaan|pedesaan|kota|desa|urban|rural|jumlah|total"
+    rf"(?:{_AREA_WORDS}"
     r"|laki-laki|laki\s*-?\s*laki|perempuan|pria|wanita|male|female"
     r"|k\s*\+\s*d)"
 )
@@ -9579,6 +9578,14 @@ _HEADING_WORDS = {
     r"municipalities": "kota",
 }
 _HEADING_WORD = "|".join(f"(?:{w})" for w in _HEADING_WORDS)
+#: The words of ``_HEADING_WORDS`` naming one region in English ("Malang
+#: City", "Malang Regency"): a label ending in one is a region's name, no
+#: list's heading ("List of Cities").
+_SINGULAR_WORDS = (
+    r"(?:administrative\s+)?regency",
+    r"(?:administrative\s+)?city",
+    r"municipality",
+)
 #: Words after the kind naming a kind of that kind of region, and the kind
 #: they qualify (None: either): "Kota Otonom", "Kota Besar", "Kota Kecil",
 #: "Kota Praja" ("Kotapraja"), "Kota Administratif", "Kabupaten Otonom".
@@ -9794,6 +9801,13 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+def _kind_of_word(word: str) -> str:
+    """The kind ("kabupaten", "kota") a word of ``_HEADING_WORDS`` names."""
+    return next(
+        k for w, k in _HEADING_WORDS.items() if re.fullmatch(w, word, _WORD_FLAGS)
+    )
+
+
 def _kind_of_heading(label: str) -> str | None:
     """The kind a heading's label names, its decoration aside (else None)."""
     label = _LEADING_STARS.sub("", _HEADING_RULE.sub("", label))
@@ -9802,10 +9816,7 @@ def _kind_of_heading(label: str) -> str | None:
     if m is None:
         return None
     words = [m[g] for g in ("kind", "gloss", "paren") if m[g]]
-    kinds = {
-        next(k for w, k in _HEADING_WORDS.items() if re.fullmatch(w, x, _WORD_FLAGS))
-        for x in words
-    }
+    kinds = {_kind_of_word(x) for x in words}
     qualifier = m["joined"] or m["qualifier"]
     if qualifier is not None:
         # "Kota Besar" heads cities; "Kabupaten Besar" is no heading.
@@ -9814,16 +9825,23 @@ def _kind_of_heading(label: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-#: The reason of a row ending a heading's section without heading one.
+#: The reason of a total row ending a heading's section without heading one.
 _ENDS_SECTION = "names a kind of region but is no heading"
-#: A label ending in a kind of region, in Indonesian or as an English
-#: plural ("DAFTAR KOTA", "Nama Kabupaten:", "List of Cities"), no single
-#: region's English name ("Malang City").
+#: The start of a heading row's reason.
+_HEADING_REASON = "a heading: "
+#: A label ending in a kind of region (a word of ``_HEADING_WORDS``), in
+#: Indonesian or as an English plural ("DAFTAR KOTA", "Nama Kabupaten:",
+#: "List of Cities", "Daftar Kabupaten Dati II"), no single region's
+#: English name ("Malang City": ``_SINGULAR_WORDS``).
 _ENDS_IN_KIND = re.compile(
-    r"(?<![^\W\d_])(?:kabupaten|kab\.?|kota\s*madya|kodya|kota|regencies"
-    rf"|cities|municipalities)(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*\Z",
+    r"(?<![^\W\d_])(?:"
+    + "|".join(f"(?:{w})" for w in _HEADING_WORDS if w not in _SINGULAR_WORDS)
+    + rf")(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*\Z",
     _WORD_FLAGS,
 )
+#: Words of a total row ("Jumlah Kota", "Total Kabupaten", "Sub-total
+#: Kota"): a row naming a kind so ends a section and heads none.
+_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal"})
 
 
 #: Words of a section's row beside a kind of region and a province's name
@@ -9871,18 +9889,12 @@ def _names_section(label: str) -> bool:
 
 def _kinds_named(text: str) -> set[str]:
     """The kinds of region ("kota", "kabupaten") a label's words name."""
-    return {
-        "kota" if m[0].lower().startswith(("kot", "kod", "cit", "mun")) else "kabupaten"
-        for m in _KIND_WORDS.finditer(text)
-    }
+    return {_kind_of_word(m[0]) for m in _KIND_WORDS.finditer(text)}
 
 
-#: Words naming a kind of region, anywhere in a label.
-_KIND_WORDS = re.compile(
-    r"(?<![^\W\d_])(?:kabupaten|kab\.?|kota\s*madya|kodya|kota|regency|regencies"
-    r"|city|cities|municipality|municipalities)(?![^\W\d_])",
-    _WORD_FLAGS,
-)
+#: Words naming a kind of region (those of ``_HEADING_WORDS``), anywhere in
+#: a label ("KOTA KOTA", "Kotamadya Dati II").
+_KIND_WORDS = re.compile(rf"(?<![^\W\d_])(?:{_HEADING_WORD})(?![^\W\d_])", _WORD_FLAGS)
 
 
 def _read_kind_headings(
@@ -9900,12 +9912,17 @@ def _read_kind_headings(
 
     A heading row (its label a kind alone, see ``_KIND_HEADING``) gives the
     bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
-    to the next heading row or province row, or a row ending in one kind
-    that is no heading, names no region and holds no number ("DAFTAR KOTA":
-    its kind is not read, and no kind is carried past it): "Malang" under
-    "KOTA" is Kota Malang. A province's namesake under a heading ("Jambi"
+    to the next heading row or province row: "Malang" under "KOTA" is Kota
+    Malang. So does a row naming one kind of region that is no heading,
+    names no region and holds no number, ending in the kind ("DAFTAR
+    KOTA", "Nama Kabupaten:") or naming it beside words of a section's row
+    and a province's name ("KABUPATEN DI JAWA TIMUR", "KABUPATEN
+    LAINNYA"; see ``_names_section``): "Malang" under "DAFTAR KOTA" is
+    Kota Malang. Such a row that is a total ("Jumlah Kota": see
+    ``_TOTAL_WORDS``) ends the section above and heads none: no kind is
+    carried past it. A province's namesake under a heading ("Jambi"
     under "KOTA") is read as the heading's kind, the section going on below
-    it (see ``_namesakes_under_headings``). It is a heading whatever its
+    it (see ``_namesakes_under_headings``). A heading is one whatever its
     value cells hold: empty, a nil mark ("-", "…") or numbers (the section's
     subtotals, kept in ``data`` with no region and named in its
     ``reason``). The heading row itself
@@ -9913,40 +9930,42 @@ def _read_kind_headings(
     """
     lab = pd.Series(labels, dtype=object).astype(str)
     kinds = pd.Series(_column_heading_kinds(lab.tolist()), dtype=object)
+    code = regions["code"].astype(object)
+    province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
+    # A row naming one kind of region ("DAFTAR KOTA", "KABUPATEN DI JAWA
+    # TIMUR"; "Kabupaten/Kota", a header's label repeated after a page
+    # break, names two and heads no section of one kind), no heading (a
+    # heading is the kind alone), naming no region and holding no number.
+    named = [_kinds_named(t) for t in lab]
+    candidate = (
+        kinds.isna().to_numpy(dtype=bool)
+        & ~province_row
+        & code.isna().to_numpy(dtype=bool)
+        & np.isnan(values).all(axis=1)
+        & np.array([len(n) == 1 for n in named], dtype=bool)
+    )
+    section_row = candidate & np.array(
+        [
+            c and (_ENDS_IN_KIND.search(t) is not None or _names_section(t))
+            for c, t in zip(candidate, lab, strict=True)
+        ],
+        dtype=bool,
+    )
+    total = section_row & np.array(
+        [not _TOTAL_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", t.lower())) for t in lab],
+        dtype=bool,
+    )
+    # Any other such row heads a section of its kind, as "KOTA" does; a
+    # total row ("Jumlah Kota") ends the section above and heads none.
+    opens = section_row & ~total
+    kinds = kinds.where(
+        ~opens, pd.Series([next(iter(n), None) for n in named], dtype=object)
+    )
     heading = kinds.notna().to_numpy(dtype=bool)
     if not heading.any():
         return regions
     kind = kinds.where(heading)
-    code = regions["code"].astype(object)
-    province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
-    # A row ending in a kind of region ("DAFTAR KOTA", "Nama Kabupaten:")
-    # that is no heading (a heading is the kind alone), names no region and
-    # holds no number: a heading not read as one, of a section whose kind
-    # is not read; it ends the section above, never carrying that kind
-    # over rows it heads.
-    unread = (
-        ~heading
-        & ~province_row
-        & code.isna().to_numpy(dtype=bool)
-        & np.isnan(values).all(axis=1)
-        & lab.str.contains(_ENDS_IN_KIND).to_numpy(dtype=bool)
-        # One kind named: "Kabupaten/Kota" (a header's label repeated after
-        # a page break) heads no section of one kind and ends none.
-        & np.array([len(_kinds_named(str(t))) == 1 for t in lab], dtype=bool)
-    ) | (
-        # A row naming one kind of region beside words of a section only
-        # ("KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "KABUPATEN
-        # LAINNYA"), naming no region and holding no number, ends the
-        # section above likewise, wherever the kind stands.
-        ~heading
-        & ~province_row
-        & code.isna().to_numpy(dtype=bool)
-        & np.isnan(values).all(axis=1)
-        & np.array(
-            [_names_section(str(t)) and len(_kinds_named(str(t))) == 1 for t in lab],
-            dtype=bool,
-        )
-    )
+    unread = total
     # Each row's heading: the latest heading row above it, ended by a
     # province row or such an unread heading ("" stops the carry).
     stop = pd.Series(
@@ -10006,10 +10025,10 @@ def _read_kind_headings(
         if pd.isna(above) or above == "":
             continue  # no section above to end: its reason stays
         found.loc[k, "reason"] = (
-            f"{_ENDS_SECTION} (a heading is the kind "
-            f"alone, 'KOTA', 'Kabupaten:'): it ends the section of {above} "
-            "names above it, and the bare names below it are read as under "
-            "no heading; write the kind alone to read them as that kind"
+            f"{_ENDS_SECTION} (a total row, as 'Jumlah Kota' is): it ends the "
+            f"section of {above} names above it, and the bare names below it "
+            "are read as under no heading; put a heading row of their kind "
+            "('KOTA', 'KABUPATEN') above them to read them as that kind"
         )
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
         found.loc[k, ["code", "name", "type"]] = None
@@ -10026,7 +10045,7 @@ def _read_kind_headings(
             else ""
         )
         found.loc[k, "reason"] = (
-            f"a heading: the bare names below it, up to the next heading or "
+            f"{_HEADING_REASON}the bare names below it, up to the next heading or "
             f"province row, are read as {kind.iloc[k]} names{subtotals}"
         )
     return found
@@ -10323,56 +10342,53 @@ def _roman_value(numeral: str) -> int | None:
     return total if canonical == numeral else None
 
 
-def trailing_codes(names: Sequence[str], *, provinces: bool = False) -> pd.DataFrame:
+def trailing_codes(names: Sequence[str]) -> pd.DataFrame:
     """The area code after each name, as :func:`read_bps_table` reads it.
 
     Four digits after the name (``_TRAILING_CODE``): in brackets
     ("Kota Malang (3573)", "Malang [35.07]", "Malang (Kode 3507)",
     full-width brackets "Malang\uff083507\uff09"), after a space, or
     joined by a hyphen, an en dash, an em dash or a minus sign ("Kota
-    Surabaya \u2013 3578"). The names are read after their list number or
-    leading code and footnote mark are taken out.
+    Surabaya \u2013 3578"). A province's code of two digits
+    (``_TRAILING_PROVINCE_CODE``) in brackets, after "Kode" or not ("Jawa
+    Timur (Kode 35)", "Jawa Timur\uff0835\uff09"), or after a dash or minus
+    sign ("Jawa Timur \u2013 35"), never after a space alone ("Jawa Timur
+    35"). Every reader of region labels (:func:`read_bps_table`, the
+    nesting check of the frame adapters) reads codes after a name here,
+    after its list number or leading code and its footnote mark are taken
+    out (:func:`without_footnote_mark`, which leaves a bracket opening
+    with "Kode" alone): "(35)" after a name is then a footnote mark, as
+    "(1)" is, except to the nesting check where it is the code of the
+    province a name of a province and a regency may be ("Gorontalo (75)",
+    ``povstat.frames._checks._namesakes``).
 
     Parameters
     ----------
     names : sequence of str
         The names, one per label.
-    provinces : bool
-        Also read a province's code of two digits in brackets or after a
-        dash or minus sign ("Jawa Timur (Kode 35)", "Jawa Timur \u2212 35":
-        ``_TRAILING_PROVINCE_CODE``), never after a space alone.
 
     Returns
     -------
     pandas.DataFrame
         One row per name: ``code`` (the code's digits, "3507", or missing
-        where none is written), ``rest`` (the name before it; missing
-        where there is no code) and ``kode`` (whether the code follows the
-        word "Kode", as in "(Kode 35)", whose "35)" alone would read as a
-        footnote mark).
+        where none is written) and ``rest`` (the name before it; missing
+        where there is no code).
 
     Examples
     --------
-    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Malang (Kode 3507)", "Bali"])
-       code           rest   kode
-    0  3578  Kota Surabaya  False
-    1  3507         Malang   True
-    2   NaN            NaN  False
+    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Jawa Timur (Kode 35)", "Bali"])
+       code           rest
+    0  3578  Kota Surabaya
+    1    35     Jawa Timur
+    2   NaN            NaN
     """
     text = pd.Series(list(names), dtype=object).astype(str)
     trail = text.str.extract(_TRAILING_CODE)
-    if provinces:
-        two = text.str.extract(_TRAILING_PROVINCE_CODE)
-        none = (trail["code"].isna() & trail["bare"].isna()).to_numpy(dtype=bool)
-        trail = trail.mask(np.broadcast_to(none[:, None], trail.shape), two)
+    two = text.str.extract(_TRAILING_PROVINCE_CODE)
+    none = (trail["code"].isna() & trail["bare"].isna()).to_numpy(dtype=bool)
+    trail = trail.mask(np.broadcast_to(none[:, None], trail.shape), two)
     code = trail["code"].fillna(trail["bare"]).str.replace(".", "", regex=False)
-    return pd.DataFrame(
-        {
-            "code": code,
-            "rest": trail["rest"].where(code.notna()),
-            "kode": trail["kode"].notna(),
-        }
-    )
+    return pd.DataFrame({"code": code, "rest": trail["rest"].where(code.notna())})
 
 
 def _match_regions(
@@ -10701,14 +10717,6 @@ def _invisible(text: str) -> str:
     )
 
 
-#: A word naming a kind of region, anywhere in a label ("KOTA KOTA").
-_KIND_WORD = re.compile(
-    r"(?<![a-z])(?:kota|kab|kabupaten|kodya|city|cities|regency|regencies"
-    r"|municipality|municipalities)(?![a-z])",
-    _WORD_FLAGS,
-)
-
-
 def _heading_advice(
     regions: pd.DataFrame,
     labels: np.ndarray[Any, Any],
@@ -10722,12 +10730,24 @@ def _heading_advice(
     rows between them that hold a word naming a kind of region but were
     not read as a heading ("KOTA KOTA", "Kota/Kabupaten").
     """
-    kinds = _column_heading_kinds(list(labels))
+    reasons = pd.Series(
+        ["" if pd.isna(r) else str(r) for r in regions["reason"]], dtype=object
+    )
+    # The heading rows, and the rows read as heading a section of the one
+    # kind they name ("DAFTAR KOTA"; see ``_read_kind_headings``).
+    kinds = [
+        next(iter(_kinds_named(str(x))), None)
+        if k is None and r.startswith(_HEADING_REASON)
+        else k
+        for k, x, r in zip(
+            _column_heading_kinds(list(labels)), labels, reasons, strict=True
+        )
+    ]
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2)
-    # A province row, or a row read as ending a section ("DAFTAR KOTA"),
-    # ends the section above.
-    ends = province_row | regions["reason"].astype(str).str.startswith(_ENDS_SECTION)
+    # A province row, or a total row naming a kind ("Jumlah Kota"), ends
+    # the section above.
+    ends = province_row | reasons.str.startswith(_ENDS_SECTION).to_numpy(dtype=bool)
     starts = pd.Series(
         [
             "" if p else (k if kind is not None else None)
@@ -10754,7 +10774,7 @@ def _heading_advice(
         if kinds[k] is None
         and not dup[k]
         and pd.isna(code.iloc[k])
-        and _KIND_WORD.search(str(labels[k])) is not None
+        and _KIND_WORDS.search(str(labels[k])) is not None
     ]
     not_read = (
         f"; {', '.join(unread)} names a kind of region but is not read as a "

@@ -608,16 +608,10 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
     lead = leading_numbers(distinct)
     names = [str(n) for n in lead["name"]]
     codes = [None if c is None else str(c) for c in lead["code"]]
-    # A province's code after a dash or in brackets with "Kode" ("Jawa
-    # Timur \u2013 35", "Jawa Timur (Kode 35)") is checked against the name
-    # as a code before it is.
-    written = [" ".join(n.split()) for n in names]
-    trail = trailing_codes([without_footnote_mark(n) for n in written], provinces=True)
-    # "(Kode 35)": its "35)" is no footnote mark.
-    kode = trailing_codes(written, provinces=True)
-    trail = trail.mask(
-        np.broadcast_to(kode["kode"].to_numpy()[:, None], trail.shape), kode
-    )
+    # A code after the name ("Kota Surabaya (3578)", "Jawa Timur \u2013 35",
+    # "Jawa Timur (Kode 35)") is read as read_bps_table reads it, and
+    # checked against the name as a code before it is.
+    trail = trailing_codes([without_footnote_mark(" ".join(n.split())) for n in names])
     for i, (code, rest) in enumerate(zip(trail["code"], trail["rest"], strict=True)):
         if codes[i] is None and isinstance(code, str):
             names[i], codes[i] = str(rest), code
@@ -649,21 +643,13 @@ def _kind_first(name: str) -> str:
     "Jawa Timur (Provinsi)" is read as "Provinsi Jawa Timur", "Malang
     (Kab.)" as "Kab. Malang"; other names are kept as written.
     """
+    from povstat import _regions
     from povstat.tables import without_footnote_mark
 
     m = _KIND_AFTER.fullmatch(without_footnote_mark(" ".join(name.split())))
     if m is None:
         return name
-    kind = m["kind"].rstrip(".").lower()
-    word = {"propinsi": "provinsi", "prov": "provinsi", "kab": "kabupaten"}
-    return f"{word.get(kind, kind)} {m['name']}"
-
-
-#: Two digits after a name, in brackets or after a space or dash ("Gorontalo
-#: (75)", "Gorontalo - 75"): a province's code when they are its code.
-_TRAILING_PROVINCE = re.compile(
-    r"(?:[\[(]\s*([0-9]{2})\s*[\])]|[\s\-\u2013\u2014]([0-9]{2}))$"
-)
+    return f"{_regions.PREFIX_KIND[m['kind'].rstrip('.').lower()]} {m['name']}"
 
 
 def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
@@ -692,7 +678,7 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
     "Gorontalo" refused, whichever it is.
     """
     from povstat import _regions
-    from povstat.tables import without_footnote_mark
+    from povstat.tables import trailing_codes, without_footnote_mark
 
     regions = _region_names()
     ambiguous: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -741,8 +727,10 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
         under = not label.isupper() and any(
             other.isupper() and ambiguous[other][0] == province for other in ambiguous
         )
-        coded = _TRAILING_PROVINCE.search(label.strip())
-        is_province = (coded is not None and province in coded.groups()) or (
+        # The province's code after the name ("Gorontalo (75)", "Gorontalo
+        # \u2013 75"; never after a space alone), read with its brackets.
+        coded = trailing_codes([" ".join(label.split())])["code"].iloc[0]
+        is_province = coded == province or (
             not under
             and (
                 shouted

@@ -403,6 +403,47 @@ def r_formula(
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class RList:
+    """Column names listed in one str, as :func:`r_list` reads them."""
+
+    #: The names (R's backticks taken off, calls read), or as written
+    #: when one of them names no column (`read` False).
+    terms: list[str]
+    #: Whether every item was read as column names (:func:`r_names`).
+    read: bool
+    #: How many items the list has, between its commas.
+    count: int
+    #: Whether the list is written as R's ``interaction(...)``.
+    interaction: bool
+
+
+def r_list(text: str, names: Sequence[object] | None = None) -> RList | None:
+    """The names of R's ``c(a, b)`` or ``interaction(a, b)``, or of ``"a, b"``.
+
+    The items between the commas (outside backticks and brackets), each
+    read by :func:`r_names` (with `names`, a frame's columns); None when
+    the text is not split (unbalanced) or an item is empty.
+
+    >>> r_list("~interaction(`kode kab`, blok)")
+    RList(terms=['kode kab', 'blok'], read=True, count=2, interaction=True)
+    """
+    body = text.strip().removeprefix("~").strip()
+    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
+    listed = split_top(body if inner is None else inner.group(2), ",")
+    if listed is None or not all(listed):
+        return None
+    parts = [r_names(t, names) for t in listed]
+    read = [c for p in parts if p is not None for c in p]
+    whole = all(p is not None for p in parts)
+    return RList(
+        terms=read if whole else listed,
+        read=whole,
+        count=len(listed),
+        interaction=inner is not None and inner.group(1) == "interaction",
+    )
+
+
 def no_clusters(text: str) -> bool:
     """Whether `text` is R's formula for no clusters (``"~1"``, ``"~0"``)."""
     return re.fullmatch(r"\s*~\s*[01]\s*", text) is not None
@@ -753,25 +794,17 @@ def _listed_values(
     """
     if text is None:
         return None
-    body = text.strip().removeprefix("~").strip()
-    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
-    if inner is not None:
-        body = inner.group(2)
-    if "," not in body:
+    listed = r_list(text)
+    if listed is None or listed.count < 2:
         return None
-    terms = split_top(body, ",")
-    if terms is None or len(terms) < 2 or not all(terms):
-        return None
-    parts = [r_names(t) for t in terms]
-    if all(p is not None for p in parts):  # R's backticks taken off
-        terms = [c for p in parts if p is not None for c in p]
+    terms = listed.terms  # R's backticks taken off, when every item is read
     lead = (
         f"`{name}` must be the values (an array, list or Series), got the "
         f"str {text!r}, which names several columns in one str; {arrays} the "
         f"values themselves, one per unit, while {frames} a frame and column "
         "names"
     )
-    if name == "psu" and inner is not None and inner.group(1) == "interaction":
+    if name == "psu" and listed.interaction:
         return f"{lead}; " + _crossed_psu_values(terms, strata)
     return lead + _several_values(name, terms)
 

@@ -650,14 +650,11 @@ def _listed_advice(
     """
     body = text.strip().removeprefix("~").strip()
     inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
+    listed = _validate.r_list(text, names)
     terms: list[str] | None
     if inner is not None or "`" in body:
         # R's own spelling: names (backticks and all) between commas
-        listed = _validate.split_top(body if inner is None else inner.group(2), ",")
-        got = None if listed is None else [_validate.r_names(t, names) for t in listed]
-        terms = None
-        if got is not None and all(g is not None for g in got):
-            terms = [c for g in got if g is not None for c in g]
+        terms = listed.terms if listed is not None and listed.read else None
     else:
         terms = [t for t in re.split(r"[\s,/]+", body) if t]
     if terms is None or len(terms) < 2 or not all(t in names for t in terms):
@@ -665,7 +662,7 @@ def _listed_advice(
     lead = f"; {text!r} names several columns in one str"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
-    if arg == "psu" and inner is not None and inner.group(1) == "interaction":
+    if arg == "psu" and listed is not None and listed.interaction:
         return lead + _crossed_psu_advice(terms, impl, names, strata)
     if arg in ("strata", "psu"):
         return lead + _several_design_columns(arg, terms, impl, names, strata)

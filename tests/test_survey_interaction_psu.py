@@ -163,3 +163,114 @@ def test_two_psu_columns_get_both_readings_and_the_crossing_code(given: Any) -> 
     assert out["estimate"][0] == pytest.approx(P0, rel=1e-14)
     assert out["se"][0] == pytest.approx(SE_CROSSED, rel=1e-12)
     assert out["df"][0] == DF_CROSSED
+
+
+def _crossing(message: str) -> tuple[str, str]:
+    """The code of the several_psu advice's combined label, and its column."""
+    found = re.search(
+        r"give one combined label per unit \((?:in|through) \w+(?: \([^)]*\))?, "
+        r"(.*), then psu='([^']+)'\)$",
+        message,
+    )
+    assert found is not None, message
+    return found.group(1), found.group(2)
+
+
+@pytest.mark.parametrize("backend", ENGINES)
+def test_three_psu_columns_with_strata_among_them_cross_the_other_two(
+    backend: str,
+) -> None:
+    # strata='urban' is one of the three psu columns: the two left, kab and
+    # blok, are the pair the advice reads (blocks numbered within their
+    # regency), and its code must cross those two, not urban and kab. Run
+    # as printed, it gives R's ids=~interaction(kab, blok), strata=~urban.
+    df = make(backend, DATA)
+    msg = _message(df, strata="urban", psu=["urban", "kab", "blok"])
+    assert "if 'kab' groups the PSUs and 'blok' numbers the PSUs within it" in msg
+    code, name = _crossing(msg)
+    assert name == "kab_blok"
+    scope: dict[str, Any] = {"df": df.copy() if backend.startswith("pandas") else df}
+    scope |= {"pl": pl, "nw": nw}
+    if "F." in code:
+        from pyspark.sql import functions
+
+        scope["F"] = functions
+    exec(code, scope)  # the advice, as a user would type it
+    out = _table(scope["df"], strata="urban", psu=name)
+    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
+    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+    assert out["df"].iloc[0] == DF_CROSSED
+
+
+def _values_crossing(message: str) -> str:
+    """The code of the array function's combined label (values)."""
+    found = re.search(
+        r"give one combined label per unit \((?:in|through) \w+(?: \([^)]*\))?, "
+        r"psu=(.*)\)$",
+        message,
+    )
+    assert found is not None, message
+    return found.group(1)
+
+
+def _scope(native: Any, name: str) -> dict[str, Any]:
+    """The names the array function's advice uses: the frame and the imports."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    scope: dict[str, Any] = {name: native, "pl": pl, "pa": pa, "pc": pc}
+    if name == "sdf":
+        from pyspark.sql import functions
+
+        scope["F"] = functions
+    return scope
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars"])
+def test_the_array_function_crosses_the_two_columns_beside_strata(kind: str) -> None:
+    # A frame of three psu columns whose 'urban' holds the strata: the
+    # combined label of the other two, kab and blok, in the frame's code.
+    given = DF[["urban", "kab", "blok"]]
+    frame: Any = given if kind == "pandas" else pl.from_pandas(given)
+    with pytest.raises(TypeError) as err:
+        _estimates(frame)
+    msg = str(err.value)
+    assert "if 'kab' groups the PSUs and 'blok' numbers the PSUs within it" in msg
+    psu = eval(_values_crossing(msg), _scope(frame, "df"))  # the advice, as typed
+    e = _estimates(psu)
+    assert e.estimate[0] == pytest.approx(P0, rel=1e-14)
+    assert e.se[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("backend", "name"),
+    [
+        ("pandas[float64]", "df"),
+        ("polars", "df"),
+        ("polars-lazy", "lf"),
+        ("duckdb", "rel"),
+        ("pyarrow", "table"),
+        pytest.param("pyspark", "sdf", marks=pytest.mark.spark),
+    ],
+)
+def test_the_array_function_crosses_a_frame_of_two_columns_in_its_engine(
+    backend: str, name: str
+) -> None:
+    # psu given as a frame of kab and blok: the crossing's code is the
+    # frame's own engine's (a polars Series has no .astype), and its values
+    # give R's ids=~interaction(kab, blok).
+    columns = {"kab": DATA["kab"], "blok": DATA["blok"]}
+    if backend == "pyarrow":
+        import pyarrow as pa
+
+        native: Any = pa.table(columns)
+    else:
+        native = make(backend, columns)
+    with pytest.raises(TypeError) as err:
+        _estimates(native)
+    msg = str(err.value)
+    assert "R's svydesign(ids=~interaction(kab, blok))" in msg
+    psu = eval(_values_crossing(msg), _scope(native, name))  # the advice, as typed
+    e = _estimates(psu)
+    assert e.estimate[0] == pytest.approx(P0, rel=1e-14)
+    assert e.se[0] == pytest.approx(SE_CROSSED, rel=1e-12)

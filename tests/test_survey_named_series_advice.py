@@ -95,6 +95,13 @@ def test_lazy_frame_not_compared_so_no_name() -> None:
     assert "could not be compared" in msg
 
 
+def test_series_named_after_no_column_names_none() -> None:
+    # `df` has no column 'blok_id': naming it would find no column.
+    ids = pd.Series(range(16), name="blok_id")
+    msg = _advice(DF, psu=ids, strata="urban")
+    assert "psu='blok_id'" not in msg
+
+
 def test_unaligned_series_of_other_length() -> None:
     short = pd.Series([0, 1], name="urban")
     msg = _advice(DF, psu="blok", strata=short)

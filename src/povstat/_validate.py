@@ -14,6 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import inspect
@@ -352,6 +353,97 @@ def r_names(term: str, names: Sequence[object] | None = None) -> list[str] | Non
     return [term]
 
 
+@dataclasses.dataclass(frozen=True)
+class RColumns:
+    """The columns of an R formula's terms, as :func:`r_formula` reads them."""
+
+    #: Every term's columns, each once, in the order written.
+    terms: list[str]
+    #: The first term's columns (two for ``interaction(a, b)``), each once.
+    first: list[str]
+    #: Whether a term names several columns (R's ``interaction(a, b)``).
+    crossed: bool
+    #: How many terms the formula has.
+    count: int
+
+    def weight_product(self) -> bool:
+        """Whether the formula is a weight's product (R's ``weights=~w*size``).
+
+        R multiplies a weights formula's columns (``~w*size``, ``~w+size``,
+        ``~w:size``): two columns, each a term of its own.
+        """
+        return len(self.terms) == 2 and not self.crossed
+
+
+def r_formula(
+    text: str, names: Sequence[object] | None = None, *, product: bool = False
+) -> RColumns | None:
+    """The columns an R formula's terms stand for, or None.
+
+    The terms of :func:`formula_terms`, each read by :func:`r_names` (with
+    `names`, a frame's columns); None when `text` is no formula or a term
+    stands for no column. With `product` (a weight), R's ``~I(w*size)``
+    is read as ``~w*size`` (:func:`unboxed_product`).
+
+    >>> r_formula("~interaction(kab, blok) + hh")
+    RColumns(terms=['kab', 'blok', 'hh'], first=['kab', 'blok'], crossed=True, count=2)
+    """
+    written = formula_terms(unboxed_product(text) if product else text)
+    if written is None:
+        return None
+    parts = [r_names(t, names) for t in written]
+    read = [p for p in parts if p is not None]
+    if len(read) != len(parts):
+        return None
+    return RColumns(
+        terms=list(dict.fromkeys(c for p in read for c in p)),
+        first=list(dict.fromkeys(read[0])),
+        crossed=any(len(p) > 1 for p in read),
+        count=len(read),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class RList:
+    """Column names listed in one str, as :func:`r_list` reads them."""
+
+    #: The names (R's backticks taken off, calls read), or as written
+    #: when one of them names no column (`read` False).
+    terms: list[str]
+    #: Whether every item was read as column names (:func:`r_names`).
+    read: bool
+    #: How many items the list has, between its commas.
+    count: int
+    #: Whether the list is written as R's ``interaction(...)``.
+    interaction: bool
+
+
+def r_list(text: str, names: Sequence[object] | None = None) -> RList | None:
+    """The names of R's ``c(a, b)`` or ``interaction(a, b)``, or of ``"a, b"``.
+
+    The items between the commas (outside backticks and brackets), each
+    read by :func:`r_names` (with `names`, a frame's columns); None when
+    the text is not split (unbalanced) or an item is empty.
+
+    >>> r_list("~interaction(`kode kab`, blok)")
+    RList(terms=['kode kab', 'blok'], read=True, count=2, interaction=True)
+    """
+    body = text.strip().removeprefix("~").strip()
+    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
+    listed = split_top(body if inner is None else inner.group(2), ",")
+    if listed is None or not all(listed):
+        return None
+    parts = [r_names(t, names) for t in listed]
+    read = [c for p in parts if p is not None for c in p]
+    whole = all(p is not None for p in parts)
+    return RList(
+        terms=read if whole else listed,
+        read=whole,
+        count=len(listed),
+        interaction=inner is not None and inner.group(1) == "interaction",
+    )
+
+
 def no_clusters(text: str) -> bool:
     """Whether `text` is R's formula for no clusters (``"~1"``, ``"~0"``)."""
     return re.fullmatch(r"\s*~\s*[01]\s*", text) is not None
@@ -386,7 +478,7 @@ def several_psu_note(
     cols: Sequence[str],
     fmt: str = "psu={c!r}",
     strata: str | None = None,
-    crossing: str = "",
+    crossing: Callable[[Sequence[str]], str] | None = None,
 ) -> str:
     """Advice for a `psu` given as several columns (``["nks", "hh"]``).
 
@@ -399,7 +491,9 @@ def several_psu_note(
     PSU's (shown with `fmt` when it is one). Otherwise, for two columns,
     the data cannot tell stages (``ids=~nks+hh``) from a crossing (a block
     numbered within its regency, ``ids=~interaction(kab, blok)``): both
-    readings are given, `crossing` the code of the combined label.
+    readings are given, `crossing` the code of the combined label of the
+    two it is called with (once the strata column is left out: with
+    ``strata="kab"`` and ``["kab", "nks", "hh"]``, of 'nks' and 'hh').
     """
     if strata is not None and strata in cols:
         others = [c for c in cols if c != strata]
@@ -411,7 +505,7 @@ def several_psu_note(
                 + fmt.format(c=others[0])
             )
         cols = others
-    if len(cols) == 2 and crossing:
+    if len(cols) == 2 and crossing is not None:
         a, b = cols
         return (
             "`psu` takes one label per unit, and the data cannot tell which "
@@ -423,7 +517,7 @@ def several_psu_note(
             f"census block numbered within its regency, R's "
             f"svydesign(ids=~interaction({a}, {b}))), {b!r} alone would join "
             f"PSUs of different {a!r} values: give one combined label per "
-            f"unit ({crossing})"
+            f"unit ({crossing([a, b])})"
         )
     return (
         "`psu` takes the first stage's labels alone: if these columns are "
@@ -638,12 +732,10 @@ def _formula_values(
     terms = formula_terms(unboxed_product(text) if name == "weights" else text)
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
-    first: list[str] = []  # the first term's columns (interaction: several)
-    if terms is not None:
-        parts = [r_names(t) for t in terms]
-        if all(p is not None for p in parts):
-            first = list(dict.fromkeys(parts[0] or []))
-            terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
+    read = r_formula(text, product=name == "weights")
+    if read is not None:  # else the terms as written: one column's name each
+        terms = read.terms
+    first = [] if read is None else read.first  # interaction(a, b): several
     arg = keyword or name
     lead = (
         f"`{name}` must be the values (an array, list or Series), got the "
@@ -654,10 +746,8 @@ def _formula_values(
         return f"{lead}; {text!r} {NO_CLUSTERS}"
     if len(terms) == 1:
         return f"{lead}: {name}=df[{terms[0]!r}] (as a column name, {arg}={terms[0]!r})"
-    if name == "psu" and len(first) > 1:
-        return f"{lead}; " + _crossed_psu_values(
-            first, strata, later=len(formula_terms(text) or ()) > 1
-        )
+    if name == "psu" and read is not None and len(first) > 1:
+        return f"{lead}; " + _crossed_psu_values(first, strata, later=read.count > 1)
     if name == "psu":  # stages: the first term's PSUs
         return (
             f"{lead}; {stages_note(terms)}: psu=df[{terms[0]!r}] "
@@ -665,8 +755,9 @@ def _formula_values(
         )
     if name == "fpc":
         return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
-    if name == "weights" and len(terms) == 2 and len(first) < 2:
-        # R multiplies a weights formula's columns: ~w*size, ~w+size, ~w:size
+    if name == "weights" and (
+        read.weight_product() if read is not None else len(terms) == 2
+    ):
         return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
     return lead + _several_values(name, terms)
 
@@ -703,25 +794,17 @@ def _listed_values(
     """
     if text is None:
         return None
-    body = text.strip().removeprefix("~").strip()
-    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
-    if inner is not None:
-        body = inner.group(2)
-    if "," not in body:
+    listed = r_list(text)
+    if listed is None or listed.count < 2:
         return None
-    terms = split_top(body, ",")
-    if terms is None or len(terms) < 2 or not all(terms):
-        return None
-    parts = [r_names(t) for t in terms]
-    if all(p is not None for p in parts):  # R's backticks taken off
-        terms = [c for p in parts if p is not None for c in p]
+    terms = listed.terms  # R's backticks taken off, when every item is read
     lead = (
         f"`{name}` must be the values (an array, list or Series), got the "
         f"str {text!r}, which names several columns in one str; {arrays} the "
         f"values themselves, one per unit, while {frames} a frame and column "
         "names"
     )
-    if name == "psu" and inner is not None and inner.group(1) == "interaction":
+    if name == "psu" and listed.interaction:
         return f"{lead}; " + _crossed_psu_values(terms, strata)
     return lead + _several_values(name, terms)
 
@@ -743,7 +826,9 @@ def _several_values(
     pandas for the others and for names given as text; a lazy frame's code
     collects the combined labels. `psu` the first stage's labels or the
     PSU's own (:func:`several_psu_note`; one column's values taken as
-    `how` takes them), never their join; others one column's.
+    `how` takes them), never the stages' join; for two columns (once
+    `strata`'s is left out) also the combined label of their crossing, in
+    the frame's code as `by`'s; others one column's.
     """
     combined, where = _combined_values(cols, kind)
     listed = list(cols)
@@ -759,12 +844,16 @@ def _several_values(
             f"stage): one combined label per unit ({where}, strata={combined})"
         )
     if name == "psu":
-        combined, where = _combined_values(list(cols[:2]), "")
+
+        def crossing(pair: Sequence[str]) -> str:
+            combined, where = _combined_values(pair, kind)
+            return f"{where}, psu={combined}"
+
         return "; " + several_psu_note(
             cols,
             f"psu={how.format(c='{c!r}')} (as a column name, psu={{c!r}})",
             strata,
-            crossing=f"{where}, psu={combined}",
+            crossing=crossing,
         )
     return f"; `{name}` takes one column's values"
 
@@ -795,40 +884,176 @@ def spark_name(name: str) -> str:
     return "`" + name.replace("`", "``") + "`" if "." in name else name
 
 
+#: Where each engine's code of :func:`joined_labels` runs, with its imports.
+_JOIN_WHERE = {
+    "pandas": "in pandas",
+    "polars": "in polars (import polars as pl)",
+    "duckdb": "in DuckDB",
+    "spark": "in PySpark (from pyspark.sql import functions as F)",
+    "pyarrow": "in pyarrow (import pyarrow as pa, pyarrow.compute as pc)",
+    "narwhals": "through narwhals (import narwhals as nw)",
+}
+
+#: The engine of :func:`joined_labels` for each frame of :data:`_TABLES`
+#: that has its own code (pandas for the others).
+_JOIN_ENGINE = {
+    "a polars DataFrame": "polars",
+    "a polars LazyFrame": "polars",
+    "a DuckDB relation": "duckdb",
+    "a Spark DataFrame": "spark",
+    "a pyarrow Table": "pyarrow",
+}
+
+
+def joined_labels(engine: str, cols: Sequence[str]) -> tuple[str, str]:
+    """The expression joining the labels of `cols` by '/', and where it runs.
+
+    `engine` is one of :data:`_JOIN_WHERE`'s keys: the pandas Series of
+    ``df``'s columns, a polars or narwhals expression, DuckDB SQL (text, to
+    go in a projection), a PySpark column, a pyarrow array of ``table``'s
+    columns. A missing label in any column gives a missing combined label
+    (refused as missing, never a label such as ``'3501/nan'``). The
+    callers wrap it: a new column of a frame, or the values themselves.
+
+    >>> joined_labels("pandas", ["kab", "blok"])[0]
+    "df['kab'].astype('string') + '/' + df['blok'].astype('string')"
+    >>> joined_labels("duckdb", ["kab", "blok"])
+    ("CAST(kab AS VARCHAR) || '/' || CAST(blok AS VARCHAR)", 'in DuckDB')
+    """
+    where = _JOIN_WHERE[engine]
+    if engine == "polars":
+        listed = ", ".join(f"pl.col({c!r})" for c in cols)
+        return f"pl.concat_str([{listed}], separator='/')", where
+    if engine == "duckdb":
+        return " || '/' || ".join(
+            f"CAST({sql_name(c)} AS VARCHAR)" for c in cols
+        ), where
+    if engine == "spark":
+        listed = ", F.lit('/'), ".join(
+            f"F.col({spark_name(c)!r}).cast('string')" for c in cols
+        )
+        return f"F.concat({listed})", where
+    if engine == "pyarrow":
+        listed = ", ".join(f"pc.cast(table[{c!r}], pa.string())" for c in cols)
+        return f"pc.binary_join_element_wise({listed}, '/')", where
+    if engine == "narwhals":
+        listed = ", ".join(f"nw.col({c!r}).cast(nw.String())" for c in cols)
+        return f"nw.concat_str([{listed}], separator='/')", where
+    return " + '/' + ".join(f"df[{c!r}].astype('string')" for c in cols), where
+
+
+def sql_text(sql: str) -> str:
+    """`sql` as a Python string literal in double quotes (DuckDB's own quotes kept)."""
+    return '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _combined_values(cols: Sequence[str], kind: str) -> tuple[str, str]:
     """Code giving one label per unit, the labels of `cols` joined by '/'.
 
     For the frame the columns were given in (`kind`, named as in
-    :data:`_TABLES`), under the variable name :data:`_TABLES` gives it, and
-    where the code runs ("in polars", ...). A missing label in any column
-    gives a missing combined label, refused as missing.
+    :data:`_TABLES`; pandas for the others), under the variable name
+    :data:`_TABLES` gives it, and where the code runs ("in polars", ...):
+    the values of :func:`joined_labels`, selected from the frame.
     """
-    listed = ", ".join(repr(t) for t in cols)
+    engine = _JOIN_ENGINE.get(kind, "pandas")
+    expr, where = joined_labels(engine, cols)
     if kind == "a polars DataFrame":
-        code = f"df.select(pl.concat_str([{listed}], separator='/')).to_series()"
-        return code, "in polars"
+        return f"df.select({expr}).to_series()", where
     if kind == "a polars LazyFrame":
-        code = (
-            f"lf.select(pl.concat_str([{listed}], separator='/')).collect().to_series()"
+        return f"lf.select({expr}).collect().to_series()", where
+    if engine == "duckdb":
+        return (
+            f"rel.project({sql_text(expr + ' AS labels')}).fetchnumpy()['labels']",
+            where,
         )
-        return code, "in polars"
-    if kind == "a DuckDB relation":
-        sql = " || '/' || ".join(f"CAST({sql_name(t)} AS VARCHAR)" for t in cols)
-        sql += " AS labels"
-        literal = '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        return f"rel.project({literal}).fetchnumpy()['labels']", "in DuckDB"
-    if kind == "a Spark DataFrame":
-        parts = ", F.lit('/'), ".join(
-            f"F.col({spark_name(t)!r}).cast('string')" for t in cols
-        )
-        code = f"[r[0] for r in sdf.select(F.concat({parts})).collect()]"
-        return code, "in PySpark (from pyspark.sql import functions as F)"
-    if kind == "a pyarrow Table":
-        parts = ", ".join(f"pc.cast(table[{t!r}], pa.string())" for t in cols)
-        code = f"pc.binary_join_element_wise({parts}, '/')"
-        return code, "in pyarrow (import pyarrow as pa, pyarrow.compute as pc)"
-    code = " + '/' + ".join(f"df[{t!r}].astype('string')" for t in cols)
-    return code, "in pandas"
+    if engine == "spark":
+        return f"[r[0] for r in sdf.select({expr}).collect()]", where
+    return expr, where
+
+
+def same_values(a: NDArray[Any], b: NDArray[Any]) -> NDArray[np.bool_]:
+    """Where two object arrays hold equal values, or both a NaN.
+
+    >>> a = np.array([1, "a", np.nan], dtype=object)
+    >>> same_values(a, np.array([1.0, "b", np.nan], dtype=object))
+    array([ True, False,  True])
+    """
+    with np.errstate(invalid="ignore"):
+        same = np.asarray(a == b, dtype=bool)
+        both_nan = np.asarray(a != a, dtype=bool) & np.asarray(b != b, dtype=bool)
+    return np.asarray(same | both_nan, dtype=bool)
+
+
+#: Frames whose columns :func:`unlike_column` reads: eager and in memory.
+_EAGER_FRAMES = {("pandas", "DataFrame"), ("polars", "DataFrame"), ("pyarrow", "Table")}
+
+#: :func:`unlike_column`'s reason when it cannot compare.
+NOT_COMPARED = "its values could not be compared with that column's"
+
+
+def _object_values(x: Any) -> NDArray[Any]:
+    """A Series or array as an object array, pandas' missing values as NaN."""
+    if type(x).__module__.split(".", 1)[0] == "pandas":
+        return np.asarray(x.to_numpy(dtype=object, na_value=np.nan))
+    to_numpy = getattr(x, "to_numpy", None)
+    return np.asarray(x if to_numpy is None else to_numpy()).astype(object)
+
+
+def unlike_column(
+    values: object, frame: object, column: str, *, aligned: bool = True
+) -> str | None:
+    """Why `values` are not column `column` of `frame`; None when they are.
+
+    A Series keeps its name through ``.replace``, ``// 100`` or
+    ``* 100 + ...``, so its name alone never says which column it holds:
+    this says whether naming the column `column` would give `values`.
+    None when `frame` is an eager frame in memory (pandas, polars, pyarrow,
+    or narwhals over one) whose column `column` holds `values` (a Series,
+    an array or a frame of one column) row for row: equal, or both NaN
+    (:func:`same_values`), a pandas Series aligned on a pandas frame's
+    index first when `aligned` (as a frame pairs rows; the array functions
+    pair them by position). Else the reason, for a message: the values
+    differ in N rows, their number is not the frame's, or
+    :data:`NOT_COMPARED` (a lazy frame or a relation, not read for a
+    message; values that cannot be read or compared).
+    """
+    native: Any = frame
+    if type(frame).__module__.startswith("narwhals"):
+        if type(frame).__name__ != "DataFrame":
+            return NOT_COMPARED  # a LazyFrame: not read for a message
+        native = frame.to_native()  # type: ignore[attr-defined]
+    cls = type(native)
+    if (cls.__module__.split(".", 1)[0], cls.__name__) not in _EAGER_FRAMES:
+        return NOT_COMPARED
+    try:
+        given: Any = values
+        columns = getattr(given, "column_names", None)  # pyarrow's names
+        if columns is None:
+            columns = getattr(given, "columns", None)
+        if columns is not None:  # a frame of one column
+            listed = list(columns)
+            if len(listed) != 1:
+                return NOT_COMPARED
+            given = given[listed[0]]
+        index = getattr(native, "index", None)
+        pandas_both = hasattr(given, "reindex") and index is not None
+        if aligned and pandas_both and not given.index.equals(index):
+            if not given.index.is_unique:
+                return NOT_COMPARED
+            given = given.reindex(index)
+        a = _object_values(given)
+        b = _object_values(native[column])
+    except Exception:  # values that cannot be read: not compared
+        return NOT_COMPARED
+    if a.ndim != 1 or len(a) != len(b):
+        return f"it has {len(a)} values, `df` {len(b)} rows"
+    try:
+        differ = int(np.sum(~same_values(a, b)))
+    except Exception:  # values that do not compare: not that column
+        return NOT_COMPARED
+    if differ == 0:
+        return None
+    return f"its values differ from those of the column {column!r} in {differ} rows"
 
 
 def _text_columns(x: object) -> list[Any] | None:

@@ -773,32 +773,6 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
 _TABLE_KEYWORDS = {"weights": "weight"}
 
 
-def _holds_column(values: object, table: object, column: str) -> bool:
-    """Whether eager frame `table` has `column` holding `values`, row for row.
-
-    False for anything else (a formula, a lazy frame, other values): then
-    nothing says the strata are that column.
-    """
-    try:
-        columns = getattr(table, "columns", None)
-        if type(table).__name__ != "DataFrame" or columns is None:
-            return False  # pandas and polars frames: a lazy one is not read
-        if column not in list(columns):
-            return False
-        a = np.asarray(table[column].to_numpy()).astype(object)  # type: ignore[index]
-        b = np.asarray(values.to_numpy())  # type: ignore[attr-defined]
-        b = b.astype(object)
-    except Exception:  # not an eager frame and Series: not shown to hold it
-        return False
-    if len(a) != len(b):
-        return False
-    with np.errstate(invalid="ignore"):
-        same = np.asarray(a == b, dtype=bool) | (
-            np.asarray(a != a, dtype=bool) & np.asarray(b != b, dtype=bool)
-        )
-    return bool(same.all())
-
-
 def refuse_tables(**arrays: object) -> None:
     """Refuse a frame, relation, expression or column name given as an array.
 
@@ -814,8 +788,8 @@ def refuse_tables(**arrays: object) -> None:
     # Its name alone says nothing (a Series keeps it through .replace or
     # // 100): the values must be that column's.
     strata = getattr(arrays.get("strata"), "name", None)
-    if isinstance(strata, str) and not _holds_column(
-        arrays.get("strata"), arrays.get("psu"), strata
+    if isinstance(strata, str) and _validate.unlike_column(
+        arrays.get("strata"), arrays.get("psu"), strata, aligned=False
     ):
         strata = None
     for name, x in arrays.items():

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import narwhals.stable.v2 as nw
 import numpy as np
 from numpy.typing import NDArray
 
@@ -48,13 +49,90 @@ T = TypeVar("T")
 Rule = Callable[[], None]
 
 
+def new_name(cols: Sequence[str], names: Sequence[str]) -> str:
+    """The names of `cols` joined by '_', with '_' added until it is new.
+
+    New whatever its case, on every engine: DuckDB and Spark (by default)
+    match column names whatever their case, so ``kab_urban`` beside a
+    column ``KAB_URBAN`` would be a second name for that column there.
+    Read alike by every engine
+    (:func:`povstat.frames.survey._refuse_engine_names`): a dot, a
+    backtick, '*', '^' or '$' becomes '_' (R's ``kode.kab`` gives
+    ``kode_kab_urban``), surrounding spaces are dropped.
+
+    >>> new_name(["kode.kab", "urban"], ["KODE_KAB_URBAN"])
+    'kode_kab_urban_'
+    """
+    taken = {str(n).casefold() for n in names}
+    new = re.sub(r"[.`*^$]", "_", "_".join(c.strip() for c in cols))
+    while new.casefold() in taken:
+        new += "_"
+    return new
+
+
+def named_series(
+    value: object, names: Sequence[object], frame: object
+) -> tuple[str, str | None] | None:
+    """The column of `frame` a Series is named after, and whether it holds it.
+
+    For a Series (pandas, polars, any narwhals reads) or a frame of one
+    column whose name is one of `names`: that name, and None when the
+    column of that name holds its values row for row, else why it does not
+    (:func:`povstat._validate.unlike_column`: they differ, or could not be
+    compared, as on a lazy frame). None for anything else (an array, an
+    expression, a name that is no column). A Series keeps its name through
+    ``.replace``, ``// 100`` or ``* 100 + ...``: its name alone never says
+    which column it holds, so it is advised only where it holds it.
+    """
+    if isinstance(value, np.ndarray) or getattr(value, "meta", None) is not None:
+        return None
+    one = nw.from_native(value, pass_through=True, allow_series=True)
+    label: object
+    if isinstance(one, nw.DataFrame):
+        cols = list(one.columns)
+        if len(cols) != 1:
+            return None
+        label = cols[0]
+    elif isinstance(one, nw.Series):
+        label = one.name
+    else:
+        return None
+    if not isinstance(label, str) or label not in names:
+        return None
+    return label, _validate.unlike_column(value, frame, label)
+
+
+def _values_column_advice(
+    arg: str, label: str, why: str, frame: object, names: Sequence[object]
+) -> str:
+    """Advice for a Series named after a column but not holding its values."""
+    new = new_name([label], [str(n) for n in names])
+    wrapped = nw.from_native(frame, pass_through=True)
+    impl = getattr(wrapped, "implementation", None)
+    if impl is not None and impl.is_polars():
+        code = f"df = df.with_columns(<the values>.alias({new!r}))"
+    elif impl in (
+        nw.Implementation.PANDAS,
+        nw.Implementation.MODIN,
+        nw.Implementation.CUDF,
+    ):
+        code = f"df = df.assign(**{{{new!r}: <the values>}})"
+    else:
+        code = "a column computed by the engine from the columns they come from"
+    return (
+        f"; it is named {label!r}, but {why}, so naming that column would not "
+        f"give these values: add them to `df` as a new column first ({code}) "
+        f"and name it: {arg}={new!r}"
+    )
+
+
 def not_a_column_name(
     arg: str,
     value: object,
     names: Sequence[object] = (),
     *,
+    frame: object,
     arrays: str = "",
-    example: bool = True,
 ) -> str:
     """The message for a value passed where a column name is expected.
 
@@ -63,8 +141,10 @@ def not_a_column_name(
     value that is one of the frame's non-string column names is told to
     rename the columns; data passed itself (a Series, a list, a number)
     is told to pass the column's name, and `arrays` names the array
-    function that takes the data itself. `example` False leaves out the
-    Series' name as the column to give (its values are not that column's).
+    function that takes the data itself. A Series named after a column of
+    `frame` (the caller's frame, `names` its columns) is told that name
+    only when that column holds its values (:func:`named_series`); else
+    to add its values as a new column and name that.
     """
     kind = type(value).__name__
     article = "an" if kind[:1].lower() in "aeiou" or kind == "ndarray" else "a"
@@ -82,10 +162,15 @@ def not_a_column_name(
             f"{msg}; give the frame string column names first (e.g. "
             "df.columns = df.columns.astype(str))"
         )
-    label = getattr(value, "name", None)
-    shown = f", e.g. {arg}={label!r}" if isinstance(label, str) and example else ""
     where = f" ({arrays} takes the arrays themselves)" if arrays else ""
-    return f"{msg}; pass the name of the column{shown}{where}"
+    held = named_series(value, names, frame)
+    if held is None:
+        return f"{msg}; pass the name of the column{where}"
+    label, why = held
+    if why is None:
+        return f"{msg}; pass the name of the column, e.g. {arg}={label!r}{where}"
+    advice = _values_column_advice(arg, label, why, frame, names)
+    return f"{msg}; pass the name of the column{where}{advice}"
 
 
 def require(
@@ -123,7 +208,9 @@ def require(
     """
     for arg, name in columns.items():
         if not isinstance(name, str):
-            raise TypeError(not_a_column_name(arg, name, table.names))
+            raise TypeError(
+                not_a_column_name(arg, name, table.names, frame=table.source)
+            )
         if name not in table.names:
             msg = (
                 f"column {name!r} (argument `{arg}`) is not in the frame; "

@@ -12,6 +12,7 @@ as numpy arrays and reduced by the same numpy code as
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import math
@@ -120,7 +121,8 @@ def _columns(by: str | Sequence[str] | None, df: object = None) -> list[str]:
         kind = type(by).__name__
         article = "an" if kind[:1].lower() in "aeiou" else "a"
         present = _frame_names(df)
-        cols = _design_columns_given(by, present)
+        given = _design_columns_given(by, present)
+        cols = given
         if cols is None and present is not None:
             cols = _by_values_named(by, df, present)
         if cols is not None and present is not None:
@@ -128,13 +130,12 @@ def _columns(by: str | Sequence[str] | None, df: object = None) -> list[str]:
         # A frame of the columns, or their expressions: their names
         named = f": by={cols[0]!r}" if cols is not None and len(cols) == 1 else ""
         named = f": by={cols!r}" if cols is not None and len(cols) > 1 else named
-        if cols is None and present is not None:
-            given = _design_columns_given(by, present)
-            if given is not None:  # a frame of columns df does not have
-                named = (
-                    f" of `df` (the columns given, {given!r}, are not among "
-                    f"its columns: {present})"
-                )
+        if cols is None and present is not None and given is not None:
+            # a frame of columns df does not have
+            named = (
+                f" of `df` (the columns given, {given!r}, are not among "
+                f"its columns: {present})"
+            )
         msg = (
             "`by` must be a column name or a list of them (each a str); got "
             f"{article} {kind}: {_validate.shown(by)}; pass the names of "
@@ -181,8 +182,8 @@ def _computed_expr_advice(arg: str, x: object, names: Sequence[str]) -> str:
     """Advice for a polars expression that computes the labels, else "".
 
     ``pl.concat_str(["kab", "urban"], separator="/")`` is no column: add
-    it to `df` under a new name (:func:`_new_name` of the columns it
-    reads), and name that column.
+    it to `df` under a new name (:func:`povstat.frames._checks.new_name` of
+    the columns it reads), and name that column.
     """
     meta = getattr(x, "meta", None)
     if meta is None or not hasattr(meta, "root_names"):
@@ -193,93 +194,11 @@ def _computed_expr_advice(arg: str, x: object, names: Sequence[str]) -> str:
         return ""
     if not roots or not all(c in names for c in roots):
         return ""
-    new = _new_name(list(dict.fromkeys(roots)), names)
+    new = _checks.new_name(list(dict.fromkeys(roots)), names)
     return (
         f"; an expression is computed, not a column of `df`: add it as one "
         f"first (df = df.with_columns(<the expression>.alias({new!r}))) and "
         f"name it: {arg}={new!r}"
-    )
-
-
-def _named_values(
-    x: object, frame: Any, names: Sequence[str]
-) -> tuple[str, str] | None:
-    """A named Series (or one-column frame) whose values are not its column's.
-
-    For a pandas or polars Series, or a frame of one column, whose name is
-    a column of `df`: None when the frame is eager and in memory and that
-    column holds the same values, row for row (a pandas Series aligned on
-    `df`'s index first); else the name and the reason the name is not
-    advised (its values differ in N rows, or could not be compared). A
-    Series keeps its name through ``.replace``, ``// 100`` or ``* 100 + ...``,
-    so its name alone never says which column it holds.
-    """
-    if isinstance(x, np.ndarray) or getattr(x, "meta", None) is not None:
-        return None
-    native = x
-    one = nw.from_native(x, pass_through=True, allow_series=True)
-    if isinstance(one, nw.DataFrame):
-        cols = list(one.columns)
-        if len(cols) != 1:
-            return None
-        label: object = cols[0]
-        native = nw.to_native(one[cols[0]])
-    elif isinstance(one, nw.Series):
-        label = one.name
-    else:
-        return None
-    if not isinstance(label, str) or label not in names:
-        return None
-    unsure = (label, "its values could not be compared with that column's")
-    if not (isinstance(frame, nw.DataFrame) and _in_memory(frame)):
-        return unsure
-    try:
-        series: Any = native
-        pandas_df: Any = frame.to_native()
-        pandas_both = hasattr(series, "reindex") and hasattr(pandas_df, "index")
-        if pandas_both and not series.index.equals(pandas_df.index):
-            if not series.index.is_unique:
-                return unsure
-            series = series.reindex(pandas_df.index)
-        a = np.asarray(nw.from_native(series, series_only=True).to_numpy()).astype(
-            object
-        )
-        b = np.asarray(frame[label].to_numpy()).astype(object)
-    except Exception:  # values that cannot be read: not compared
-        return unsure
-    if len(a) != len(b):
-        return (label, f"it has {len(a)} values, `df` {len(b)} rows")
-    try:
-        differ = int(np.sum(~_same(a, b)))
-    except Exception:  # values that do not compare: not that column
-        return unsure
-    if differ == 0:
-        return None
-    return (
-        label,
-        f"its values differ from those of the column {label!r} in {differ} rows",
-    )
-
-
-def _named_values_advice(
-    arg: str, label: str, why: str, impl: Any, names: Sequence[str]
-) -> str:
-    """Advice for a Series named after a column but not holding its values."""
-    new = _new_name([label], names)
-    if impl.is_polars():
-        code = f"df = df.with_columns(<the values>.alias({new!r}))"
-    elif impl in (
-        nw.Implementation.PANDAS,
-        nw.Implementation.MODIN,
-        nw.Implementation.CUDF,
-    ):
-        code = f"df = df.assign(**{{{new!r}: <the values>}})"
-    else:
-        code = "a column computed by the engine from the columns they come from"
-    return (
-        f"; it is named {label!r}, but {why}, so naming that column would not "
-        f"give these values: add them to `df` as a new column first ({code}) "
-        f"and name it: {arg}={new!r}"
     )
 
 
@@ -440,6 +359,7 @@ def _array_columns(frame: Any, value: object, names: Sequence[str]) -> list[str]
     if len(frame) != value.shape[0]:
         return None
     found = []
+    same = _validate.same_values
     for j in range(value.shape[1]):
         a = value[:, j].astype(object)
         hits = []
@@ -447,7 +367,7 @@ def _array_columns(frame: Any, value: object, names: Sequence[str]) -> list[str]
             try:
                 b = np.asarray(frame[c].to_numpy()).astype(object)
                 # the first rows first: most columns differ there
-                if all(_same(a[:64], b[:64])) and all(_same(a, b)):
+                if all(same(a[:64], b[:64])) and all(same(a, b)):
                     hits.append(c)
             except Exception:  # values that do not compare: not this column
                 continue
@@ -457,79 +377,47 @@ def _array_columns(frame: Any, value: object, names: Sequence[str]) -> list[str]
     return found
 
 
-def _same(a: NDArray[Any], b: NDArray[Any]) -> NDArray[np.bool_]:
-    """Where two object arrays hold equal values, or both a NaN."""
-    with np.errstate(invalid="ignore"):
-        same = np.asarray(a == b, dtype=bool)
-        both_nan = np.asarray(a != a, dtype=bool) & np.asarray(b != b, dtype=bool)
-    return np.asarray(same | both_nan, dtype=bool)
-
-
 def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
     """Code that adds one column of the labels of `cols` joined by '/'.
 
     For the caller's engine (`impl`, a narwhals ``Implementation``):
     pandas (modin, cuDF), polars (eager or lazy), DuckDB, PySpark
-    (sqlframe, Spark Connect), and narwhals for the others. A missing
-    label in any of the columns gives a missing combined label (refused
-    as a missing stratum, never a stratum such as ``'3501/nan'``); `new`
-    names the column added.
+    (sqlframe, Spark Connect), and narwhals for the others; the join is
+    :func:`povstat._validate.joined_labels` (a missing label in any of the
+    columns gives a missing combined label, refused as a missing stratum),
+    added as the column `new`.
     """
+    engine = "narwhals"
     if impl in (
         nw.Implementation.PANDAS,
         nw.Implementation.MODIN,
         nw.Implementation.CUDF,
     ):
-        parts = " + '/' + ".join(f"df[{c!r}].astype('string')" for c in cols)
-        return f"in pandas, df[{new!r}] = {parts}"
-    if impl is nw.Implementation.POLARS:
-        parts = ", ".join(f"pl.col({c!r})" for c in cols)
-        return (
-            "in polars (import polars as pl), df = df.with_columns(pl.concat_str(["
-            f"{parts}], separator='/').alias({new!r}))"
-        )
-    if impl is nw.Implementation.DUCKDB:
-        parts = " || '/' || ".join(
-            f"CAST({_validate.sql_name(c)} AS VARCHAR)" for c in cols
-        )
-        sql = f"*, {parts} AS {_validate.sql_name(new)}"
-        literal = '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        return f"in DuckDB, df = df.project({literal})"
-    if impl in (
+        engine = "pandas"
+    elif impl is nw.Implementation.POLARS:
+        engine = "polars"
+    elif impl is nw.Implementation.DUCKDB:
+        engine = "duckdb"
+    elif impl in (
         nw.Implementation.PYSPARK,
         nw.Implementation.PYSPARK_CONNECT,
         nw.Implementation.SQLFRAME,
     ):
-        parts = ", F.lit('/'), ".join(
-            f"F.col({_validate.spark_name(c)!r}).cast('string')" for c in cols
-        )
-        return (
-            "in PySpark (from pyspark.sql import functions as F), df = "
-            f"df.withColumn({new!r}, F.concat({parts}))"
-        )
-    parts = ", ".join(f"nw.col({c!r}).cast(nw.String())" for c in cols)
+        engine = "spark"
+    expr, where = _validate.joined_labels(engine, cols)
+    if engine == "pandas":
+        return f"{where}, df[{new!r}] = {expr}"
+    if engine == "polars":
+        return f"{where}, df = df.with_columns({expr}.alias({new!r}))"
+    if engine == "duckdb":
+        sql = _validate.sql_text(f"*, {expr} AS {_validate.sql_name(new)}")
+        return f"{where}, df = df.project({sql})"
+    if engine == "spark":
+        return f"{where}, df = df.withColumn({new!r}, {expr})"
     return (
-        "through narwhals (import narwhals as nw), df = nw.from_native(df)"
-        ".with_columns("
-        f"nw.concat_str([{parts}], separator='/').alias({new!r})).to_native()"
+        f"{where}, df = nw.from_native(df).with_columns({expr}.alias({new!r}))"
+        ".to_native()"
     )
-
-
-def _new_name(cols: Sequence[str], names: Sequence[str]) -> str:
-    """The names of `cols` joined by '_', with '_' added until it is new.
-
-    New whatever its case, on every engine: DuckDB and Spark (by default)
-    match column names whatever their case, so ``kab_urban`` beside a
-    column ``KAB_URBAN`` would be a second name for that column there.
-    Read alike by every engine (:func:`_refuse_engine_names`): a dot, a
-    backtick, '*', '^' or '$' becomes '_' (R's ``kode.kab`` gives
-    ``kode_kab_urban``), surrounding spaces are dropped.
-    """
-    taken = {str(n).casefold() for n in names}
-    new = re.sub(r"[.`*^$]", "_", "_".join(c.strip() for c in cols))
-    while new.casefold() in taken:
-        new += "_"
-    return new
 
 
 def _several_design_columns(
@@ -565,12 +453,13 @@ def _several_design_columns(
         )
     if arg == "psu":
         given = strata if isinstance(strata, str) and strata in names else None
-        new = _new_name(cols[:2], names)
-        code = _combine_code(impl, cols[:2], new)
-        return "; " + _validate.several_psu_note(
-            cols, strata=given, crossing=f"{code}, then psu={new!r}"
-        )
-    new = _new_name(cols, names)
+
+        def crossing(pair: Sequence[str]) -> str:
+            new = _checks.new_name(pair, names)
+            return f"{_combine_code(impl, pair, new)}, then psu={new!r}"
+
+        return "; " + _validate.several_psu_note(cols, strata=given, crossing=crossing)
+    new = _checks.new_name(cols, names)
     code = _combine_code(impl, cols, new)
     return (
         "; `strata` takes one column and does not cross several, as "
@@ -606,7 +495,7 @@ def _crossed_psu_advice(
     column when `strata` (a column, or R's ``"~ku"``) is one of two
     (:func:`povstat._validate.crossed_psu_note`).
     """
-    new = _new_name(cols, names)
+    new = _checks.new_name(cols, names)
     combine = (
         "build one column of combined labels first "
         f"({_combine_code(impl, cols, new)}) and name it: psu={new!r}"
@@ -695,41 +584,37 @@ def _formula_advice(
         return f"; {text!r} {_validate.NO_CLUSTERS}"
     if text.strip() in names:
         return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
-    # R's ~I(w*size), the weight's product (as ~w*size)
-    read = _validate.unboxed_product(text) if arg == "weight" else text
-    written = _validate.formula_terms(read)
-    parts = None if written is None else [_validate.r_names(t, names) for t in written]
+    read = _validate.r_formula(text, names, product=arg == "weight")
     close = ""  # R's names that spell columns otherwise ("KAB" for "kab")
-    if parts is not None and all(p is not None for p in parts):
-        spelt = [p if p is None else _names_in(p, names) for p in parts]
-        if all(p is not None for p in spelt) and spelt != parts:
-            given = [c for p in parts if p is not None for c in p if c not in names]
-            meant = [_close_column(c, names) for c in given]
-            close = (
-                f"; the names {given!r} are not columns of `df`, read as "
-                f"{meant!r}, its columns spelt otherwise (case, '.', '_' or spaces)"
-            )
-            parts = spelt
-    if parts is None or any(p is None or not all(c in names for c in p) for p in parts):
+    spelt = None if read is None else _names_in(read.terms, names)
+    if read is not None and spelt is not None and spelt != read.terms:
+        given = [c for c in read.terms if c not in names]
+        meant = [_close_column(c, names) for c in given]
+        close = (
+            f"; the names {given!r} are not columns of `df`, read as "
+            f"{meant!r}, its columns spelt otherwise (case, '.', '_' or spaces)"
+        )
+        first = _names_in(read.first, names) or read.first
+        read = dataclasses.replace(
+            read, terms=list(dict.fromkeys(spelt)), first=list(dict.fromkeys(first))
+        )
+    if read is None or not all(c in names for c in read.terms):
         return _listed_advice(arg, text, impl, names, strata)
-    return close + _terms_advice(arg, text, parts, impl, names, strata)
+    return close + _terms_advice(arg, text, read, impl, names, strata)
 
 
 def _terms_advice(
     arg: str,
     text: str,
-    parts: Sequence[Sequence[str] | None],
+    read: _validate.RColumns,
     impl: Any,
     names: Sequence[str],
     strata: object,
 ) -> str:
-    """:func:`_formula_advice` for a formula whose terms' columns are `parts`."""
-    terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
-    # interaction(a, b): one term of several columns, their combined labels
-    crossed = any(p is not None and len(p) > 1 for p in parts)
-    first = list(dict.fromkeys(parts[0] or []))
+    """:func:`_formula_advice` for a formula whose terms' columns are `read`."""
+    terms, first = read.terms, read.first
     lead = f"; {text!r} reads as an R formula, but povstat takes column names"
-    if crossed and len(parts) == 1:  # "~interaction(kab, urban)" alone
+    if read.crossed and read.count == 1:  # "~interaction(kab, urban)" alone
         lead = f"; {text!r} names several columns in one str"
     if len(terms) == 1:
         return f"{lead}: {arg}={terms[0]!r}"
@@ -737,7 +622,7 @@ def _terms_advice(
         return f"{lead}: by={terms!r} crosses the domains"
     if arg == "psu" and len(first) > 1:  # ids=~interaction(a, b): one label
         return lead + _crossed_psu_advice(
-            first, impl, names, strata, later=len(parts) > 1
+            first, impl, names, strata, later=read.count > 1
         )
     if arg == "psu" and isinstance(strata, str) and strata in terms:
         return lead + _several_design_columns(arg, terms, impl, names, strata)
@@ -747,8 +632,7 @@ def _terms_advice(
         return f"{lead}; {_validate.one_stage_fpc_note(terms, f'fpc={terms[0]!r}')}"
     if arg == "strata":
         return lead + _several_design_columns(arg, terms, impl, names)
-    if arg == "weight" and len(terms) == 2 and not crossed:
-        # R multiplies a weights formula's columns: ~w*size, ~w+size, ~w:size
+    if arg == "weight" and read.weight_product():
         return f"{lead}; {_validate.weight_product_note(terms, 'weight={c!r}')}"
     return f"{lead}; `{arg}` takes one column"
 
@@ -766,14 +650,11 @@ def _listed_advice(
     """
     body = text.strip().removeprefix("~").strip()
     inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
+    listed = _validate.r_list(text, names)
     terms: list[str] | None
     if inner is not None or "`" in body:
         # R's own spelling: names (backticks and all) between commas
-        listed = _validate.split_top(body if inner is None else inner.group(2), ",")
-        got = None if listed is None else [_validate.r_names(t, names) for t in listed]
-        terms = None
-        if got is not None and all(g is not None for g in got):
-            terms = [c for g in got if g is not None for c in g]
+        terms = listed.terms if listed is not None and listed.read else None
     else:
         terms = [t for t in re.split(r"[\s,/]+", body) if t]
     if terms is None or len(terms) < 2 or not all(t in names for t in terms):
@@ -781,7 +662,7 @@ def _listed_advice(
     lead = f"; {text!r} names several columns in one str"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
-    if arg == "psu" and inner is not None and inner.group(1) == "interaction":
+    if arg == "psu" and listed is not None and listed.interaction:
         return lead + _crossed_psu_advice(terms, impl, names, strata)
     if arg in ("strata", "psu"):
         return lead + _several_design_columns(arg, terms, impl, names, strata)
@@ -1756,18 +1637,12 @@ def poverty_table(
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
         if name is not None and not isinstance(name, str):
-            differs = _named_values(name, frame, names)
-            if differs is not None:
-                msg = _checks.not_a_column_name(
-                    arg, name, names, arrays="povstat.poverty_estimates", example=False
-                )
-                raise TypeError(
-                    msg
-                    + _named_values_advice(arg, *differs, frame.implementation, names)
-                )
             msg = _checks.not_a_column_name(
-                arg, name, names, arrays="povstat.poverty_estimates"
+                arg, name, names, frame=frame, arrays="povstat.poverty_estimates"
             )
+            named = _checks.named_series(name, names, frame)
+            if named is not None and named[1] is not None:
+                raise TypeError(msg)  # values not its column's: add them as one
             cols = _design_columns_given(name, names)
             lead = ""
             if cols is None and isinstance(name, np.ndarray) and name.ndim in (1, 2):

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import narwhals as nw
 import pandas as pd
+import polars as pl
 import pytest
 
 from backends import make

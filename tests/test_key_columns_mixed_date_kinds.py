@@ -5,7 +5,8 @@ Timestamps, datetimes or monthly Periods (frames concatenated from two
 readings) would be split into two groups for one month, or sorted with
 pandas' TypeError. with_ranks(by=...), with_rank_sets(by=...) and
 aggregate_regions refuse it naming the kinds and the conversion, which,
-followed, gives the answer.
+followed, gives the answer. The change adapters, which refused these
+columns already, name the kinds and the conversion for all of them.
 
 Malang Raya and Pacitan (BPS), rates (%) March 2023: Kabupaten Malang
 9.45, Kota Malang 4.26, Kota Batu 3.31, Pacitan 13.65, so in one month the
@@ -25,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from povstat import aggregate_regions, with_rank_sets, with_ranks
+from povstat import aggregate_regions, with_changes, with_rank_sets, with_ranks
 
 
 def _follow(message: str, df: pd.DataFrame) -> None:
@@ -119,3 +120,27 @@ def test_quarters_beside_dates_get_no_conversion() -> None:
     with pytest.raises(TypeError, match="are not one month each") as err:
         with_ranks(df, descending=True, by="period")
     assert "pandas.to_datetime" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (pd.Period("2021-03", "M"), pd.Timestamp("2022-03-01")),
+        (datetime.date(2021, 3, 1), np.datetime64("2022-03-01")),
+    ],
+)
+def test_with_changes_names_the_kinds(first: Any, second: Any) -> None:
+    # Jawa Timur (BPS): 11.40 % in March 2021, 10.38 % in March 2022, a
+    # change of 10.38 - 11.40 = -1.02 points.
+    df = pd.DataFrame(
+        {
+            "region_code": ["35", "35"],
+            "period": pd.Series([first, second], dtype=object),
+            "poverty_rate_pct": [11.40, 10.38],
+        }
+    )
+    with pytest.raises(TypeError, match="every value is a date, of 2 kinds") as err:
+        with_changes(df, unit="percent")
+    _follow(str(err.value), df)
+    out = with_changes(df, unit="percent")
+    assert out.change_points.iloc[1] == pytest.approx(-1.02)

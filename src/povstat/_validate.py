@@ -1592,15 +1592,18 @@ def _pairing_advice(
     constant = _one_value_levels(name0, x0, a, name, x, b, what)
     if constant is not None:
         return constant
-    converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
-    if converted is not None:
-        return converted
     dotted = _dotted_codes_beside_numbers(name0, x0, a, name, x, b, what)
     if dotted is not None:
         return dotted
+    converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
+    if converted is not None:
+        return converted
     named = _names_beside_codes(name0, x0, a, name, x, b, what)
     if named is not None:
         return named
+    spelt = _names_spelt_otherwise(name0, x0, a, name, x, b, what)
+    if spelt is not None:
+        return spelt
     dates = _times_written_otherwise(name0, x0, a, name, x, b, what)
     if dates is not None:
         return dates
@@ -1646,6 +1649,9 @@ def _pairing_advice(
             f"it with the labels of `{other}`); do not reindex it: its labels "
             "are positions, and reindexing would pick the wrong rows"
         )
+    coded = _unordered_area_codes(name0, x0, a, name, x, b) if what == "index" else None
+    if coded is not None:
+        return coded
     if only0 or only:
         parts = []
         if only0:
@@ -2311,45 +2317,167 @@ _DOTTED_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
 def _dotted_codes_beside_numbers(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str | None:
-    """The advice for area codes as integers beside the same codes dotted.
+    """The advice for plain area codes beside the same codes dotted.
 
-    A file's codes read back as numbers (3501) beside a table that writes
-    them with Kemendagri's dot ("35.01"): the same regions, which neither
-    ``astype(str)`` ("3501" is not "35.01") nor a reindex by the numbers
-    pairs. The dot is taken out of the text codes, checked here to give
-    the numbers, then they are aligned.
+    A file's codes read back as numbers (3501) or held as text ("3501")
+    beside a table that writes them with Kemendagri's dot ("35.01", a
+    province's "35" among them), or beside such a table read back as floats
+    (35.01, 35.0; 35.1 for "35.10"): the same regions, which neither
+    ``astype(str)`` ("3501" is not "35.01") nor a reindex pairs. The dot is
+    taken out of the dotted codes (a float written with two decimals first,
+    a province's "35.00" read as "35"), checked here to give the plain
+    codes, then they are aligned.
     """
     pd = sys.modules["pandas"]
     for (tn, tx, tz), (cn, cx, cz) in (
         ((name0, x0, a), (name, x, b)),
         ((name, x, b), (name0, x0, a)),
     ):
-        if isinstance(tz, pd.MultiIndex) or tz.dtype.kind not in "iu":
+        if isinstance(tz, pd.MultiIndex) or isinstance(cz, pd.MultiIndex):
             continue
-        if isinstance(cz, pd.MultiIndex) or not all(
-            isinstance(v, str) and _DOTTED_CODE.fullmatch(v) for v in cz
+        if tz.dtype.kind in "iu":
+            as_int = True
+        elif all(isinstance(v, str) and _CODE_LABEL.fullmatch(v) for v in tz):
+            as_int = False
+        else:
+            continue
+        if all(isinstance(v, str) and _DOTTED_OR_PROVINCE.fullmatch(v) for v in cz):
+            if not any("." in v for v in cz):
+                continue
+            plain_ = [v.replace(".", "") for v in cz]
+            expr = "{}.str.replace('.', '', regex=False)"
+        elif cz.dtype.kind == "f" and all(
+            math.isfinite(v) and _DOTTED_FLOAT.fullmatch(repr(float(v))) for v in cz
         ):
+            if all(float(v).is_integer() for v in cz):
+                continue
+            plain_ = [f"{v:.2f}".replace(".", "") for v in cz]
+            plain_ = [v[:-2] if v.endswith("00") else v for v in plain_]
+            expr = (
+                "{}.map('{:.2f}'.format).str.replace('.', '', regex=False)"
+                ".str.removesuffix('00')"
+            )
+        else:
             continue
-        new = pd.Index([int(v.replace(".", "")) for v in cz])
+        if as_int:
+            new = pd.Index([int(v) for v in plain_])
+            expr += ".astype(int)"
+        else:
+            new = pd.Index(plain_, dtype=object)
         aligned = _converted_labels_advice(
-            new,
-            (cn, cx),
-            (tn, tx, tz),
-            what,
-            _set_axis("{}.str.replace('.', '', regex=False).astype(int)"),
-            "region",
+            new, (cn, cx), (tn, tx, tz), what, _set_axis(expr), "region"
         )
         if aligned is None:
             continue
         how, same, closing = aligned
-        dotted = cz[list(new).index(int(tz[0]))]
+        dotted = cz[list(new).index(tz[0])]
         return (
-            f"they hold the same area codes, `{tn}` as numbers and `{cn}` "
-            f"written with a dot (e.g. {plain(tz[0])!r} and {dotted!r})"
+            f"they hold the same area codes, `{tn}` "
+            f"{'as numbers' if as_int else 'plain'} and `{cn}` "
+            f"written with a dot (e.g. {plain(tz[0])!r} and {plain(dotted)!r})"
             f"{'' if same else ', in other orders'}: take the dot out of those "
             f"of `{cn}` and align them, {how}{closing}"
         )
     return None
+
+
+#: Area codes as a dotted table writes them: "35.01", a province's "35".
+_DOTTED_OR_PROVINCE = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
+#: A dotted area code read back as a float: 35.01, 35.1 ("35.10"), 35.0.
+_DOTTED_FLOAT = re.compile(r"[1-9][0-9]\.[0-9]{1,2}")
+
+
+#: Rewritings of names, as code on a pandas Index and as Python on one name.
+_SPELLING_FIXES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    (".str.strip()", str.strip),
+    (".str.title()", str.title),
+    (".str.upper()", str.upper),
+    (".str.strip().str.title()", lambda v: v.strip().title()),
+    (".str.strip().str.upper()", lambda v: v.strip().upper()),
+    (
+        ".str.replace('Kab. ', 'Kabupaten ', regex=False)",
+        lambda v: v.replace("Kab. ", "Kabupaten "),
+    ),
+    (
+        ".str.replace('Kabupaten ', 'Kab. ', regex=False)",
+        lambda v: v.replace("Kabupaten ", "Kab. "),
+    ),
+)
+
+
+def _names_spelt_otherwise(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for region names written in two spellings, in other orders.
+
+    A BPS sheet in capitals ("KOTA BATU") beside povstat's names ("Kota
+    Batu"), "Kab. Malang" beside "Kabupaten Malang", or a trailing space:
+    the same regions, which a reindex does not find. Where a change of case,
+    spaces or "Kab." gives one side the other's labels (checked here), that
+    is the advice; otherwise, where every name of both sides is one region
+    of povstat's list (read as the nesting check reads names: case, spaces
+    and BPS's prefixes aside) and the two name the same regions, they are
+    told to give both the codes of their names and align them, and never
+    ``.to_numpy()`` unless the regions are in one order.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
+        return None
+    if not all(
+        isinstance(v, str) and re.search(r"[^\W\d_]", v) for z in (a, b) for v in z
+    ):
+        return None
+    if not (_missing_from(a, b) or _missing_from(b, a)):
+        return None  # the same labels, in another order
+    for (tn, tx, tz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        for fix, rewrite in _SPELLING_FIXES:
+            new = pd.Index([rewrite(v) for v in cz], dtype=object)
+            aligned = _converted_labels_advice(
+                new, (cn, cx), (tn, tx, tz), what, _set_axis("{}" + fix), "region"
+            )
+            if aligned is not None:
+                how, same, closing = aligned
+                return (
+                    f"they hold the same names written otherwise (e.g. "
+                    f"{plain(tz[0])!r} in `{tn}`)"
+                    f"{'' if same else ', in other orders'}: write those of "
+                    f"`{cn}` as `{tn}` does and align them, {how}{closing}"
+                )
+    from povstat import _regions  # the list is read only on this error path
+
+    def code(label: str) -> str | None:
+        text = " ".join(label.split())
+        prefixed = _regions.PREFIX.fullmatch(text)
+        if prefixed is None:
+            found = _regions.candidates(None, text)
+        else:
+            kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
+            found = _regions.candidates(kind, prefixed["name"])
+        return found[0] if len(found) == 1 else None
+
+    codes0, codes = [code(v) for v in a], [code(v) for v in b]
+    if None in codes0 or None in codes or set(codes0) != set(codes):
+        return None
+    if len(set(codes0)) != len(codes0) or len(set(codes)) != len(codes):
+        return None
+    if codes0 == codes:
+        return (
+            f"they name the same regions in one order, written otherwise (e.g. "
+            f"{plain(a[0])!r} in `{name0}`, {plain(b[0])!r} in `{name}`): pass "
+            ".to_numpy() of one, or give both the same labels"
+        )
+    at = codes.index(codes0[0])
+    return (
+        f"they name the same regions in other orders, written otherwise (e.g. "
+        f"{plain(a[0])!r} in `{name0}`, {plain(b[at])!r} in `{name}`): give "
+        "both the codes of their names (povstat.datasets.indonesia_regions() "
+        "lists each code's region_name, official_name and bps_names) or the "
+        "same names, then align them and check that no value is missing; not "
+        ".to_numpy(), which would pair one region with another"
+    )
 
 
 def _parts_of_one_frame(name0: str, a: Any, name: str, b: Any) -> str | None:
@@ -2419,22 +2547,48 @@ def _integer_area_codes(
     """
     from povstat import _regions  # the list is read only for integer labels
 
-    known = set(_regions.regions()["region_code"])
+    known = set(_regions.regions()["region_code"]) | {"0"}  # 0: the country's "00"
     if not all(str(v) in known for v in ra.tolist()):
         return None
-    text = ra.astype(str)
+    country = 0 in ra.tolist()
+    text = ra.astype(str).str.zfill(2) if country else ra.astype(str)
     then = (
         _names_beside_codes(name0, x0, text, name, x, b, "index")
         if rn == name0
         else _names_beside_codes(name0, x0, a, name, x, text, "index")
     )
-    convert = f"`{rn} = {rn}.set_axis({rn}.index.astype(str))`"
+    zfill = ".str.zfill(2)" if country else ""
+    convert = f"`{rn} = {rn}.set_axis({rn}.index.astype(str){zfill})`"
     return (
         f"the labels of `{rn}` are area codes read as integers "
-        f"({plain(ra[0])}..{plain(ra[-1])}, each a code of povstat's list of "
-        "regions, as a file's codes are read back), not row numbers: give them "
+        f"({_some([plain(v) for v in ra])}: each a code of povstat's list of "
+        f"regions{', or 0 for the country' if country else ''}, as a file's "
+        "codes are read back), not row numbers: give them "
         f"as text first, {convert}" + (f"; then {then}" if then is not None else "")
     )
+
+
+def _unordered_area_codes(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any
+) -> str | None:
+    """The advice for integer area codes in any order beside text labels.
+
+    As :func:`_row_numbers` gives for codes in increasing order (read as
+    row numbers otherwise): :func:`_integer_area_codes`.
+    """
+    pd = sys.modules["pandas"]
+
+    def integers(z: Any) -> bool:
+        return not isinstance(z, pd.MultiIndex) and z.dtype.kind in "iu"
+
+    def texts(z: Any) -> bool:
+        return not isinstance(z, pd.MultiIndex) and all(isinstance(v, str) for v in z)
+
+    if integers(a) and texts(b):
+        return _integer_area_codes(name0, x0, a, name, x, b, name0, a)
+    if integers(b) and texts(a):
+        return _integer_area_codes(name0, x0, a, name, x, b, name, b)
+    return None
 
 
 def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str | None:

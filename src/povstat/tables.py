@@ -1533,8 +1533,11 @@ def read_bps_table(
     Tenggara"); a capital numeral of one letter may be an initial ("K.
     Riau" is no "Riau"), and is a list number only where the column's
     capital roman numerals run from I without a gap, "I. Jawa Timur",
-    "II. Jawa Barat", or a lone "I." heads rows numbered with digits or
-    letters;
+    "II. Jawa Barat", where a lone "I." heads rows numbered with digits or
+    letters, or, whatever the column's numbering, before a province's name
+    that is no regency's ("V. JAMBI" below "IV. RIAU", "X. KEPULAUAN RIAU"
+    in a table cut to a few provinces; "I. Gorontalo" is kept as written,
+    Gorontalo being a regency's name too);
     a label of digits alone ("1.0", "2.5") has no name after a number and
     is kept as written (unmatched, named "2.5", never "5"); an area code
     alone ("3501", "(3501)", "35") names no region either: its ``reason``
@@ -10311,21 +10314,44 @@ def _roman_run(labels: pd.Series[Any], lettered: pd.Series[Any]) -> pd.Series[An
     II, III, ...: two at least), or where a lone "I." heads a column
     numbered with digits or letters too ("I. Jawa Timur" above "1.
     Kabupaten Pacitan" or "a. Kota Batu": `lettered`, the labels that had
-    a list's decoration); otherwise it may be an initial ("D. I.
-    Yogyakarta", "V. Kota") and the label is kept as written.
+    a list's decoration), or, whatever the column's numbering, where the
+    name after it is a province's and no regency's ("V. JAMBI", "X.
+    Kepulauan Riau", "I) Provinsi Aceh": a gap in the run, as after dropping
+    rows, leaves it a list's number); otherwise it may be an initial ("D.
+    I. Yogyakarta", "V. Kota") and the label is kept as written.
     """
     found = labels.str.extract(_CAPITAL_ROMAN)["roman"]
     values = [None if pd.isna(r) else _roman_value(str(r)) for r in found]
     seen = sorted({v for v in values if v is not None})
-    long = found.str.len().gt(1).fillna(False).astype(bool) & pd.Series(
-        [v is not None for v in values], index=labels.index
+    unnumbered = labels.str.replace(_CAPITAL_ROMAN, "", regex=True)
+    # Read whatever the column's numbering: two letters or more, or one
+    # before a province's name.
+    long = pd.Series(
+        [
+            v is not None and (len(str(r)) > 1 or _province_name(str(t)))
+            for v, r, t in zip(values, found, unnumbered, strict=True)
+        ],
+        index=labels.index,
     )
     run = bool(seen) and seen == list(range(1, len(seen) + 1))
     if run and len(seen) == 1:
         numbered = labels.str.extract(_LEADING_NUMBER)["num"].notna() | lettered
         run = bool((numbered & found.isna()).any())
     read = found.notna() if run else long
-    return labels.where(~read, labels.str.replace(_CAPITAL_ROMAN, "", regex=True))
+    return labels.where(~read, unnumbered)
+
+
+def _province_name(name: str) -> bool:
+    """Whether `name` names a province and no regency ("JAMBI", "Provinsi Aceh")."""
+    text = without_footnote_mark(" ".join(name.split()))
+    prefixed = _PREFIX.fullmatch(text)
+    if prefixed is not None:
+        kind = _PREFIX_TYPE[(prefixed["p1"] or prefixed["p2"]).lower()]
+        return kind == "provinsi" and bool(_regions.candidates(kind, prefixed["name"]))
+    found = _regions.candidates(None, text)
+    return bool(found) and all(
+        len(c) == 2 and c != _regions.NATIONAL_CODE for c in found
+    )
 
 
 def _roman_value(numeral: str) -> int | None:

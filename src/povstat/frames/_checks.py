@@ -468,17 +468,22 @@ def _digits(label: object) -> str | None:
     return None
 
 
-def _dotted_floats(labels: Iterable[object]) -> dict[Any, str | None] | None:
+def _dotted_floats(
+    labels: Iterable[object], *, single: bool = False
+) -> dict[Any, str | None] | None:
     """Each float label's area code, where the floats are dotted codes; else None.
 
     A column of Kemendagri's dotted codes ("35", "35.01", ..., "35.79")
     read from a CSV file with pandas' defaults holds floats (35.0, 35.01,
-    35.79; "35.10" becomes 35.1). Where every label is a float (or
-    missing), one at least not integral, each with two digits before the
-    point and at most two after it, read as a code of povstat's list (35.0
-    is the province 35; 35.01 the regency 3501; 35.1 can only be 35.10,
-    3510), they are read as those codes; otherwise None (the labels are
-    read as before).
+    35.79; "35.10" becomes 35.1; the country's "00" becomes 0.0). Where
+    every label is a float or a decimal (or missing), one at least not
+    integral, each with two digits before the point and at most two after
+    it, read as a code of povstat's list (35.0 is the province 35; 35.01
+    the regency 3501; 35.1 can only be 35.10, 3510), or zero (the
+    country), they are read as those codes; otherwise None (the labels are
+    read as before). A float is read at its own precision (`single`: the
+    labels come from a float32 column, whose 35.01 is 35.0099983...), a
+    decimal as written (DECIMAL(18,3)'s 35.010 is 35.01).
     """
     known = _known_codes()
     out: dict[Any, str | None] = {}
@@ -487,9 +492,13 @@ def _dotted_floats(labels: Iterable[object]) -> dict[Any, str | None] | None:
         if _missing(label):
             out[label] = None
             continue
-        if not isinstance(label, float | np.floating) or not math.isfinite(label):
+        text = _decimal_text(label, single=single)
+        if text is None:
             return None
-        found = re.fullmatch(r"([1-9][0-9])\.([0-9]{1,2})", repr(float(label)))
+        if float(text) == 0:
+            out[label] = ""  # the country, "00" read as a number
+            continue
+        found = re.fullmatch(r"([1-9][0-9])\.([0-9]{1,2})", text)
         if found is None:
             return None
         whole, part = found.groups()
@@ -499,6 +508,21 @@ def _dotted_floats(labels: Iterable[object]) -> dict[Any, str | None] | None:
             return None
         out[label] = code
     return out if fraction else None
+
+
+def _decimal_text(label: object, *, single: bool) -> str | None:
+    """A finite float's or decimal's shortest text ("35.01", "35.0"), else None."""
+    if isinstance(label, Decimal):
+        if not label.is_finite():
+            return None
+        text = format(label.normalize(), "f")
+        return text if "." in text else text + ".0"
+    if not isinstance(label, float | np.float32 | np.float64) or not math.isfinite(
+        label
+    ):
+        return None
+    value = np.float32(label) if single else np.float64(label)
+    return np.format_float_positional(value, trim="0")
 
 
 def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
@@ -558,7 +582,7 @@ def _area_codes(
     """
     values = labels.tolist()  # one list: a NaN is found again by identity
     distinct = set(values)  # the distinct labels, a few hundred
-    dotted = _dotted_floats(distinct)
+    dotted = _dotted_floats(distinct, single=labels.dtype == np.float32)
     if dotted is not None:
         return [dotted[x] for x in values]
     known = _known_codes()

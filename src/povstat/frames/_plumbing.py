@@ -1075,6 +1075,9 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
                 )
             source = _month_ticks(table, name)
         elif table.pandas is not None:
+            refuse_two_kinds_of_dates(
+                table, name, f"key column {name!r} (argument `{arg}`)"
+            )
             source = table.series(name)
         else:
             source = labels(table, name)
@@ -1480,24 +1483,67 @@ def _coded_text_period_advice(
 def _two_kinds_of_dates(values: Any, name: str) -> str:
     """Advice for an object column holding dates of two kinds, else "".
 
-    ``datetime.date`` beside Timestamps (or ``datetime.datetime``), as a
-    frame concatenated from one read with dates and one with datetimes
-    holds: every value is a date, but pandas keeps them as objects.
+    ``datetime.date`` beside Timestamps (or ``datetime.datetime``,
+    ``numpy.datetime64`` or monthly ``pandas.Period``), as a frame
+    concatenated from one read with dates and one with datetimes holds:
+    every value is a date, but pandas keeps them as objects, and neither
+    pandas' sort nor its grouping reads them as one kind (a date and a
+    ``numpy.datetime64`` of one day are two groups).
     """
-    present = [v for v in values.tolist() if v is not None and v == v]
+    import pandas as pd
+
+    values = list(values.tolist())
+    if len(set(map(type, values))) < 2:  # the types, not a test per row
+        return ""
+    present = [v for v in values if not pd.isna(v)]
     kinds = {type(v).__name__ for v in present}
-    dates = all(isinstance(v, dt.date) for v in present)
+    dates = all(isinstance(v, dt.date | np.datetime64 | pd.Period) for v in present)
     if not present or not dates or len(kinds) < 2:
         return ""
     shown = ", ".join(
         f"{k} (e.g. {next(v for v in present if type(v).__name__ == k)!r})"
         for k in sorted(kinds)
     )
-    return (
+    found = (
         f" (every value is a date, of {len(kinds)} kinds: {shown}, so pandas "
-        "keeps them as objects): convert them to one kind, "
-        f"df[{name!r}] = pandas.to_datetime(df[{name!r}])"
+        "keeps them as objects)"
     )
+    spans = {v.freqstr for v in present if isinstance(v, pd.Period)}
+    if not spans:
+        how = f"df[{name!r}] = pandas.to_datetime(df[{name!r}])"
+    elif spans == {"M"}:  # a month each: its first day
+        how = (
+            f"df[{name!r}] = pandas.to_datetime(df[{name!r}].map(lambda v: "
+            "v.to_timestamp() if isinstance(v, pandas.Period) else v))"
+        )
+    else:  # quarters or years are no calendar month each
+        return (
+            f"{found}: convert them to one kind, dates of the calendar month "
+            f"each stands for (periods {', '.join(sorted(spans))} are not one "
+            "month each)"
+        )
+    return f"{found}: convert them to one kind, {how}"
+
+
+def refuse_two_kinds_of_dates(table: Table, name: str, what: str) -> None:
+    """Refuse a pandas object column `name` holding dates of two kinds.
+
+    The check :func:`is_temporal` makes for a period column, made for a
+    key column read as labels (`what` names it): sorted or grouped as
+    objects, such dates would raise pandas' TypeError or split one month
+    into two groups.
+
+    Raises
+    ------
+    TypeError
+        Naming the column, the kinds and the conversion.
+    """
+    if table.pandas is None or table.series(name).dtype != object:
+        return
+    advice = _two_kinds_of_dates(table.series(name), name)
+    if advice:
+        msg = f"{what} must hold dates of one kind, read by calendar month{advice}"
+        raise TypeError(msg)
 
 
 def is_temporal(table: Table, name: str) -> bool:

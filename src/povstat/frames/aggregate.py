@@ -183,7 +183,11 @@ def aggregate_regions(
     Gunung Kidul"``), a list number before the name set aside (``"1.
     Jawa Timur"`` holds ``"(38) Kota Surabaya"``; the column's roman
     numbering, ``"I. JAWA TENGAH"``, ``"II. JAWA TIMUR"``, is read over the
-    whole column, whichever groups are asked for) and an area code before
+    whole column, whichever groups are asked for, and a numeral of one
+    letter before a province's name that is no regency's is a list number
+    whatever the column's numbering, gaps and all: ``"V. JAMBI"`` holds
+    ``"10. Kota Jambi"`` beside ``"IV. RIAU"``, while ``"D. I.
+    Yogyakarta"`` keeps its initials) and an area code before
     it checked against the name (``"35 Jawa Timur"`` holds ``"[3578] KOTA
     SURABAYA"``; ``"7501 Gorontalo"`` is the regency), and so is an area
     code after it (``"Kota Surabaya (3578)"``, ``"Kota Surabaya - 3578"``,
@@ -204,7 +208,9 @@ def aggregate_regions(
     back as numbers are codes too (35 holds 3573, as a CSV reader returns
     ``region_code``), where every number is a code of povstat's list, and
     so are dotted codes read back as floats (35.0 holds 35.79, as pandas
-    reads ``"35"`` and ``"35.79"``).
+    reads ``"35"`` and ``"35.79"``; 0.0, the country's ``"00"``, holds
+    both), in float64 or float32 (read at its own precision: 35.01) or as
+    decimals (DECIMAL's 35.010).
     Labels of another kind (other spellings, arbitrary IDs) tell nothing
     of nesting and are not checked; nor is the array function, which has
     no labels.

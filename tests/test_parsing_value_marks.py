@@ -34,9 +34,13 @@ def test_marked_value_reason_names_the_mark(text: str, number: str, mark: str) -
 
 
 def test_unmarked_bad_cells_unchanged() -> None:
-    # A negative in brackets and a stray letter are no marked numbers.
+    # A negative in brackets and a stray letter are no marked numbers (the
+    # brackets get the accounting-format hint, never a footnote mark's).
     p = parse_numbers(["(0,25)", "12a"], locale="id", errors="report")
-    assert [c.reason for c in p.invalid] == ["not a number in locale 'id'"] * 2
+    reasons = [c.reason for c in p.invalid]
+    assert reasons[1] == "not a number in locale 'id'"
+    assert reasons[0].startswith("not a number in locale 'id'; '0,25' in brackets")
+    assert not any("footnote mark" in r for r in reasons)
 
 
 def test_table_value_with_mark_refused_with_hint() -> None:

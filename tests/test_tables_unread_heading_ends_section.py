@@ -64,20 +64,20 @@ def test_the_duplicate_message_no_longer_puts_the_row_under_the_heading_above() 
     assert "'Malang' (row 7) lies under no heading row" in said
 
 
-def test_a_label_naming_both_kinds_or_holding_numbers_does_not_end_it() -> None:
-    # "Kabupaten/Kota" (a header's label repeated) names both kinds, and
-    # "Jumlah Kota" holds a number (a subtotal): the KOTA section goes on,
-    # so "Madiun" below them is Kota Madiun 3577, "Blitar" Kota Blitar 3572.
+def test_a_label_naming_both_kinds_does_not_end_it_a_subtotal_row_does() -> None:
+    # "Kabupaten/Kota" (a header's label repeated) names both kinds: the KOTA
+    # section goes on, so "Madiun" below it is Kota Madiun 3577. "Jumlah
+    # Kota" holding a number (the cities' subtotal) ends it, as "Jumlah
+    # Kota;-" does: "Blitar" below it is read alone, the regency 3505.
     codes, _ = _read(
-        "KOTA;\nMalang;4,26\nKabupaten/Kota;\nMadiun;4,1\nJumlah Kota;4,0\nBlitar;7,2\n"
-        "DAFTAR KABUPATEN;\nBlitar;9,3\n"
+        "KOTA;\nMalang;4,26\nKabupaten/Kota;\nMadiun;4,1\nJumlah Kota;4,0\nBlitar;9,3\n"
+        "DAFTAR KABUPATEN;\nKediri;10,7\n"
     )
     assert codes[1] == "3573"
     assert codes[3] == "3577"
-    assert codes[5] == "3572"
-    # Below "DAFTAR KABUPATEN": the regency Blitar, 3505 (before, a second
-    # Kota Blitar, refused as a duplicate).
-    assert codes[7] == "3505"
+    assert codes[5] == "3505"
+    # Below "DAFTAR KABUPATEN": the regency Kediri, 3506.
+    assert codes[7] == "3506"
 
 
 def _codes(text: str, **kw: object) -> list[object]:

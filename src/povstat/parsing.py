@@ -113,10 +113,12 @@ _UNITS: dict[str, str] = {
     "households": "households",
     "household": "households",
     # Families, counted by their heads: "KK" (kepala keluarga, head of a
-    # family, the unit of the Kartu Keluarga). A household may hold several
-    # families, so a count in KK is no count of households.
+    # family, the unit of the Kartu Keluarga), or named so: "keluarga"
+    # (family). A household may hold several families, so a count in KK is
+    # no count of households.
     "kk": "families",
     "kepala keluarga": "families",
+    "keluarga": "families",
     "families": "families",
     "family": "families",
 }
@@ -1789,6 +1791,13 @@ _VALUE_MARK = re.compile(
 )
 
 
+#: A number in brackets, a currency before or inside them: "(1.200)", "Rp
+#: (1.200)", "(Rp1.200)", as an accounting format shows a negative number.
+_BRACKETED = re.compile(
+    r"(?P<cur>(?:rp|idr)\.?\s*)?\(\s*(?P<num>[^()]*?[0-9][^()]*?)\s*\)", re.IGNORECASE
+)
+
+
 def _why_not(s: str, locale: str) -> str:
     other = "en" if locale == "id" else "id"
     reason = f"not a number in locale {locale!r}"
@@ -1805,6 +1814,20 @@ def _why_not(s: str, locale: str) -> str:
         value, _, _, why = _parse_text(s, other, frozenset())
         if not why:
             reason += f"; in locale {other!r} it would read {value!r}"
+    bracketed = _BRACKETED.fullmatch(s)
+    if bracketed is not None:
+        # "Rp (1.200)", "(Rp1.200)", "(1.200)": a number in brackets, as
+        # Excel's accounting format shows a negative one; never read so.
+        cur = " ".join(bracketed["cur"].split()) if bracketed["cur"] else ""
+        inner = f"{bracketed['cur'] or ''}{bracketed['num']}"
+        value, _, _, why = _parse_text(inner, locale, frozenset())
+        if not why and value > 0:
+            signed = f"{cur} -{bracketed['num']}".strip()
+            reason += (
+                f"; {inner!r} in brackets looks like a negative number in "
+                f"accounting format ({-value!r}), which is not read as one: "
+                f"write the minus sign ({signed!r}) if it is negative"
+            )
     # In the order written, each once: "١٣,٦٥" shows '١٣٦٥', never sorted.
     letters = list(dict.fromkeys(c for c in s if not c.isascii() and c.isalpha()))
     if letters:

@@ -755,8 +755,13 @@ def read_bps_table(
         covers that measure's group only; "Jumlah dan Persentase ... (ribu
         jiwa) ... (persen)" names two and covers none; over column groups
         splitting one measure by area or sex, "Perkotaan | Perdesaan |
-        Jumlah", "Kota | Desa | Kota+Desa", "Laki-laki | Perempuan", "Pria
-        | Wanita", or their initials, "K | D | K+D", "L | P | L+P", or the
+        Jumlah", "Kota | Desa | Kota+Desa", "Daerah Perkotaan | Daerah
+        Perdesaan | Perkotaan dan Perdesaan", "Urban | Rural | Urban and
+        Rural", a total "Jumlah Total", "Gabungan", "Kota & Desa",
+        "Perkotaan-Perdesaan", "U+R", "Laki-laki | Perempuan | Laki-laki
+        dan Perempuan", "Pria | Wanita", "Lelaki | Perempuan", "Lk | Pr",
+        the household head's sex, "KRT Laki-laki | KRT Perempuan | Jumlah",
+        or their initials, "K | D | K+D", "L | P | L+P", or the
         poverty line into food
         and non-food, "GK Makanan | GK Bukan Makanan | Garis Kemiskinan",
         it covers every group, also after "Jumlah Penduduk Miskin (Ribu
@@ -830,8 +835,9 @@ def read_bps_table(
         thousands has three decimals ("757,444" beside "1.257,701": the
         group writes three decimals). Under a unit of count in ones
         (persons, rupiah, households, "(Rumah Tangga)", "(ruta)", or
-        families, "(KK)", *kepala keluarga*, a unit of its own, never
-        merged with households; in the cell, "2.050 jiwa", "38 KK", a unit row, a group
+        families, "(KK)", *kepala keluarga*, "(Keluarga)", a unit of its
+        own, never merged with households; in the cell, "2.050 jiwa", "38
+        KK", "38 keluarga", a unit row, a group
         label, alone or in
         brackets after words, "Jumlah Penduduk Miskin (jiwa)", or the
         title, "... (jiwa), 2023", "... Rp/Kapita/Bulan, 2023"; a title
@@ -1477,10 +1483,16 @@ def read_bps_table(
     ``reason`` saying so). A row whose label ends in one kind of region but
     is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), or that names one
     kind beside words of a section and a province's name only ("KABUPATEN
-    DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "KABUPATEN LAINNYA"), naming
-    no region and holding no number, ends the section above: the bare names below it are
-    read as under no heading (a bare name is the regency), never as the kind
-    of the section above, and its ``reason`` says so. A bare name under a
+    DI JAWA TIMUR", "Kabupaten se-Jawa Timur", "KABUPATEN LAINNYA",
+    "Kabupaten lain-lain", a heading repeated on the next page, "KOTA
+    (Lanjutan)", or the province's short name, "Kabupaten di Jatim"),
+    naming no region and holding no number, heads a section of that kind,
+    as "KOTA" does. Such a row that is a total ("Jumlah Kota", "JUMLAH
+    KOTA JAWA TIMUR", "Rata-rata Kota"), whether it holds the section's
+    subtotals or no number, ends the section above and heads none: the
+    bare names below it are read as under no heading (a bare name is the
+    regency), never as the kind of the section above, and its ``reason``
+    says so. A bare name under a
     heading that names both a region of the heading's kind and that region's
     province ("Jambi" under "KOTA": Kota Jambi, 1571, and Provinsi Jambi,
     15; likewise "Bengkulu", and "Gorontalo" under "KOTA" or "KABUPATEN") is
@@ -5347,8 +5359,8 @@ def _with_literal_text(value: object, fmt: object) -> object:
 #: "(households)".
 _HOUSEHOLD_WORDS = r"(?:rumah\s*tangga|ruta|households?)(?![a-z])"
 #: Families, counted by their heads: "(KK)" (kepala keluarga, heads of a
-#: family), "(families)"; a household may hold several.
-_FAMILY_WORDS = r"(?:kk|kepala\s+keluarga|famil(?:y|ies))(?![a-z])"
+#: family), "(Keluarga)", "(families)"; a household may hold several.
+_FAMILY_WORDS = r"(?:kk|(?:kepala\s+)?keluarga|famil(?:y|ies))(?![a-z])"
 #: A unit of households or families, each a count in ones.
 _HOUSEHOLDS = rf"(?:{_HOUSEHOLD_WORDS}|{_FAMILY_WORDS})"
 
@@ -6847,10 +6859,23 @@ def _separator_hint(text: str, sep: str) -> str:
     return f"; {shown} splits on {other!r}{why}, not on {sep!r}: pass sep={other!r}"
 
 
+#: A line break next to a joiner glued to a word ("Perkotaan+\nPerdesaan",
+#: "Laki-\nlaki", "Perkotaan/\nUrban"): the cell's text wrapped at the
+#: joiner, read as written on one line ("Perkotaan+Perdesaan").
+_WRAPPED_AT_JOINER = re.compile(
+    r"(?<=\w[+/-])[ \t]*[\r\n]\s*(?=\w)|(?<=\w)\s*[\r\n][ \t]*(?=[+/-]\w)"
+)
+
+
 def _cell_text(cell: object) -> str:
-    """A cell as text for layout decisions (headers, labels, blankness)."""
+    """A cell as text for layout decisions (headers, labels, blankness).
+
+    Runs of white space are one space; a line break at a joiner glued to
+    its word ("Perkotaan+" over "Perdesaan" in one cell) is none, so that a
+    wrapped label reads as the same label typed on one line.
+    """
     if isinstance(cell, str):
-        return " ".join(cell.split())
+        return " ".join(_WRAPPED_AT_JOINER.sub("", cell).split())
     if cell is None:
         return ""
     if isinstance(cell, Decimal) and cell.is_snan():
@@ -8113,14 +8138,25 @@ def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
         return None
 
 
-#: The words of an area group: urban ("Perkotaan", "Kota", "Urban"), rural
-#: ("Perdesaan", also written "Pedesaan", "Desa", "Rural") and their total
-#: ("Jumlah", "Total").
-_AREA_WORDS = r"perkotaan|perdesaan|pedesaan|kota|desa|urban|rural|jumlah|total"
+#: The words of an area group: urban ("Perkotaan", "Kota", "Urban", also
+#: "Daerah Perkotaan", "Wilayah Perkotaan"), rural ("Perdesaan", also written
+#: "Pedesaan", "Desa", "Rural", "Daerah Perdesaan") and their total ("Jumlah",
+#: "Total", "Jumlah Total", "Gabungan", initials "K+D", "U+R").
+_AREA_WORDS = (
+    r"(?:(?:daerah|wilayah)\s+)?(?:perkotaan|perdesaan|pedesaan|kota|desa)"
+    r"|urban|rural|(?:jumlah\s+)?(?:jumlah|total)|gabungan"
+    r"|k\s*\+\s*d|u\s*\+\s*r"
+)
+#: What joins two parts of a split into their total: "+", "/" (a second
+#: language: "Perkotaan/Urban"), "&", "-", "dan", "and" ("Perkotaan dan
+#: Perdesaan", "Kota & Desa", "Perkotaan-Perdesaan", "Urban and Rural").
+_SPLIT_JOIN = r"(?:\s*[/+&-]\s*|\s+(?:dan|and)\s+)"
 #: An area group of a one-region series written across a transposed table:
-#: one of ``_AREA_WORDS``, or two joined by "+" ("Kota+Desa").
+#: one of ``_AREA_WORDS``, or two joined ("Kota+Desa", "Kota dan Desa"), a
+#: total maybe named before them ("Jumlah Perkotaan+Perdesaan").
 _AREA_GROUP = re.compile(
-    rf"(?:{_AREA_WORDS})(?:\s*\+\s*(?:{_AREA_WORDS}))?", re.IGNORECASE
+    rf"(?:(?:jumlah|total)\s+)?(?:{_AREA_WORDS})(?:{_SPLIT_JOIN}(?:{_AREA_WORDS}))?",
+    re.IGNORECASE,
 )
 
 
@@ -9401,13 +9437,17 @@ def _title_unit_row(
 
 
 #: One part of a measure split by area or sex, as a column group's label:
-#: "Perkotaan", "Perdesaan", "Jumlah" (their total), "Perkotaan+Perdesaan",
-#: "Urban", "Laki-laki", bilingual "Perkotaan/Urban". Groups of these split
-#: one measure, so the title's unit is each one's.
+#: "Perkotaan", "Perdesaan", "Jumlah" (their total), "Urban", "Laki-laki"
+#: ("Lelaki", "Lk", "Pria"), "Perempuan" ("Pr", "Wanita"), their total
+#: "L+P", or a household head's sex ("Kepala Rumah Tangga Perempuan", "KRT
+#: Laki-laki"). Joined parts ("Perkotaan dan Perdesaan", bilingual
+#: "Perkotaan/Urban", see ``_SPLIT_JOIN``) are a part too. Groups of these
+#: split one measure, so the title's unit is each one's.
 _BREAKDOWN_PART = (
     rf"(?:{_AREA_WORDS}"
-    r"|laki-laki|laki\s*-?\s*laki|perempuan|pria|wanita|male|female"
-    r"|k\s*\+\s*d)"
+    r"|(?:(?:kepala\s+rumah\s*tangga|krt)\s+)?"
+    r"(?:laki\s*-?\s*laki|lelaki|lk|perempuan|pr|pria|wanita|male|female)"
+    r"|l\s*\+\s*p)"
 )
 #: An area or sex split written with initials, each set on its own: "K | D |
 #: K+D" (kota, desa), "L | P | L+P" (laki-laki, perempuan), with a total.
@@ -9416,7 +9456,7 @@ _INITIALS_SPLITS = tuple(
     for a, b in (("k", "d"), ("l", "p"))
 )
 _BREAKDOWN = re.compile(
-    rf"{_BREAKDOWN_PART}(?:\s*[/+]\s*{_BREAKDOWN_PART})*"
+    rf"(?:(?:jumlah|total)\s+)?{_BREAKDOWN_PART}(?:{_SPLIT_JOIN}{_BREAKDOWN_PART})*"
     r"(?:\s*[(\[][^()\[\]]*[)\]])?",
     re.IGNORECASE,
 )
@@ -9843,8 +9883,10 @@ _ENDS_IN_KIND = re.compile(
     _WORD_FLAGS,
 )
 #: Words of a total row ("Jumlah Kota", "Total Kabupaten", "Sub-total
-#: Kota"): a row naming a kind so ends a section and heads none.
-_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal"})
+#: Kota", an average, "Rata-rata Kota"): a row naming a kind so ends a
+#: section and heads none, whether it holds the section's subtotals or no
+#: number.
+_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal", "rata", "average"})
 
 
 #: Words of a section's row beside a kind of region and a province's name
@@ -9868,26 +9910,48 @@ _SECTION_WORDS = frozenset(
         "in",
         "of",
         "list",
+        "rata",
+        "average",
+        # A heading repeated on a table's next page: "Kabupaten (Lanjutan)",
+        # "Kabupaten (lanj.)", "Regency (Continued)".
+        "lanjutan",
+        "lanj",
+        "continued",
+        "cont",
     }
 )
+#: Words before a place in a section's row ("Kabupaten di Jatim",
+#: "Kabupaten se-Jawa Timur", "Cities in East Java").
+_PLACE_WORDS = frozenset({"di", "se", "dalam", "in", "of"})
 
 
 def _names_section(label: str) -> bool:
     """Whether a label names a kind of region beside section words only.
 
-    "KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "JAWA TIMUR
-    (KABUPATEN)", "KABUPATEN LAINNYA": besides the kinds,
-    its words are words of a section's row (``_SECTION_WORDS``) or a
-    province's name. A region's name misspelt ("Kota Batuu") is none.
+    "KABUPATEN DI JAWA TIMUR", "Kabupaten se-Jawa Timur", "JUMLAH KOTA
+    JAWA TIMUR", "JAWA TIMUR (KABUPATEN)", "KABUPATEN LAINNYA", "Kabupaten
+    lain-lain", "KOTA (Lanjutan)": besides the kinds, its words (a hyphen
+    parts words) are words of a section's row (``_SECTION_WORDS``) or a
+    province's name, or one word naming no region after a word placing it
+    (``_PLACE_WORDS``: a province's short name, "Kabupaten di Jatim"). A
+    region's name misspelt ("Kota Batuu") is none.
     """
     if not _KIND_WORDS.search(label):
         return False
-    rest = re.sub(r"[^\w\s-]", " ", _KIND_WORDS.sub(" ", label))
-    left = [w for w in rest.split() if w.lower() not in _SECTION_WORDS]
+    rest = re.sub(r"[^\w\s]|_", " ", _KIND_WORDS.sub(" ", label)).split()
+    left = [w for w in rest if w.lower() not in _SECTION_WORDS]
     if not left:
         return True
     cands = _regions.candidates(None, " ".join(left))
-    return bool(cands) and all(len(c) == 2 for c in cands)
+    if cands:
+        return all(len(c) == 2 for c in cands)
+    return (
+        len(left) == 1
+        and rest[-1] == left[0]
+        and len(rest) > 1
+        and rest[-2].lower() in _PLACE_WORDS
+        and left[0].isalpha()
+    )
 
 
 def _kinds_named(text: str) -> set[str]:
@@ -9920,10 +9984,11 @@ def _read_kind_headings(
     names no region and holds no number, ending in the kind ("DAFTAR
     KOTA", "Nama Kabupaten:") or naming it beside words of a section's row
     and a province's name ("KABUPATEN DI JAWA TIMUR", "KABUPATEN
-    LAINNYA"; see ``_names_section``): "Malang" under "DAFTAR KOTA" is
-    Kota Malang. Such a row that is a total ("Jumlah Kota": see
-    ``_TOTAL_WORDS``) ends the section above and heads none: no kind is
-    carried past it. A province's namesake under a heading ("Jambi"
+    LAINNYA", "KOTA (Lanjutan)"; see ``_names_section``): "Malang" under
+    "DAFTAR KOTA" is Kota Malang. Such a row that is a total ("Jumlah
+    Kota", "Rata-rata Kota": see ``_TOTAL_WORDS``), holding numbers (the
+    section's subtotals) or none, ends the section above and heads none:
+    no kind is carried past it. A province's namesake under a heading ("Jambi"
     under "KOTA") is read as the heading's kind, the section going on below
     it (see ``_namesakes_under_headings``). A heading is one whatever its
     value cells hold: empty, a nil mark ("-", "…") or numbers (the section's
@@ -9939,12 +10004,18 @@ def _read_kind_headings(
     # TIMUR"; "Kabupaten/Kota", a header's label repeated after a page
     # break, names two and heads no section of one kind), no heading (a
     # heading is the kind alone), naming no region and holding no number.
+    # A total row ("Jumlah Kota") ends its section whether it holds the
+    # section's subtotals ("Jumlah Kota;9,15") or no number ("Jumlah Kota;-").
     named = [_kinds_named(t) for t in lab]
+    totalled = np.array(
+        [not _TOTAL_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", t.lower())) for t in lab],
+        dtype=bool,
+    )
     candidate = (
         kinds.isna().to_numpy(dtype=bool)
         & ~province_row
         & code.isna().to_numpy(dtype=bool)
-        & np.isnan(values).all(axis=1)
+        & (np.isnan(values).all(axis=1) | totalled)
         & np.array([len(n) == 1 for n in named], dtype=bool)
     )
     section_row = candidate & np.array(
@@ -9954,10 +10025,7 @@ def _read_kind_headings(
         ],
         dtype=bool,
     )
-    total = section_row & np.array(
-        [not _TOTAL_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", t.lower())) for t in lab],
-        dtype=bool,
-    )
+    total = section_row & totalled
     # Any other such row heads a section of its kind, as "KOTA" does; a
     # total row ("Jumlah Kota") ends the section above and heads none.
     opens = section_row & ~total
@@ -10083,7 +10151,7 @@ def _namesakes_under_headings(
     below it start another province, named by no row yet, so a namesake
     under a heading there ("Jambi" under "KOTA" after "RIAU") is the
     heading's region, not the province. A row ending a section without
-    heading one (`ends`: "DAFTAR KABUPATEN", "Jumlah Kota" with no number)
+    heading one (`ends`: "Jumlah Kota", with a subtotal or no number)
     ends it here too: no kind is carried past it.
     """
     out = list(headed)

@@ -505,19 +505,31 @@ def several_psu_note(
                 + fmt.format(c=others[0])
             )
         cols = others
-    if len(cols) == 2 and crossing is not None:
-        a, b = cols
+    if len(cols) >= 2 and crossing is not None:
+        a, b, *rest = cols
+        later = "".join(f"+{c}" for c in rest)
+        stages = (
+            f"{b!r} a later stage"
+            if not rest
+            else f"{', '.join(map(repr, [b, *rest]))} later stages"
+        )
+        after = (
+            ""
+            if not rest
+            else ", the later stages left out, as povstat and R without an "
+            "fpc for every stage leave them out"
+        )
         return (
             "`psu` takes one label per unit, and the data cannot tell which "
-            f"design these columns are: if {a!r} is itself the PSU and {b!r} a "
-            f"later stage (R's svydesign(ids=~{a}+{b})), give the first, "
+            f"design these columns are: if {a!r} is itself the PSU and {stages} "
+            f"(R's svydesign(ids=~{a}+{b}{later})), give the first, "
             f"{fmt.format(c=a)} (joining them makes every household a PSU and "
             "the standard errors too small); if "
             f"{a!r} groups the PSUs and {b!r} numbers the PSUs within it (a "
             f"census block numbered within its regency, R's "
-            f"svydesign(ids=~interaction({a}, {b}))), {b!r} alone would join "
-            f"PSUs of different {a!r} values: give one combined label per "
-            f"unit ({crossing([a, b])})"
+            f"svydesign(ids=~interaction({a}, {b}){later}){after}), {b!r} "
+            f"alone would join PSUs of different {a!r} values: give one "
+            f"combined label per unit ({crossing([a, b])})"
         )
     return (
         "`psu` takes the first stage's labels alone: if these columns are "
@@ -680,12 +692,12 @@ def not_an_array(
         and all(isinstance(c, str) for c in cols)
     ):
         # The columns' own advice, not one column's: by, strata and psu
-        # of several columns each have theirs (:func:`_several_values`).
+        # of several columns each have theirs (:func:`several_values`).
         return (
             f"`{name}` must be the values (an array, list or Series), got "
             f"{what}; {arrays} the values themselves, one per unit, while "
             f"{frames} a frame and column names"
-            + _several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
+            + several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
         )
     values = f"the values themselves (e.g. {how.format(c=c)})"
     # by, strata and psu take no frame, of numbers or not: one column
@@ -759,7 +771,7 @@ def _formula_values(
         read.weight_product() if read is not None else len(terms) == 2
     ):
         return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
-    return lead + _several_values(name, terms)
+    return lead + several_values(name, terms)
 
 
 def _crossed_psu_values(
@@ -788,7 +800,7 @@ def _listed_values(
 
     Names separated by commas, or inside R's ``c(...)`` or
     ``interaction(...)``: the values each stands for, as
-    :func:`_formula_values` says them (:func:`_several_values`; a `psu`
+    :func:`_formula_values` says them (:func:`several_values`; a `psu`
     written as ``interaction(...)`` is one label, :func:`crossed_psu_note`);
     None for any other text (one column's name, spaces and all).
     """
@@ -806,10 +818,10 @@ def _listed_values(
     )
     if name == "psu" and listed.interaction:
         return f"{lead}; " + _crossed_psu_values(terms, strata)
-    return lead + _several_values(name, terms)
+    return lead + several_values(name, terms)
 
 
-def _several_values(
+def several_values(
     name: str,
     cols: Sequence[str],
     *,
@@ -1521,6 +1533,35 @@ def _is_default_index(index: Any) -> bool:
     )
 
 
+def label_pairing(a: Any, b: Any) -> str:
+    """How the pandas index labels `a` pair with `b`: the rule for a Series.
+
+    ``"equal"``: the same labels in the same order. ``"reordered"``: the
+    same labels, each once, in another order, neither being the default
+    0..n-1 given to unlabelled data: pairing by label is right.
+    ``"ambiguous"``: the same labels in another order, one side the
+    default 0..n-1 (a Series built from an array beside a frame sorted
+    after it was read, or a sorted Series beside an unsorted frame): the
+    labels cannot tell whether the values follow them or the other's row
+    order. ``"other"``: other labels, or as many but repeated.
+
+    >>> import pandas as pd
+    >>> label_pairing(pd.RangeIndex(3), pd.Index([2, 0, 1]))
+    'ambiguous'
+    >>> label_pairing(pd.Index([5, 7]), pd.Index([7, 5]))
+    'reordered'
+    """
+    if len(a) == len(b) and a.equals(b):
+        return "equal"
+    if len(a) != len(b) or not (a.is_unique and b.is_unique):
+        return "other"
+    if _missing_from(a, b) or _missing_from(b, a):
+        return "other"
+    if _is_default_index(a) != _is_default_index(b):
+        return "ambiguous"
+    return "reordered"
+
+
 def _missing_from(a: Any, b: Any) -> list[Any]:
     """The labels of `a` not among those of `b` (by value)."""
     try:
@@ -1618,7 +1659,7 @@ def _pairing_advice(
         return rows
     default0, default = _is_default_index(a), _is_default_index(b)
     only0, only = _missing_from(a, b), _missing_from(b, a)
-    if default0 != default and not (only0 or only):
+    if label_pairing(a, b) == "ambiguous":
         # The same labels 0..n-1, one side in another order: a frame with
         # default labels sorted (reorder it back), or an array built in the
         # other's order (pair by position): the labels cannot tell which.

@@ -15,6 +15,8 @@ blok), strata=~urban, weights=~w)`` gives P0, SE_CROSSED and DF_CROSSED
   label, whose code gives R's figures.
 - On lazy engines, columns with a dot (R's ``read.csv`` names) named by the
   advice come with the rename that engine needs.
+- A weight written ``~w/size`` is R's product of the two columns, and
+  ``~I(w/size)`` names no column (tests/reference/survey_weight_formulas.R).
 """
 
 from __future__ import annotations
@@ -232,3 +234,39 @@ def test_lazy_dotted_names_advised_with_their_rename(backend: str, design: Any) 
     fixed |= {k: renamed.get(v, v) for k, v in advised.items()}
     fixed = {k: v for k, v in fixed.items() if v is not None}
     assert _table(scope["df"], **fixed)[0] == pytest.approx(P0, rel=1e-12)
+
+
+#: tests/reference/survey_weight_formulas.R: the units of DF with a household
+#: size; P0, SE and df of weights=~w/size (= ~w*size) and of ~I(w/size).
+SIZE = [4, 2, 5, 3, 1, 6, 2, 3, 4, 5, 2, 3, 6, 1, 2, 4]
+PRODUCT = (0.61854460093896713, 0.13904719959047787, 6)
+QUOTIENT = (0.40526222850079463, 0.10881127928976003, 6)
+
+
+def test_weight_written_as_a_quotient_formula_is_r_s_product() -> None:
+    df = SORTED.sort_index().assign(size=SIZE)
+    msg = _refused(df, weight="~w/size", psu="kb", strata="urban")
+    found = re.search(r"give weight='([^']+)', size='([^']+)'", msg)
+    assert found is not None, msg
+    weight, size = found.groups()
+    got = _table(df, weight=weight, size=size, psu="kb", strata="urban")
+    assert got == pytest.approx(PRODUCT, rel=1e-9)
+
+
+def test_computed_weight_formula_names_no_column() -> None:
+    df = SORTED.sort_index().assign(size=SIZE)
+    with pytest.raises(TypeError) as info:
+        poverty_estimates(df["y"], 100.0, unit="fraction", weights="~I(w/size)")
+    msg = str(info.value)
+    assert "df['I(w/size)']" not in msg
+    assert "weights=<the values>" in msg
+    out = poverty_estimates(
+        df["y"],
+        100.0,
+        unit="fraction",
+        weights=df["w"] / df["size"],  # R's I(w/size)
+        strata=df["urban"],
+        psu=df["kb"],
+    ).to_frame()
+    got = (out["estimate"].iloc[0], out["se"].iloc[0], out["df"].iloc[0])
+    assert got == pytest.approx(QUOTIENT, rel=1e-9)

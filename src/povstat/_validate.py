@@ -301,7 +301,7 @@ def split_top(text: str, seps: str) -> list[str] | None:
     return parts
 
 
-def formula_terms(text: str) -> list[str] | None:
+def formula_terms(text: str, *, product: bool = False) -> list[str] | None:
     """The terms of a column argument written as an R formula, or None.
 
     ``"~kab+urban"``, ``"kab + urban"``, ``"~kab"``, ``"kab:urban"`` and
@@ -309,10 +309,16 @@ def formula_terms(text: str) -> list[str] | None:
     terms, as written (``"`kode kab`"``, ``"factor(urban)"``: see
     :func:`r_names`); text with no ``~`` and no ``+``, ``*`` or ``:``
     outside backticks and brackets (or with an empty term) gives None.
+    With `product` (a weights formula, whose columns R multiplies) ``/``
+    separates terms too: R's ``~w/size`` is ``~w + w:size``, the columns
+    ``w`` and ``size``.
+
+    >>> formula_terms("~w/size", product=True)
+    ['w', 'size']
     """
     body = text.strip()
     tilde = body.startswith("~")
-    terms = split_top(body.removeprefix("~"), "+*:")
+    terms = split_top(body.removeprefix("~"), "+*:/" if product else "+*:")
     if terms is None or not all(terms) or (not tilde and len(terms) < 2):
         return None
     return terms
@@ -388,7 +394,11 @@ def r_formula(
     >>> r_formula("~interaction(kab, blok) + hh")
     RColumns(terms=['kab', 'blok', 'hh'], first=['kab', 'blok'], crossed=True, count=2)
     """
-    written = formula_terms(unboxed_product(text) if product else text)
+    written = (
+        formula_terms(unboxed_product(text), product=True)
+        if product
+        else formula_terms(text)
+    )
     if written is None:
         return None
     parts = [r_names(t, names) for t in written]
@@ -605,9 +615,10 @@ def weight_product_note(terms: Sequence[str], fmt: str) -> str:
     a, b = terms
     size = fmt.split("=", 1)[1].format(c=b)
     return (
-        f"a weight of one column, and the household size apart: for R's "
-        f"weights=~{a}*{b} (a household's weight times its size) give "
-        f"{fmt.format(c=a)}, size={size}, and povstat multiplies them "
+        f"a weight of one column, and the household size (or another "
+        f"factor the weight is multiplied by) apart: for R's weights=~{a}*{b} "
+        f"(the product of the two columns, as R reads every weights formula) "
+        f"give {fmt.format(c=a)}, size={size}, and povstat multiplies them "
         "(the other way round if the first is the size)"
     )
 
@@ -741,7 +752,11 @@ def _formula_values(
     """
     if text is None:
         return None
-    terms = formula_terms(unboxed_product(text) if name == "weights" else text)
+    terms = (
+        formula_terms(unboxed_product(text), product=True)
+        if name == "weights"
+        else formula_terms(text)
+    )
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
     read = r_formula(text, product=name == "weights")
@@ -756,6 +771,13 @@ def _formula_values(
     )
     if terms is None or (name == "psu" and no_clusters(text)):
         return f"{lead}; {text!r} {NO_CLUSTERS}"
+    if len(terms) == 1 and r_names(terms[0]) is None:  # ~I(w/size): computed
+        return (
+            f"{lead}; {terms[0]!r} computes values from columns (R's I(...) "
+            "computes what it holds), so it names no column: compute them "
+            f"and pass them, {name}=<the values>, or add them to the frame "
+            "as a column and name it"
+        )
     if len(terms) == 1:
         return f"{lead}: {name}=df[{terms[0]!r}] (as a column name, {arg}={terms[0]!r})"
     if name == "psu" and read is not None and len(first) > 1:

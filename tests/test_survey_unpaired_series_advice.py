@@ -270,3 +270,21 @@ def test_computed_weight_formula_names_no_column() -> None:
     ).to_frame()
     got = (out["estimate"].iloc[0], out["se"].iloc[0], out["df"].iloc[0])
     assert got == pytest.approx(QUOTIENT, rel=1e-9)
+
+
+def test_lazy_frame_not_compared_says_no_difference() -> None:
+    # The column 'urban' itself, beside a lazy frame that is not read for a
+    # message: nothing was compared, so nothing is said to differ.
+    lazy = pl.from_pandas(DF.assign(kb=SORTED.sort_index()["kb"])).lazy()
+    values = pl.from_pandas(DF)["urban"]
+    msg = _refused(lazy, psu="kb", strata=values)
+    assert "would not give these values" not in msg
+    assert "so its name does not say that it holds them" in msg
+    found = re.search(r"\((df = df\.with_columns\(.*?\)\))\) and name it", msg)
+    assert found is not None, msg
+    scope: dict[str, Any] = {"df": lazy}
+    exec(found.group(1).replace("<the values>", "values"), {"values": values}, scope)
+    name = re.findall(r"strata='([^']+)'$", msg)[-1]
+    assert _table(scope["df"], psu="kb", strata=name) == pytest.approx(
+        (P0, SE_CROSSED, DF_CROSSED), rel=1e-9
+    )

@@ -77,8 +77,8 @@ def test_a_series_named_after_no_column_is_told_no_name() -> None:
     msg = _message(
         lambda: with_headcount(df, rate=values, population="pop", unit="percent")
     )
-    assert "rate='persen'" not in msg  # `df` has no column 'persen'
-    assert msg.endswith("pass the name of the column")
+    assert "e.g. rate='persen'" not in msg  # `df` has no column 'persen'
+    assert "`df` has no column of that name: add them to `df` as a new" in msg
 
 
 def test_a_lazy_frame_is_not_compared_and_names_no_column() -> None:

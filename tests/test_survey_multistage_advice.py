@@ -260,7 +260,9 @@ def test_the_array_function_advises_the_first_of_stage_columns(psu: Any) -> None
 def test_stage_labels_per_unit_are_not_advised_to_be_joined(psu: Any) -> None:
     msg = _values_advice(strata=DF["st"], psu=psu)
     assert "joined as text" not in msg
-    assert "give the first stage's labels (joining them makes every household" in msg
+    # Stages (the first column's labels) or one crossing: both readings
+    assert "give the first, psu=a (joining them makes every household" in msg
+    assert "svydesign(ids=~interaction(a, b))" in msg
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,8 @@ def test_series_named_after_no_column_names_none() -> None:
     # `df` has no column 'blok_id': naming it would find no column.
     ids = pd.Series(range(16), name="blok_id")
     msg = _advice(DF, psu=ids, strata="urban")
-    assert "psu='blok_id'" not in msg
+    assert "e.g. psu='blok_id'" not in msg
+    assert "`df` has no column of that name: add them to `df` as a new" in msg
 
 
 def test_unaligned_series_of_other_length() -> None:

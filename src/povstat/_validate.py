@@ -301,7 +301,7 @@ def split_top(text: str, seps: str) -> list[str] | None:
     return parts
 
 
-def formula_terms(text: str) -> list[str] | None:
+def formula_terms(text: str, *, product: bool = False) -> list[str] | None:
     """The terms of a column argument written as an R formula, or None.
 
     ``"~kab+urban"``, ``"kab + urban"``, ``"~kab"``, ``"kab:urban"`` and
@@ -309,10 +309,16 @@ def formula_terms(text: str) -> list[str] | None:
     terms, as written (``"`kode kab`"``, ``"factor(urban)"``: see
     :func:`r_names`); text with no ``~`` and no ``+``, ``*`` or ``:``
     outside backticks and brackets (or with an empty term) gives None.
+    With `product` (a weights formula, whose columns R multiplies) ``/``
+    separates terms too: R's ``~w/size`` is ``~w + w:size``, the columns
+    ``w`` and ``size``.
+
+    >>> formula_terms("~w/size", product=True)
+    ['w', 'size']
     """
     body = text.strip()
     tilde = body.startswith("~")
-    terms = split_top(body.removeprefix("~"), "+*:")
+    terms = split_top(body.removeprefix("~"), "+*:/" if product else "+*:")
     if terms is None or not all(terms) or (not tilde and len(terms) < 2):
         return None
     return terms
@@ -388,7 +394,11 @@ def r_formula(
     >>> r_formula("~interaction(kab, blok) + hh")
     RColumns(terms=['kab', 'blok', 'hh'], first=['kab', 'blok'], crossed=True, count=2)
     """
-    written = formula_terms(unboxed_product(text) if product else text)
+    written = (
+        formula_terms(unboxed_product(text), product=True)
+        if product
+        else formula_terms(text)
+    )
     if written is None:
         return None
     parts = [r_names(t, names) for t in written]
@@ -505,19 +515,31 @@ def several_psu_note(
                 + fmt.format(c=others[0])
             )
         cols = others
-    if len(cols) == 2 and crossing is not None:
-        a, b = cols
+    if len(cols) >= 2 and crossing is not None:
+        a, b, *rest = cols
+        later = "".join(f"+{c}" for c in rest)
+        stages = (
+            f"{b!r} a later stage"
+            if not rest
+            else f"{', '.join(map(repr, [b, *rest]))} later stages"
+        )
+        after = (
+            ""
+            if not rest
+            else ", the later stages left out, as povstat and R without an "
+            "fpc for every stage leave them out"
+        )
         return (
             "`psu` takes one label per unit, and the data cannot tell which "
-            f"design these columns are: if {a!r} is itself the PSU and {b!r} a "
-            f"later stage (R's svydesign(ids=~{a}+{b})), give the first, "
+            f"design these columns are: if {a!r} is itself the PSU and {stages} "
+            f"(R's svydesign(ids=~{a}+{b}{later})), give the first, "
             f"{fmt.format(c=a)} (joining them makes every household a PSU and "
             "the standard errors too small); if "
             f"{a!r} groups the PSUs and {b!r} numbers the PSUs within it (a "
             f"census block numbered within its regency, R's "
-            f"svydesign(ids=~interaction({a}, {b}))), {b!r} alone would join "
-            f"PSUs of different {a!r} values: give one combined label per "
-            f"unit ({crossing([a, b])})"
+            f"svydesign(ids=~interaction({a}, {b}){later}){after}), {b!r} "
+            f"alone would join PSUs of different {a!r} values: give one "
+            f"combined label per unit ({crossing([a, b])})"
         )
     return (
         "`psu` takes the first stage's labels alone: if these columns are "
@@ -593,9 +615,10 @@ def weight_product_note(terms: Sequence[str], fmt: str) -> str:
     a, b = terms
     size = fmt.split("=", 1)[1].format(c=b)
     return (
-        f"a weight of one column, and the household size apart: for R's "
-        f"weights=~{a}*{b} (a household's weight times its size) give "
-        f"{fmt.format(c=a)}, size={size}, and povstat multiplies them "
+        f"a weight of one column, and the household size (or another "
+        f"factor the weight is multiplied by) apart: for R's weights=~{a}*{b} "
+        f"(the product of the two columns, as R reads every weights formula) "
+        f"give {fmt.format(c=a)}, size={size}, and povstat multiplies them "
         "(the other way round if the first is the size)"
     )
 
@@ -680,12 +703,12 @@ def not_an_array(
         and all(isinstance(c, str) for c in cols)
     ):
         # The columns' own advice, not one column's: by, strata and psu
-        # of several columns each have theirs (:func:`_several_values`).
+        # of several columns each have theirs (:func:`several_values`).
         return (
             f"`{name}` must be the values (an array, list or Series), got "
             f"{what}; {arrays} the values themselves, one per unit, while "
             f"{frames} a frame and column names"
-            + _several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
+            + several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
         )
     values = f"the values themselves (e.g. {how.format(c=c)})"
     # by, strata and psu take no frame, of numbers or not: one column
@@ -729,7 +752,11 @@ def _formula_values(
     """
     if text is None:
         return None
-    terms = formula_terms(unboxed_product(text) if name == "weights" else text)
+    terms = (
+        formula_terms(unboxed_product(text), product=True)
+        if name == "weights"
+        else formula_terms(text)
+    )
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
     read = r_formula(text, product=name == "weights")
@@ -744,6 +771,13 @@ def _formula_values(
     )
     if terms is None or (name == "psu" and no_clusters(text)):
         return f"{lead}; {text!r} {NO_CLUSTERS}"
+    if len(terms) == 1 and r_names(terms[0]) is None:  # ~I(w/size): computed
+        return (
+            f"{lead}; {terms[0]!r} computes values from columns (R's I(...) "
+            "computes what it holds), so it names no column: compute them "
+            f"and pass them, {name}=<the values>, or add them to the frame "
+            "as a column and name it"
+        )
     if len(terms) == 1:
         return f"{lead}: {name}=df[{terms[0]!r}] (as a column name, {arg}={terms[0]!r})"
     if name == "psu" and read is not None and len(first) > 1:
@@ -759,7 +793,7 @@ def _formula_values(
         read.weight_product() if read is not None else len(terms) == 2
     ):
         return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
-    return lead + _several_values(name, terms)
+    return lead + several_values(name, terms)
 
 
 def _crossed_psu_values(
@@ -788,7 +822,7 @@ def _listed_values(
 
     Names separated by commas, or inside R's ``c(...)`` or
     ``interaction(...)``: the values each stands for, as
-    :func:`_formula_values` says them (:func:`_several_values`; a `psu`
+    :func:`_formula_values` says them (:func:`several_values`; a `psu`
     written as ``interaction(...)`` is one label, :func:`crossed_psu_note`);
     None for any other text (one column's name, spaces and all).
     """
@@ -806,10 +840,10 @@ def _listed_values(
     )
     if name == "psu" and listed.interaction:
         return f"{lead}; " + _crossed_psu_values(terms, strata)
-    return lead + _several_values(name, terms)
+    return lead + several_values(name, terms)
 
 
-def _several_values(
+def several_values(
     name: str,
     cols: Sequence[str],
     *,
@@ -1521,6 +1555,35 @@ def _is_default_index(index: Any) -> bool:
     )
 
 
+def label_pairing(a: Any, b: Any) -> str:
+    """How the pandas index labels `a` pair with `b`: the rule for a Series.
+
+    ``"equal"``: the same labels in the same order. ``"reordered"``: the
+    same labels, each once, in another order, neither being the default
+    0..n-1 given to unlabelled data: pairing by label is right.
+    ``"ambiguous"``: the same labels in another order, one side the
+    default 0..n-1 (a Series built from an array beside a frame sorted
+    after it was read, or a sorted Series beside an unsorted frame): the
+    labels cannot tell whether the values follow them or the other's row
+    order. ``"other"``: other labels, or as many but repeated.
+
+    >>> import pandas as pd
+    >>> label_pairing(pd.RangeIndex(3), pd.Index([2, 0, 1]))
+    'ambiguous'
+    >>> label_pairing(pd.Index([5, 7]), pd.Index([7, 5]))
+    'reordered'
+    """
+    if len(a) == len(b) and a.equals(b):
+        return "equal"
+    if len(a) != len(b) or not (a.is_unique and b.is_unique):
+        return "other"
+    if _missing_from(a, b) or _missing_from(b, a):
+        return "other"
+    if _is_default_index(a) != _is_default_index(b):
+        return "ambiguous"
+    return "reordered"
+
+
 def _missing_from(a: Any, b: Any) -> list[Any]:
     """The labels of `a` not among those of `b` (by value)."""
     try:
@@ -1621,7 +1684,7 @@ def _pairing_advice(
         return rows
     default0, default = _is_default_index(a), _is_default_index(b)
     only0, only = _missing_from(a, b), _missing_from(b, a)
-    if default0 != default and not (only0 or only):
+    if label_pairing(a, b) == "ambiguous":
         # The same labels 0..n-1, one side in another order: a frame with
         # default labels sorted (reorder it back), or an array built in the
         # other's order (pair by position): the labels cannot tell which.

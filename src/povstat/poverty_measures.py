@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import sys
 import uuid
 import warnings
 from collections.abc import Mapping, Sequence
@@ -343,7 +344,7 @@ def factorize(
     zones) the label shown is the one with the smallest ``repr``, and a
     zero is shown without its sign.
     """
-    hint = crossed_labels_hint(name) if column is None else ""
+    hint = crossed_labels_hint(name, labels) if column is None else ""
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column, hint=hint)
     elif isinstance(labels, np.ndarray) and labels.dtype.kind == "O":
@@ -358,13 +359,13 @@ def factorize(
         raise TypeError(table)
     shape = getattr(labels, "shape", None)
     if isinstance(shape, tuple) and len(shape) > 1:
-        _refuse_rows_as_labels(tuple(shape), name, column)
+        _refuse_rows_as_labels(tuple(shape), name, column, labels)
     # Missing or mixed-kind labels; containers that reach it (a pandas
     # MultiIndex or Series of tuples: a row of labels per unit) with the
     # crossed-domain advice, as a list of rows gets it above.
     arr = _validate.labels(labels, name, column=column, hint=hint)
     if arr.ndim > 1:
-        _refuse_rows_as_labels(arr.shape, name, column)
+        _refuse_rows_as_labels(arr.shape, name, column, labels)
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
         raise ValueError(msg)
@@ -411,7 +412,7 @@ def factorize(
 
 
 def _refuse_rows_as_labels(
-    shape: tuple[int, ...], name: str, column: str | None
+    shape: tuple[int, ...], name: str, column: str | None, labels: object = None
 ) -> None:
     where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
     msg = (
@@ -426,7 +427,7 @@ def _refuse_rows_as_labels(
             "rather than df[['name']])"
         )
         raise TypeError(msg)
-    raise TypeError(msg + ("" if column else crossed_labels_hint(name)))
+    raise TypeError(msg + ("" if column else crossed_labels_hint(name, labels)))
 
 
 #: Advice for a `by` of several columns (or a row of labels per unit) given
@@ -446,24 +447,57 @@ _CROSSED_STRATA = (
     "urban) or an integer code; povstat.poverty_table takes one strata "
     "column, so build that column first"
 )
-_CROSSED_PSU = (
-    "; `psu` takes the first stage's labels alone: if these labels are "
-    "stages (a census block, then a household in it), give the first "
-    "stage's labels (joining them makes every household a PSU and the "
-    "standard errors too small); if the first only says where the PSU lies "
-    "(its stratum or regency), give the PSU's own labels: PSUs are nested "
-    "in strata, so the same label in two strata already names two PSUs"
-)
 
 
-def crossed_labels_hint(name: str) -> str:
+def crossed_labels_hint(name: str, labels: object = None) -> str:
     """Advice for labels of `name` given as several per unit (rows, tuples).
 
     `by`, `strata` and `psu` take one label per unit; other arguments get
-    none (``""``).
+    none (``""``). For `psu` the columns of `labels` (Series named after
+    them, or columns a, b, ... in the order given) may be stages or one
+    PSU's crossing: both readings, as for several columns of a frame
+    (:func:`povstat._validate.several_psu_note`).
     """
-    return {"by": _CROSSED_DOMAINS, "strata": _CROSSED_STRATA, "psu": _CROSSED_PSU}.get(
-        name, ""
+    if name == "psu":
+        return _several_psu_labels(labels)
+    return {"by": _CROSSED_DOMAINS, "strata": _CROSSED_STRATA}.get(name, "")
+
+
+def _several_psu_labels(labels: object) -> str:
+    """:func:`povstat._validate.several_psu_note` for `psu` as columns of labels."""
+    items = list(labels) if isinstance(labels, list | tuple) else None
+    named = [getattr(x, "name", None) for x in items or ()]
+    pl = sys.modules.get("polars")
+    if (
+        items is not None
+        and len(items) >= 2
+        and all(isinstance(n, str) and n for n in named)
+        and len(set(named)) == len(named)
+    ):  # Series named after their columns: [df.kab, df.blok]
+        polars = pl is not None and all(isinstance(x, pl.Series) for x in items)
+        kind = "a polars DataFrame" if polars else ""
+        return _validate.several_values(
+            "psu", [str(n) for n in named], kind=kind, how="df[{c}]"
+        )
+    shape = getattr(labels, "shape", None)
+    if isinstance(shape, tuple) and len(shape) == 2:
+        count = min(shape)
+    elif items is not None and items and all(hasattr(x, "__len__") for x in items):
+        count = min(len(items), min(len(x) for x in items))
+    else:
+        count = 2
+    cols = "abcdefgh"[: max(2, min(count, 8))]
+
+    def crossing(pair: Sequence[str]) -> str:
+        joined = " + '/' + ".join(f"pd.Series({c}).astype('string')" for c in pair)
+        return f"in pandas, psu={joined}"
+
+    return (
+        "; calling the columns of labels "
+        + ", ".join(cols[:-1])
+        + f" and {cols[-1]} in the order given (the columns themselves, or "
+        "x[:, 0], x[:, 1], ... of an array x of one row per unit): "
+        + _validate.several_psu_note(list(cols), "psu={c}", crossing=crossing)
     )
 
 

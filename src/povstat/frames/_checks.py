@@ -20,6 +20,7 @@ import functools
 import math
 import numbers
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -102,27 +103,117 @@ def named_series(
     return label, _validate.unlike_column(value, frame, label)
 
 
+def _new_series_name(value: object, names: Sequence[object]) -> str | None:
+    """The name of a pandas or polars Series (or one-column frame) that is no column."""
+    pd = sys.modules.get("pandas")
+    pl = sys.modules.get("polars")
+    label: object = None
+    series = tuple(m.Series for m in (pd, pl) if m is not None)
+    if isinstance(value, series):
+        label = value.name
+    elif (pd is not None and isinstance(value, pd.DataFrame)) or (
+        pl is not None and isinstance(value, pl.DataFrame)
+    ):
+        cols = list(value.columns)
+        label = cols[0] if len(cols) == 1 else None
+    if not isinstance(label, str) or not label or label in names:
+        return None
+    return label
+
+
 def _values_column_advice(
-    arg: str, label: str, why: str, frame: object, names: Sequence[object]
+    arg: str,
+    label: str,
+    why: str,
+    value: object,
+    frame: object,
+    names: Sequence[object],
 ) -> str:
-    """Advice for a Series named after a column but not holding its values."""
+    """Advice for a Series named after a column but not holding its values.
+
+    To add them to `df` as a new column, with code that runs for what was
+    passed (`value`: a pandas or polars Series, or a frame of one column)
+    on the frame's engine. A pandas Series is added to a pandas frame by
+    index label, which is right only where its labels are the frame's
+    (:func:`povstat._validate.label_pairing`): otherwise the labels cannot
+    tell which row each value belongs to, and both ways are shown.
+    """
     new = new_name([label], [str(n) for n in names])
     wrapped = nw.from_native(frame, pass_through=True)
     impl = getattr(wrapped, "implementation", None)
+    pd = sys.modules.get("pandas")
+    pl = sys.modules.get("polars")
+    one = value
+    if pd is not None and isinstance(value, pd.DataFrame):
+        one = value.iloc[:, 0]
+        values = f"<the values>[{str(value.columns[0])!r}]"
+    elif pl is not None and isinstance(value, pl.DataFrame):
+        values = "<the values>.to_series()"
+    else:
+        values = "<the values>"
+    tail = f"and name it: {arg}={new!r}"
     if impl is not None and impl.is_polars():
-        code = f"df = df.with_columns(<the values>.alias({new!r}))"
+        if pd is not None and isinstance(one, pd.Series):
+            series = f"pl.Series({new!r}, {values}.to_numpy())"  # by position
+        else:
+            series = f"{values}.alias({new!r})"
+        code = f"df = df.with_columns({series})"
     elif impl in (
         nw.Implementation.PANDAS,
         nw.Implementation.MODIN,
         nw.Implementation.CUDF,
     ):
-        code = f"df = df.assign(**{{{new!r}: <the values>}})"
+        index: Any = getattr(
+            getattr(wrapped, "to_native", lambda: None)(), "index", None
+        )
+        labels: Any = getattr(one, "index", None)
+        if index is not None and labels is not None:
+            relation = _validate.label_pairing(labels, index)
+            if relation not in ("equal", "reordered"):
+                count, rows = len(labels), len(index)
+                return _unpaired_advice(arg, label, values, count, rows, new)
+        code = f"df = df.assign(**{{{new!r}: {values}}})"
     else:
         code = "a column computed by the engine from the columns they come from"
+    if why == _validate.NOT_COMPARED:
+        so = f"{why}, so its name does not say that it holds them"
+    elif why:
+        so = f"{why}, so naming that column would not give these values"
+    else:  # a name that is no column of the frame
+        so = "`df` has no column of that name"
     return (
-        f"; it is named {label!r}, but {why}, so naming that column would not "
-        f"give these values: add them to `df` as a new column first ({code}) "
-        f"and name it: {arg}={new!r}"
+        f"; it is named {label!r}, but {so}: add them to `df` as a new "
+        f"column first ({code}) {tail}"
+    )
+
+
+def _unpaired_advice(
+    arg: str, label: str, values: str, count: int, rows: int, new: str
+) -> str:
+    """Advice for a pandas Series whose index labels are not the frame's.
+
+    The labels cannot say which row each value belongs to (a Series built
+    from an array has the labels 0..n-1, whatever the frame's order):
+    povstat does not guess, and gives both ways of adding it.
+    """
+    by_label = f"df = df.assign(**{{{new!r}: {values}}})"
+    if count != rows:
+        return (
+            f"; it is named {label!r}, but it has {count} values for the "
+            f"{rows} rows of `df`, and its index labels are not `df`'s: give "
+            "one value per row of `df`, then add it as a new column (by "
+            f"index label: {by_label}) and name it: {arg}={new!r}"
+        )
+    return (
+        f"; it is named {label!r}, but its index labels are not those of "
+        "`df` (pandas pairs a Series with a frame by label; a Series built "
+        "from an array has the labels 0..n-1 whatever the order of `df`'s "
+        "rows), so they do not say which row each value belongs to: if its "
+        "values are in the order of `df`'s rows (computed from `df`'s "
+        "columns as arrays, e.g. with np.where), add them by position "
+        f"(df = df.assign(**{{{new!r}: {values}.set_axis(df.index)}})); if "
+        "its labels are `df`'s row labels, by label "
+        f"({by_label}); then name it: {arg}={new!r}"
     )
 
 
@@ -165,11 +256,15 @@ def not_a_column_name(
     where = f" ({arrays} takes the arrays themselves)" if arrays else ""
     held = named_series(value, names, frame)
     if held is None:
+        label = _new_series_name(value, names)
+        if label is not None:  # a Series named after no column: add it
+            advice = _values_column_advice(arg, label, "", value, frame, names)
+            return f"{msg}; pass the name of the column{where}{advice}"
         return f"{msg}; pass the name of the column{where}"
     label, why = held
     if why is None:
         return f"{msg}; pass the name of the column, e.g. {arg}={label!r}{where}"
-    advice = _values_column_advice(arg, label, why, frame, names)
+    advice = _values_column_advice(arg, label, why, value, frame, names)
     return f"{msg}; pass the name of the column{where}{advice}"
 
 

@@ -827,21 +827,7 @@ def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) ->
     """
     odd = []
     for name in dict.fromkeys(used):
-        why = (
-            "a dot"
-            if "." in name
-            else "a backtick"
-            if "`" in name
-            else "'*'"
-            if "*" in name
-            else "a regular expression (^...$)"
-            if name.startswith("^") and name.endswith("$")
-            else "surrounding spaces"
-            if name != name.strip()
-            else "an empty name"
-            if name == "" and name in keys
-            else ""
-        )
+        why = _engine_name_problem(name, keys)
         if why:
             odd.append(f"{name!r} ({why})")
     if odd:
@@ -852,6 +838,80 @@ def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) ->
             "them)"
         )
         raise ValueError(msg)
+
+
+def _engine_name_problem(name: str, keys: Sequence[str] = ()) -> str:
+    """What a lazy engine would read in column name `name`, or ``""``.
+
+    The rule of :func:`_refuse_engine_names`.
+    """
+    return (
+        "a dot"
+        if "." in name
+        else "a backtick"
+        if "`" in name
+        else "'*'"
+        if "*" in name
+        else "a regular expression (^...$)"
+        if name.startswith("^") and name.endswith("$")
+        else "surrounding spaces"
+        if name != name.strip()
+        else "an empty name"
+        if name == "" and name in keys
+        else ""
+    )
+
+
+def _lazy_rename_note(
+    frame: Any, names: Sequence[str], advice: str, given: Sequence[object] = ()
+) -> str:
+    """The rename a lazy engine needs for the columns `advice` names, or ``""``.
+
+    On lazy polars, DuckDB or Spark a column such as R's ``bobot.rt``
+    (:func:`_engine_name_problem`) is refused by the call the advice leads
+    to: the code that renames the columns advised as ``arg='name'`` and
+    those the call names (`given`), for that engine, and the new names.
+    """
+    if isinstance(frame, nw.DataFrame) and _in_memory(frame):
+        return ""
+    given = [c for c in given if isinstance(c, str)]  # not a Series or Expr
+    odd = [
+        c
+        for c in names
+        if (f"={c!r}" in advice or c in given) and _engine_name_problem(c, [c])
+    ]
+    if not odd:
+        return ""
+    new = {c: _checks.new_name([c], [n for n in names if n != c]) for c in odd}
+    impl = frame.implementation
+    if impl is nw.Implementation.POLARS:
+        code = f"df = df.rename({new!r})"
+    elif impl is nw.Implementation.DUCKDB:
+        dropped = ", ".join(_validate.sql_name(c) for c in odd)
+        kept = ", ".join(
+            f"{_validate.sql_name(c)} AS {_validate.sql_name(n)}"
+            for c, n in new.items()
+        )
+        code = (
+            f"df = df.project({_validate.sql_text(f'* EXCLUDE ({dropped}), {kept}')})"
+        )
+    elif impl in (
+        nw.Implementation.PYSPARK,
+        nw.Implementation.PYSPARK_CONNECT,
+        nw.Implementation.SQLFRAME,
+    ):
+        code = "df = df" + "".join(
+            f".withColumnRenamed({c!r}, {n!r})" for c, n in new.items()
+        )
+    else:
+        code = f"df = nw.from_native(df).rename({new!r}).to_native()"
+    renamed = ", ".join(f"{c!r} as {n!r}" for c, n in new.items())
+    whys = ", ".join(f"{c!r} ({_engine_name_problem(c, [c])})" for c in odd)
+    these = "the column" if len(odd) == 1 else "the columns"
+    return (
+        f"; on a lazy {impl} frame {these} {whys} would read as something "
+        f"else: rename first ({code}) and give the new names ({renamed})"
+    )
 
 
 def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
@@ -1664,7 +1724,9 @@ def poverty_table(
                 advice = _unnamed_columns_advice(arg, frame.implementation)
             if not advice and frame.implementation is nw.Implementation.POLARS:
                 advice = _computed_expr_advice(arg, name, names)
-            raise TypeError(msg + lead + advice)
+            told = msg + lead + advice
+            given = list(needed.values())
+            raise TypeError(told + _lazy_rename_note(frame, names, told, given))
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
@@ -1685,7 +1747,7 @@ def poverty_table(
     entries = [None] * len(items) if line_names is None else line_names
     _refuse_absent_columns(
         df,
-        frame.implementation,
+        frame,
         names,
         [("welfare", welfare)],
         [(e, v) for e, v in zip(entries, items, strict=True) if isinstance(v, str)],
@@ -2961,7 +3023,7 @@ def _group_places(
 
 def _refuse_absent_columns(
     df: Any,
-    impl: Any,
+    frame: Any,
     names: list[str],
     first: list[tuple[str, str | None]],
     line_columns: list[tuple[str | None, str]],
@@ -2974,9 +3036,11 @@ def _refuse_absent_columns(
     keeps its own message (with the advice for a number written as text).
     A name written as an R formula (``"~kab+urban"``) whose terms are
     columns gets the advice of :func:`_formula_advice`, with the code for
-    the caller's engine (`impl`).
+    the caller's engine (that of `frame`, which names the lazy engines'
+    renames: :func:`_lazy_rename_note`).
     """
     absent: list[tuple[str, str, str]] = []  # (argument, column, advice)
+    impl = frame.implementation
     strata = dict([*first, *rest]).get("strata")
     for arg, name in first:
         if name is not None and name not in names:
@@ -2993,14 +3057,17 @@ def _refuse_absent_columns(
     if not absent:
         return
     notes = "".join(_plumbing.index_level_note(df, c) for _, c, _ in absent)
+    given = [c for _, c in [*first, *rest]] + [c for _, c in line_columns]
     if len(absent) == 1:
         arg, name, advice = absent[0]
         msg = f"{arg} column {name!r} not found; columns: {names}"
-        raise ValueError(msg + notes + advice)
+        told = msg + notes + advice
+        raise ValueError(told + _lazy_rename_note(frame, names, advice, given))
     shown = ", ".join(f"{arg} column {name!r}" for arg, name, _ in absent)
     advice = "".join(a for _, _, a in absent)
     msg = f"{len(absent)} columns not found: {shown}; columns: {names}"
-    raise ValueError(msg + notes + advice)
+    note = _lazy_rename_note(frame, names, advice, given)
+    raise ValueError(msg + notes + advice + note)
 
 
 def _number_text_hint(text: str, entry: str | None = None) -> str:

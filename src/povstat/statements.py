@@ -715,6 +715,113 @@ def _overprecise_possible(
     return fits
 
 
+class _OpenDirection(NamedTuple):
+    """Where a change's direction is open, and the range that leaves it so."""
+
+    open: NDArray[np.bool_]
+    fits: NDArray[np.bool_]
+    low: NDArray[np.object_]
+    high: NDArray[np.object_]
+
+
+def _open_direction(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    sides: _LevelDecimals,
+    top: float | None,
+    change: NDArray[np.float64],
+    stated: NDArray[np.float64],
+    d: int,
+    direction: Direction,
+    *,
+    relative: bool,
+    years: NDArray[np.float64] | None,
+) -> _OpenDirection:
+    """The one rule for a change statement whose figures leave the direction open.
+
+    Two different figures whose rounding intervals meet (a published 17.78
+    for [17.775, 17.785), an appended 17.784 for [17.7835, 17.7845)) leave
+    the true change in an open range `low` to `high` (in the figures' own
+    units; -0.0015 to +0.0095 here) that holds falls and rises alike:
+    ``open``. Figures of the same decimals meet only where equal (a change
+    of exactly 0, judged as such by the callers), so this is the case of
+    figures of different decimals or a computed one beside a published
+    one. ``fits``: where, among those, a change in the stated `direction`
+    of the stated size (points or units; `relative`: the relative change
+    in percent; with `years`, a year's, simple or compound) lies within the
+    range. Whichever direction a statement gives, its size is then never
+    decided by the figures: "cannot tell" where it fits, "does not hold"
+    where it does not, as :func:`check_direction_statement` leaves the
+    direction itself "cannot tell".
+    """
+    shape = np.shape(change)
+    low, high = _change_range(before, after, sides, top)
+    is_open = (
+        np.asarray(low < 0, dtype=bool)
+        & np.asarray(high > 0, dtype=bool)
+        & (change != 0)
+        & ~np.isnan(change)
+    )
+    fits = np.zeros(shape, dtype=bool)
+    if is_open.any():
+        ends = _attained(before, after, sides, top)
+        if not relative:
+            lo, hi = (
+                (low, high) if years is None else _per_year(low, high, years, shape)
+            )
+            fits = _overprecise_possible(lo, hi, stated, d, direction, ends)
+        else:
+            low_q, high_q, _ = _relative_range(before, after, sides, top)
+            if years is None:
+                fits = _overprecise_possible(low_q, high_q, stated, d, direction, ends)
+            else:
+                lo_c, hi_c = _compound_per_year(low_q, high_q, years, shape)
+                lo_s, hi_s = _per_year(low_q, high_q, years, shape)
+                fits = _overprecise_possible(
+                    lo_c, hi_c, stated, d, direction
+                ) | _overprecise_possible(lo_s, hi_s, stated, d, direction, ends)
+    return _OpenDirection(is_open, fits & is_open, low, high)
+
+
+def _relative_fit(
+    stated: str,
+    figures: str,
+    d: int,
+    *,
+    fewer: bool,
+    a_year: str,
+    simple: tuple[float, float],
+    compound: tuple[float, float] | None,
+) -> str:
+    """Why a relative change the figures do not fix is "cannot tell".
+
+    `stated` fits the range (`simple`, and with years also `compound`) the
+    `figures`' rounding leaves ("the rates (2 decimals)"). Stated with at
+    least as many decimals as the figures, it is more precise than they
+    allow; stated with `fewer`, it is not: the figures leave more than one
+    value at its decimals (a fall from 10.00 % to 9.15 % lies in (8.40 %,
+    8.60 %), which 8 and 9 meet), so the range is written at 2 decimals
+    more than the statement, as for points.
+    """
+    k = d + 2 if fewer else d
+    ranges = f"between {_fmt(simple[0], k)} and {_fmt(simple[1], k)} %" + (
+        ""
+        if compound is None
+        else f" on average, between {_fmt(compound[0], k)} and "
+        f"{_fmt(compound[1], k)} % compound"
+    )
+    if fewer:
+        return (
+            f"{figures} do not fix the relative change{a_year} to "
+            f"{_places(d)}: the true relative change{a_year} lies {ranges}, "
+            f"which {stated} meets"
+        )
+    return (
+        f"{stated} is more precise than {figures} allow: the true relative "
+        f"change{a_year} lies {ranges}"
+    )
+
+
 def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:
     """Exact values, each at least `floor`."""
     return np.asarray(
@@ -1003,6 +1110,12 @@ def check_change_statement(
         where it is the one subtracted the range is closed at the other
         end: a computed 7.96 to a published 6.97 is a fall in (0.985,
         0.995], whose top rounds to 1.00 ("fell 1.00 points": cannot tell).
+        Where the two intervals meet (a published 17.78 for [17.775,
+        17.785), an appended 17.784 for [17.7835, 17.7845)), the rates do
+        not give the direction of the change: a size stated either way is
+        "cannot tell" where a change that way of that size is within the
+        range (a rise of 0.02 %, as the rates give it, in a true change of
+        (-0.0084 %, +0.0534 %)), else "does not hold"; never "holds".
         Same rules and refusals as `levels_decimals`.
 
     Returns
@@ -1269,42 +1382,25 @@ def _change_check(
         ) & ~m_rel
     # Rates of different decimals whose intervals meet (8.10 for [8.095,
     # 8.105), 8.098 for [8.0975, 8.0985)): the true change may go either
-    # way, so the figures do not give its direction. A statement of the
-    # other direction than the figures' is then judged by its size alone:
-    # where a change that way of that size is within the range, cannot tell.
+    # way, so the figures do not give its direction, and a statement of
+    # either direction is judged by its size alone (_open_direction): where
+    # a change that way of that size is within the range, cannot tell;
+    # else, does not hold. Never "holds", as the direction is never.
     open_dir = np.zeros(shape, dtype=bool)
     open_fits = np.zeros(shape, dtype=bool)
     if given is not None:
-        bs, as_ = np.broadcast_to(b, shape), np.broadcast_to(a, shape)
-        low_0, high_0 = _change_range(bs, as_, level_d, 100.0)
-        open_dir = (
-            np.asarray(low_0 < 0, dtype=bool)
-            & np.asarray(high_0 > 0, dtype=bool)
-            & (points != 0)
-            & ~np.isnan(points)
+        open_dir, open_fits, low_0, high_0 = _open_direction(
+            np.broadcast_to(b, shape),
+            np.broadcast_to(a, shape),
+            level_d,
+            100.0,
+            points,
+            xs,
+            d,
+            dirn,
+            relative=not as_points_flag,
+            years=None if years is None else np.broadcast_to(t, shape),
         )
-        if open_dir.any():
-            ends_0 = _attained(bs, as_, level_d, 100.0)
-            if as_points_flag:
-                lo_o, hi_o = (
-                    (low_0, high_0)
-                    if years is None
-                    else _per_year(low_0, high_0, t, shape)
-                )
-                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn, ends_0)
-            else:
-                low_q, high_q, _ = _relative_range(bs, as_, level_d, 100.0)
-                if years is None:
-                    open_fits = _overprecise_possible(
-                        low_q, high_q, xs, d, dirn, ends_0
-                    )
-                else:
-                    lo_c, hi_c = _compound_per_year(low_q, high_q, t, shape)
-                    lo_s, hi_s = _per_year(low_q, high_q, t, shape)
-                    open_fits = _overprecise_possible(
-                        lo_c, hi_c, xs, d, dirn
-                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn, ends_0)
-            open_fits = open_fits & open_dir & ~sign_ok
     gaps = _Gaps(
         shape,
         (np.isnan(points), "a rate is missing"),
@@ -1328,9 +1424,11 @@ def _change_check(
         | zero_said
         | fine
         | rel_fine
-        | open_fits,
+        | open_fits
+        # The change as given is one the figures allow, not one they fix.
+        | (open_dir & sign_ok & m_said),
         UNDECIDED,
-        np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
+        np.where(sign_ok & m_said & ~open_dir, HOLDS, NOT_HOLDS),
     )
     meaning = np.where(
         m_points & m_rel,
@@ -1396,18 +1494,26 @@ def _change_check(
                 f"average or {_signed(cy, _change_decimals(cy, 2))} % a year "
                 "compound"
             )
-        if open_dir[i] and not sign_ok[i]:
-            tail = (
+        # Rates whose intervals meet leave the direction open, whichever
+        # the statement gives: said in full, after what the size matched.
+        open_text = (
+            (
                 f"the rates ({places(i)}) do not tell whether it fell or rose: "
                 f"the true change lies between {_range_end(low_0[i])} and "
                 f"{_range_end(high_0[i])} points"
-            ) + (
+            )
+            + (
                 ""
                 if open_fits[i]
                 else f", which leaves no {dirn} of {_fmt(float(xs[i]), d)}"
                 + (" points" if as_points_flag else " %")
                 + a_year
             )
+            if open_dir[i]
+            else ""
+        )
+        if open_dir[i] and not sign_ok[i]:
+            tail = open_text
         elif not sign_ok[i] and not zero_said[i]:
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
@@ -1436,17 +1542,17 @@ def _change_check(
                 "relative change the rates' rounding leaves has no bound"
             )
         elif rel_fine[i]:
-            lo, hi = _size_range(low_r[i], high_r[i], dirn)
-            tail = (
-                f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({places(i)}) allow: the true relative change"
-                f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} %"
+            tail = _relative_fit(
+                _fmt(float(xs[i]), d),
+                f"the rates ({places(i)})",
+                d,
+                fewer=d < int(coarse_d[i]),
+                a_year=a_year,
+                simple=_size_range(low_r[i], high_r[i], dirn),
+                compound=None
+                if years is None
+                else _size_range(low_c[i], high_c[i], dirn),
             )
-            if years is not None:
-                lo, hi = _size_range(low_c[i], high_c[i], dirn)
-                tail += (
-                    f" on average, between {_fmt(lo, d)} and {_fmt(hi, d)} % compound"
-                )
         elif m_points[i] and not m_rel[i]:
             tail = (
                 f"{_fmt(float(xs[i]), d)} is the change in percentage points"
@@ -1472,6 +1578,9 @@ def _change_check(
                 f"{_fmt(float(xs[i]), d)} matches neither the points nor the "
                 "relative change"
             )
+        if open_dir[i] and sign_ok[i] and not (zero_said[i] or fine[i]):
+            # The points range above already spans both directions.
+            tail += f"; {open_text}"
         return f"{core}: {tail}"
 
     return StatementCheck(
@@ -2607,6 +2716,11 @@ def check_level_change_statement(
         "3.24" meets: cannot tell; a line published to the nearest 100 as
         528,700 ([528,650, 528,750)) to a computed 551,234.5 is a rise in
         (22,484.5, 22,584.5], closed at its top, which rounds to 22,585.
+        Where the two intervals meet (725.14 to 725.1: a change in (-0.095,
+        +0.015)), the levels do not give the direction: a size in units or
+        percent stated either way is "cannot tell" where a change that way
+        of that size is within the range, else "does not hold"; never
+        "holds".
         Same rules and refusals as `levels_decimals`.
 
     Returns
@@ -2929,46 +3043,36 @@ def _level_change_check(
             & ~slip
         )
     # Levels of different decimals whose intervals meet (10.00 and 10.004):
-    # the true change may go either way. A change stated the other way
-    # than the levels go is cannot tell where a change that way of that
-    # size (in units or percent) is within the range, as for rates.
+    # the true change may go either way; a change stated either way is
+    # judged by its size alone (in units or percent), as for rates
+    # (_open_direction): never "holds".
     open_dir = np.zeros(shape, dtype=bool)
     open_fits = np.zeros(shape, dtype=bool)
     if given is not None and said in ("units", "percent"):
-        bs, as_ = np.broadcast_to(b, shape), np.broadcast_to(a, shape)
-        low_0, high_0 = _change_range(bs, as_, sides, None)
-        open_dir = (
-            np.asarray(low_0 < 0, dtype=bool)
-            & np.asarray(high_0 > 0, dtype=bool)
-            & (change != 0)
-            & ~np.isnan(change)
-            & ~sign_ok
+        open_dir, open_fits, low_0, high_0 = _open_direction(
+            np.broadcast_to(b, shape),
+            np.broadcast_to(a, shape),
+            sides,
+            None,
+            change,
+            xs,
+            d,
+            dirn,
+            relative=said == "percent",
+            years=tb if per_year_given else None,
         )
-        if open_dir.any():
-            if said == "units":
-                lo_o, hi_o = (
-                    _per_year(low_0, high_0, t, shape)
-                    if per_year_given
-                    else (low_0, high_0)
-                )
-                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn, level_ends)
-            else:
-                low_q, high_q, _ = _relative_range(bs, as_, sides, None)
-                if per_year_given:
-                    lo_c, hi_c = _compound_per_year(low_q, high_q, t, shape)
-                    lo_s, hi_s = _per_year(low_q, high_q, t, shape)
-                    open_fits = _overprecise_possible(
-                        lo_c, hi_c, xs, d, dirn
-                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn, level_ends)
-                else:
-                    open_fits = _overprecise_possible(
-                        low_q, high_q, xs, d, dirn, level_ends
-                    )
-            open_fits = open_fits & open_dir
     verdict = np.where(
-        missing | zero_said | index_points | slip | fine | rel_fine | open_fits,
+        missing
+        | zero_said
+        | index_points
+        | slip
+        | fine
+        | rel_fine
+        | open_fits
+        # The change as given is one the figures allow, not one they fix.
+        | (open_dir & sign_ok & m_said),
         UNDECIDED,
-        np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
+        np.where(sign_ok & m_said & ~open_dir, HOLDS, NOT_HOLDS),
     )
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
@@ -3029,19 +3133,26 @@ def _level_change_check(
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
-        if open_dir[i]:
-            problems.append(
-                f"the levels ({level_places_text(i)}) do not tell whether it "
-                f"fell or rose: the true change lies between "
-                f"{_range_end(low_0[i])} and {_range_end(high_0[i])}"
-                + (
-                    ""
-                    if open_fits[i]
-                    else f", which leaves no {dirn} of {stated_text}"
-                    + (" %" if said == "percent" else "")
-                    + (" a year" if per_year_given else "")
-                )
+        # Levels whose intervals meet leave the direction open, whichever
+        # the statement gives: said first where it gives the other one,
+        # else after what the size matched.
+        open_text = (
+            f"the levels ({level_places_text(i)}) do not tell whether it "
+            f"fell or rose: the true change lies between "
+            f"{_range_end(low_0[i])} and {_range_end(high_0[i])}"
+            + (
+                ""
+                if open_fits[i]
+                else f", which leaves no {dirn} of {stated_text}"
+                + (" %" if said == "percent" else "")
+                + (" a year" if per_year_given else "")
             )
+            if open_dir[i]
+            else ""
+        )
+        open_other = bool(open_dir[i] and not sign_ok[i])
+        if open_other:
+            problems.append(open_text)
         elif not sign_ok[i] and not zero_said[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
@@ -3058,7 +3169,7 @@ def _level_change_check(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif (m_said[i] and not fine[i]) or index_points[i] or open_dir[i]:
+        elif (m_said[i] and not fine[i]) or index_points[i] or open_other:
             pass
         elif rel_fine[i] and rel_open[i]:
             problems.append(
@@ -3068,18 +3179,17 @@ def _level_change_check(
                 "relative change the levels' rounding leaves has no bound"
             )
         elif rel_fine[i]:
-            lo, hi = _size_range(low_r[i], high_r[i], dirn)
             problems.append(
-                f"{stated_text} is more precise than the levels "
-                f"({level_places_text(i)}) allow: the true relative change"
-                f"{' a year' if per_year_given else ''} lies between "
-                f"{_fmt(lo, d)} and {_fmt(hi, d)} %"
-                + (
-                    " on average, between {} and {} % compound".format(
-                        *(_fmt(v, d) for v in _size_range(low_c[i], high_c[i], dirn))
-                    )
+                _relative_fit(
+                    stated_text,
+                    f"the levels ({level_places_text(i)})",
+                    d,
+                    fewer=d < int(coarse_d[i]),
+                    a_year=" a year" if per_year_given else "",
+                    simple=_size_range(low_r[i], high_r[i], dirn),
+                    compound=_size_range(low_c[i], high_c[i], dirn)
                     if per_year_given
-                    else ""
+                    else None,
                 )
             )
         elif fine[i]:
@@ -3146,6 +3256,9 @@ def _level_change_check(
                 + (f" ({exact} unrounded)" if exact != rounded else "")
                 + _other_unit(target, float(xs[i]), d)
             )
+        if open_dir[i] and sign_ok[i] and not (zero_said[i] or fine[i]):
+            # The range of a size in units above already spans both ways.
+            problems.append(open_text)
         return core + (": " + "; ".join(problems) if problems else "")
 
     return StatementCheck(
@@ -3338,8 +3451,12 @@ def _direction_check(
             if p != 0 and round_half_up(abs(p), 10) == 0
             else _fmt(abs(p), _change_decimals(p, 2))
         )
+        # A figure that did not change is said so, with no size ("did not
+        # change 0.00 points" reads as a change of some size).
         moved = (
-            f"the rate {_moved(p)} {size} points "
+            "the rate did not change"
+            if p == 0
+            else f"the rate {_moved(p)} {size} points "
             f"({_signed(r, _change_decimals(r, 2))} %)"
         )
         if rate_only[i]:
@@ -3352,16 +3469,28 @@ def _direction_check(
                 equal if p == 0 else (meet("rates") if r_unsure[i] else "")
             )
         text = (
-            f"{moved}{' but' if np.sign(p) != np.sign(q) else ' and'} the number "
-            "of poor "
-            f"{_moved(q)} by {_fmt(abs(q), _change_decimals(q, 2))}"
+            "neither the rate nor the number of poor changed"
+            if p == 0 and q == 0
+            else f"{moved}{' but' if np.sign(p) != np.sign(q) else ' and'} the "
+            "number of poor "
+            + (
+                "did not change"
+                if q == 0
+                else f"{_moved(q)} by {_fmt(abs(q), _change_decimals(q, 2))}"
+            )
         )
         if r_ok[i] and p_bad[i]:
             text += ": the statement holds for the rate, not for the number of poor"
         elif p_ok[i] and r_bad[i]:
             text += ": the statement holds for the number of poor, not for the rate"
         if p == 0 or q == 0:
-            return text + equal
+            # The other figure's intervals may meet too (13.65 beside 13.649).
+            return (
+                text
+                + equal
+                + (meet("rates") if r_unsure[i] and q == 0 and p != 0 else "")
+                + (meet("numbers of poor") if p_unsure[i] and p == 0 and q != 0 else "")
+            )
         if r_unsure[i] and p_unsure[i]:
             return text + meet("rates, as of the numbers of poor,")
         if r_unsure[i]:
@@ -5426,10 +5555,11 @@ def check_statements(
     allows "does not hold". Equal figures are ties, ranked by the tie
     rule, as before. Nor do such figures give the direction of a change
     (8.10 to 8.098: the true change lies in (-0.0075, +0.0035)): a
-    direction statement is "cannot tell", and a change stated the other
-    way than the figures go is "cannot tell" where a change that way of
-    the stated size is within the range ("rose 0.00 points"), else "does
-    not hold". A stated figure (kind "figure") is judged within its cell's
+    direction statement is "cannot tell", and a change stated with a size,
+    whichever way, is "cannot tell" where a change that way of the stated
+    size is within the range ("rose 0.00 points", or "fell 0.02 percent",
+    the relative fall the figures give as they stand), else "does not
+    hold"; never "holds". A stated figure (kind "figure") is judged within its cell's
     own interval, as the column is read: with ``rate_decimals=2``, a
     published 4.26 stands for [4.255, 4.265), whatever figures of 3
     decimals are appended.

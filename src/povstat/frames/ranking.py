@@ -191,7 +191,9 @@ def group_columns(by: object, **ranked: str | None) -> list[str]:
 
     `ranked` names the columns the ranking reads (``region=...``,
     ``rate=...``): grouping by one of them is refused, since each group
-    would then hold one row and every rank be "1 of 1".
+    would then hold one row and every rank be "1 of 1". A value of
+    `ranked` that is no column name (a Series) is left to the column
+    check that follows, which says what to pass.
     """
     by = _validate.names_of(by)
     if by is None:
@@ -204,7 +206,10 @@ def group_columns(by: object, **ranked: str | None) -> list[str]:
         msg = f"`by` must be None, a column name or a sequence of names, got {by!r}"
         raise TypeError(msg)
     for arg, name in ranked.items():
-        if name is not None and name in groups:
+        # Only a name is compared with `by`: a Series or other data given
+        # for a column is refused by the column check, with its advice
+        # (comparing it with `by`'s names would raise the engine's error).
+        if isinstance(name, str) and name in groups:
             msg = (
                 f"`by` names {name!r}, the `{arg}` column: each group would hold "
                 "one row, and every rank would be 1 of 1; group by the columns "

@@ -64,7 +64,7 @@ def _message(call: Callable[..., Any], df: Any, **kw: Any) -> str:
 def test_a_series_with_by_gets_the_column_name_message(
     engine: str, call: Callable[..., Any], arg: str, column: str
 ) -> None:
-    eager = _DF if engine == "pandas" else pl.from_pandas(_DF)
+    eager: Any = _DF if engine == "pandas" else pl.from_pandas(_DF)
     df = eager.lazy() if engine == "lazy" else eager
     series = eager[column]
     with_by = _message(call, df, **{arg: series}, by="year")

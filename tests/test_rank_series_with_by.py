@@ -75,3 +75,13 @@ def test_a_series_with_by_gets_the_column_name_message(
 def test_by_naming_a_ranked_column_is_still_refused() -> None:
     with pytest.raises(ValueError, match=r"`by` names 'region_code', the `region`"):
         with_ranks(_DF, descending=True, by="region_code")
+
+
+@pytest.mark.parametrize("call", [_ranks, _sets])
+def test_a_series_for_by_gets_the_column_advice(call: Callable[..., Any]) -> None:
+    with pytest.raises(TypeError, match=r"`by` must be a column name .*by='year'$"):
+        call(_DF, by=_DF["year"])
+    with pytest.raises(TypeError, match=r"add them to `df` as a new column first"):
+        call(_DF, by=_DF["year"] + 1)
+    with pytest.raises(TypeError, match=r"`by` must be None, a column name or a"):
+        call(_DF, by=3)

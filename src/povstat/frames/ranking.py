@@ -157,8 +157,9 @@ def with_ranks(
     policy = cast(
         "_RankNanPolicy", _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
     )
-    groups = group_columns(by, region=region, rate=rate)
     table = _plumbing.collect(df)
+    refuse_data_for_by(table, by)
+    groups = group_columns(by, region=region, rate=rate)
     _checks.require(table, rate=rate, region=region, keys=("region",))
     for group in groups:
         _checks.require(table, by=group, keys=("by",))
@@ -184,6 +185,19 @@ def with_ranks(
         by=codes,
     )
     return _plumbing.attach(table, df, rank=ranking.rank, rank_count=ranking.count)
+
+
+def refuse_data_for_by(table: _plumbing.Table, by: object) -> None:
+    """Refuse data (a Series, an array) given for `by`, with the column advice.
+
+    As for any column argument (:func:`povstat.frames._checks.require`): pass
+    the name of the column that holds the groups, or add the values as a
+    column and name it.
+    """
+    names = _validate.names_of(by)
+    data = hasattr(names, "__array__") or hasattr(names, "to_numpy")
+    if data and not isinstance(names, Sequence):
+        _checks.require(table, by=cast("str", names), keys=("by",))
 
 
 def group_columns(by: object, **ranked: str | None) -> list[str]:

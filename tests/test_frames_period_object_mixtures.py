@@ -132,3 +132,26 @@ def test_dates_mixed_with_other_values_are_refused(
 ) -> None:
     with pytest.raises(TypeError, match=r"column 'period' .*" + shown):
         call(_frame(periods))
+
+
+@pytest.mark.parametrize("missing", [None, pd.NaT, dt.datetime(2022, 3, 1)])
+def test_object_datetimes_are_told_to_be_read_as_dates(missing: object) -> None:
+    periods = [dt.datetime(2022, 3, 1), missing, dt.datetime(2022, 3, 1)]
+    df = _frame(periods + [dt.datetime(2023, 3, 1)] * 3)
+    with pytest.raises(
+        TypeError,
+        match=r"got object \(its values are datetimes, kept by pandas as "
+        r"objects\): read them as dates first, df\['period'\] = "
+        r"pandas\.to_datetime\(df\['period'\]\)$",
+    ):
+        with_changes(df, unit="percent")
+    # Followed, the advice reads the dates, and a missing one is refused.
+    df["period"] = pd.to_datetime(df["period"])
+    if missing is None or missing is pd.NaT:
+        with pytest.raises(ValueError, match=r"missing"):
+            with_changes(df, unit="percent")
+    else:
+        # Kota Malang, March 2022 to 2023: 4.26 - 4.37 = -0.11 points.
+        out = with_changes(df, unit="percent")
+        row = out[(out.region_code == "3573") & out.period.dt.year.eq(2023)]
+        assert row["change_points"].iloc[0] == pytest.approx(-0.11)

@@ -1596,6 +1596,24 @@ def _mixed_dates(table: Table, name: str) -> str:
     return _two_kinds_of_dates(series, name)
 
 
+def _object_datetimes(series: Any, name: str) -> str:
+    """Advice for a pandas object column of naive datetimes of one kind, else "".
+
+    Such a column (kept as objects, e.g. with a None among them) is read
+    as dates once converted; a missing one is then refused as missing.
+    """
+    import pandas as pd
+
+    values = series.to_numpy()
+    kinds = set(map(type, values[~np.asarray(pd.isna(values), dtype=bool)]))
+    if len(kinds) != 1 or not issubclass(kinds.pop(), dt.datetime):
+        return ""
+    return (
+        " (its values are datetimes, kept by pandas as objects): read them "
+        f"as dates first, df[{name!r}] = pandas.to_datetime(df[{name!r}])"
+    )
+
+
 def refuse_two_kinds_of_dates(table: Table, name: str, what: str) -> None:
     """Refuse a pandas object column `name` holding dates of two kinds.
 
@@ -1655,7 +1673,8 @@ def is_temporal(table: Table, name: str) -> bool:
     ):
         msg += _text_period_advice(table, name)
     if table.pandas is not None and table.series(name).dtype == object:
-        msg += _mixed_dates(table, name)
+        mixed = _mixed_dates(table, name)
+        msg += mixed or _object_datetimes(table.series(name), name)
     if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
             " (monthly periods, period[M], are read as their months; periods "

@@ -2415,10 +2415,11 @@ def _dotted_codes_beside_numbers(
             if all(float(v).is_integer() for v in cz):
                 continue
             plain_ = [f"{v:.2f}".replace(".", "") for v in cz]
-            plain_ = [v[:-2] if v.endswith("00") else v for v in plain_]
+            # A province's "3500" is "35"; the country's "000" is "00".
+            plain_ = [(v[:-2] if v.endswith("00") else v).zfill(2) for v in plain_]
             expr = (
                 "{}.map('{:.2f}'.format).str.replace('.', '', regex=False)"
-                ".str.removesuffix('00')"
+                ".str.removesuffix('00').str.zfill(2)"
             )
         else:
             continue
@@ -2446,8 +2447,9 @@ def _dotted_codes_beside_numbers(
 
 #: Area codes as a dotted table writes them: "35.01", a province's "35".
 _DOTTED_OR_PROVINCE = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
-#: A dotted area code read back as a float: 35.01, 35.1 ("35.10"), 35.0.
-_DOTTED_FLOAT = re.compile(r"[1-9][0-9]\.[0-9]{1,2}")
+#: A dotted area code read back as a float: 35.01, 35.1 ("35.10"), 35.0,
+#: and the country's 0.0 ("00").
+_DOTTED_FLOAT = re.compile(r"[1-9][0-9]\.[0-9]{1,2}|0\.0")
 
 
 #: Rewritings of names, as code on a pandas Index and as Python on one name.

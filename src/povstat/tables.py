@@ -336,8 +336,17 @@ _LEADING_NUMBER = re.compile(
 #: Batu", up to "XXXVIII. Papua Barat Daya", the 38th province): a list's
 #: number where it has two letters or more, and a numeral of one letter
 #: only where the column numbers its labels so (see ``_roman_run``), never
-#: an initial ("D. I. Yogyakarta", "K. Riau").
-_CAPITAL_ROMAN = re.compile(r"^\s*(?P<roman>[IVX]{1,7})[.)]\s+(?=\S)")
+#: an initial ("D. I. Yogyakarta", "K. Riau"). It may be typed without a
+#: space before a letter ("I.ACEH", "XV.JAWA TIMUR"), in brackets ("(V)
+#: JAMBI", "[V] JAMBI"), or with a colon or a dash ("V: JAMBI", "V.-
+#: JAMBI", "V - JAMBI"), as the arabic list numbers are; never before a
+#: digit ("I.1. Kota Batu" is a section's number).
+_CAPITAL_ROMAN = re.compile(
+    r"^\s*(?P<open>[\[(\uff08\uff3b])?(?P<roman>[IVX]{1,7})"
+    r"(?(open)[\])\uff09\uff3d]\s*"
+    r"|(?:[.)]\s*[-\u2013\u2014:]\s*|[.)]\s+|[.)](?=[^\W\d_])|\s*:\s*"
+    r"|\s+[-\u2013\u2014]\s+))(?=\S)"
+)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 #: A list's decoration before a region's name, read past as on a heading:
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an

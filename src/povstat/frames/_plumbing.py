@@ -1525,6 +1525,95 @@ def _two_kinds_of_dates(values: Any, name: str) -> str:
     return f"{found}: convert them to one kind, {how}"
 
 
+def _mixed_dates(table: Table, name: str) -> str:
+    """Advice for a pandas object column of dates mixed with others, else "".
+
+    Dates beside values that are no dates (a year typed as 2022 or
+    2022.0 in a spreadsheet column of dates), datetimes with a time zone
+    beside datetimes without one, or ``pandas.Period`` values of several
+    lengths (months and quarters): pandas can neither sort nor group them
+    as one kind. Names the kinds and the row of an example of each; other
+    columns get :func:`_two_kinds_of_dates`'s advice.
+    """
+    import pandas as pd
+
+    series = table.series(name)
+    values = series.to_numpy()
+    gone = np.asarray(pd.isna(values), dtype=bool)
+    date_kinds = dt.date | np.datetime64 | pd.Period
+    kinds = set(map(type, values[~gone]))  # the types, not a test per row
+    if not any(issubclass(k, date_kinds) for k in kinds):
+        return ""
+    if len(kinds) == 1 and not issubclass(kinds.pop(), dt.datetime | pd.Period):
+        return ""  # dates of one kind, none with a zone or a length
+    at = row_namer(table)
+    present = np.flatnonzero(~gone).tolist()
+    dated = [i for i in present if isinstance(values[i], date_kinds)]
+    if not dated:
+        return ""
+
+    def example(i: int) -> str:
+        v = values[i]
+        shown = repr(v)
+        if not shown.startswith(type(v).__name__):
+            shown = f"{type(v).__name__} {shown}"
+        return f"{shown} at {at(i)}"
+
+    others = [i for i in present if not isinstance(values[i], date_kinds)]
+    if others:
+        return (
+            f" (dates beside {len(others)} value(s) that are no dates: e.g. "
+            f"{example(dated[0])} and {example(others[0])}): write every "
+            "period as a date (a year alone has two rounds, March and "
+            "September), then read the column as dates with "
+            f"df[{name!r}] = pandas.to_datetime(df[{name!r}])"
+        )
+    times = [i for i in dated if isinstance(values[i], dt.datetime)]
+    aware = [i for i in times if values[i].tzinfo is not None]
+    naive = sorted(set(dated) - set(aware))
+    if aware and naive:
+        return (
+            f" (datetimes with a time zone beside dates without one: e.g. "
+            f"{example(aware[0])} and {example(naive[0])}; the date of an "
+            "instant depends on the zone it is read in, so povstat does not "
+            "choose one): give every period as a date without a time zone, "
+            "the calendar date meant"
+        )
+    spans = sorted(
+        {values[i].freqstr for i in dated if isinstance(values[i], pd.Period)}
+    )
+    if len(spans) > 1:
+        first = [
+            next(i for i in dated if getattr(values[i], "freqstr", None) == f)
+            for f in spans
+        ]
+        return (
+            f" (periods of {len(spans)} lengths, {', '.join(spans)}: e.g. "
+            f"{' and '.join(example(i) for i in first)}; a quarter or a year "
+            "is no calendar month): give every period as the date of the "
+            "calendar month it stands for"
+        )
+    return _two_kinds_of_dates(series, name)
+
+
+def _object_datetimes(series: Any, name: str) -> str:
+    """Advice for a pandas object column of naive datetimes of one kind, else "".
+
+    Such a column (kept as objects, e.g. with a None among them) is read
+    as dates once converted; a missing one is then refused as missing.
+    """
+    import pandas as pd
+
+    values = series.to_numpy()
+    kinds = set(map(type, values[~np.asarray(pd.isna(values), dtype=bool)]))
+    if len(kinds) != 1 or not issubclass(kinds.pop(), dt.datetime):
+        return ""
+    return (
+        " (its values are datetimes, kept by pandas as objects): read them "
+        f"as dates first, df[{name!r}] = pandas.to_datetime(df[{name!r}])"
+    )
+
+
 def refuse_two_kinds_of_dates(table: Table, name: str, what: str) -> None:
     """Refuse a pandas object column `name` holding dates of two kinds.
 
@@ -1540,7 +1629,7 @@ def refuse_two_kinds_of_dates(table: Table, name: str, what: str) -> None:
     """
     if table.pandas is None or table.series(name).dtype != object:
         return
-    advice = _two_kinds_of_dates(table.series(name), name)
+    advice = _mixed_dates(table, name)
     if advice:
         msg = f"{what} must hold dates of one kind, read by calendar month{advice}"
         raise TypeError(msg)
@@ -1584,7 +1673,8 @@ def is_temporal(table: Table, name: str) -> bool:
     ):
         msg += _text_period_advice(table, name)
     if table.pandas is not None and table.series(name).dtype == object:
-        msg += _two_kinds_of_dates(table.series(name), name)
+        mixed = _mixed_dates(table, name)
+        msg += mixed or _object_datetimes(table.series(name), name)
     if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
             " (monthly periods, period[M], are read as their months; periods "
@@ -1606,7 +1696,13 @@ def _month_ticks(table: Table, name: str) -> NDArray[np.float64]:
         if _object_dates(series):  # datetime.date objects, as dates
             import pandas as pd
 
-            series = pd.Series(np.asarray(series.to_numpy(), "datetime64[D]"))
+            # A missing date (NaT or NaN, as ``.dt.date`` or a join leaves
+            # it) is NaT here, so that it is refused as a missing period.
+            objects = series.to_numpy()
+            gone = np.asarray(pd.isna(objects), dtype=bool)
+            days = np.full(len(objects), np.datetime64("NaT"), "datetime64[D]")
+            days[~gone] = np.asarray(objects[~gone].tolist(), "datetime64[D]")
+            series = pd.Series(days)
         when = series.dt
         year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
         month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)

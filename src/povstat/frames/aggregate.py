@@ -577,7 +577,9 @@ def _members(
     if absent.any():
         missing = [both[n + i] for i in np.flatnonzero(absent)[:_SHOW]]
         held = [_validate.plain(v) for v in dict.fromkeys(regions.tolist())][:_SHOW]
-        hint = _checks.written_as(missing, regions.tolist())
+        hint = _checks.written_as(missing, regions.tolist()) or _single_precision(
+            [both[n + i] for i in np.flatnonzero(absent)], regions, column
+        )
         msg = (
             f"regions of `groups` not in the frame's region column {column!r}: "
             f"{missing} ("
@@ -595,6 +597,30 @@ def _members(
     rows = order[starts + offsets]
     names = np.repeat(np.asarray(pair_group, dtype=object), counts)
     return np.asarray(rows, dtype=np.intp), names
+
+
+def _single_precision(missing: list[Any], regions: NDArray[Any], column: str) -> str:
+    """Advice for float labels that a float32 region column holds rounded, else "".
+
+    A float32 column (a parquet file written so) holds 35.07 as
+    35.06999969482422, which no float64 label 35.07 equals: where every
+    missing label, rounded to float32, is one of the column's, say so and
+    give the labels' conversion.
+    """
+    if regions.dtype != np.float32 or not all(
+        isinstance(m, float | np.floating) for m in missing
+    ):
+        return ""
+    held = set(regions.tolist())
+    if not all(float(np.float32(m)) in held for m in missing):
+        return ""
+    return (
+        f"the column is float32, and holds these codes at single precision "
+        f"(e.g. {float(np.float32(missing[0]))!r} for {missing[0]!r}), which "
+        "no float64 label equals: write the labels as float32, e.g. "
+        f"numpy.array({[_validate.plain(m) for m in missing[:3]]}, "
+        "dtype='float32')"
+    )
 
 
 def _written_another_way(

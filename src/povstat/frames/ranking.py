@@ -157,8 +157,9 @@ def with_ranks(
     policy = cast(
         "_RankNanPolicy", _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
     )
-    groups = group_columns(by, region=region, rate=rate)
     table = _plumbing.collect(df)
+    refuse_data_for_by(table, by)
+    groups = group_columns(by, region=region, rate=rate)
     _checks.require(table, rate=rate, region=region, keys=("region",))
     for group in groups:
         _checks.require(table, by=group, keys=("by",))
@@ -186,12 +187,27 @@ def with_ranks(
     return _plumbing.attach(table, df, rank=ranking.rank, rank_count=ranking.count)
 
 
+def refuse_data_for_by(table: _plumbing.Table, by: object) -> None:
+    """Refuse data (a Series, an array) given for `by`, with the column advice.
+
+    As for any column argument (:func:`povstat.frames._checks.require`): pass
+    the name of the column that holds the groups, or add the values as a
+    column and name it.
+    """
+    names = _validate.names_of(by)
+    data = hasattr(names, "__array__") or hasattr(names, "to_numpy")
+    if data and not isinstance(names, Sequence):
+        _checks.require(table, by=cast("str", names), keys=("by",))
+
+
 def group_columns(by: object, **ranked: str | None) -> list[str]:
     """The `by` argument as a list of column names.
 
     `ranked` names the columns the ranking reads (``region=...``,
     ``rate=...``): grouping by one of them is refused, since each group
-    would then hold one row and every rank be "1 of 1".
+    would then hold one row and every rank be "1 of 1". A value of
+    `ranked` that is no column name (a Series) is left to the column
+    check that follows, which says what to pass.
     """
     by = _validate.names_of(by)
     if by is None:
@@ -204,7 +220,10 @@ def group_columns(by: object, **ranked: str | None) -> list[str]:
         msg = f"`by` must be None, a column name or a sequence of names, got {by!r}"
         raise TypeError(msg)
     for arg, name in ranked.items():
-        if name is not None and name in groups:
+        # Only a name is compared with `by`: a Series or other data given
+        # for a column is refused by the column check, with its advice
+        # (comparing it with `by`'s names would raise the engine's error).
+        if isinstance(name, str) and name in groups:
             msg = (
                 f"`by` names {name!r}, the `{arg}` column: each group would hold "
                 "one row, and every rank would be 1 of 1; group by the columns "

@@ -13,7 +13,12 @@ from numpy.typing import NDArray
 from povstat import _grouping, _validate
 from povstat._validate import Unit
 from povstat.frames import _checks, _plumbing
-from povstat.frames.ranking import group_columns, group_name, missing_error
+from povstat.frames.ranking import (
+    group_columns,
+    group_name,
+    missing_error,
+    refuse_data_for_by,
+)
 from povstat.rank_inference import (
     RankMethod,
     RankNanPolicy,
@@ -677,8 +682,9 @@ def with_rank_sets(
             )
             raise ValueError(msg)
         _draw_settings(n_draws, seed)
-    groups = group_columns(by, region=region, rate=rate, se=se)
     table = _plumbing.collect(df)
+    refuse_data_for_by(table, by)
+    groups = group_columns(by, region=region, rate=rate, se=se)
     _checks.require(table, rate=rate, se=se, region=region, keys=("region",))
     for group in groups:
         _checks.require(table, by=group, keys=("by",))

@@ -9764,6 +9764,20 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     kinds = [_heading_kind(x) for x in text]
     if not any(k is not None for k in kinds):
         return kinds
+    # "Kota" beside a "Desa" row (above or below it) is the urban part of
+    # an area split under the region above ("Madiun", then "Kota | Desa"),
+    # read as "Perkotaan" is, never a heading of cities.
+    rural = [_RURAL_ROW.fullmatch(_area_row_text(x)) is not None for x in text]
+    kinds = [
+        None
+        if k is not None
+        and _URBAN_ROW.fullmatch(_area_row_text(x))
+        and ((i > 0 and rural[i - 1]) or (i + 1 < len(text) and rural[i + 1]))
+        else k
+        for i, (k, x) in enumerate(zip(kinds, text, strict=True))
+    ]
+    if not any(k is not None for k in kinds):
+        return kinds
     lead = leading_numbers(text)
     num = lead["digits"]
     as_row = (
@@ -9791,6 +9805,25 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     if run:
         return kinds
     return [None if p else k for k, p in zip(kinds, plain.tolist(), strict=True)]
+
+
+#: The rows of an area split written under a region's row: its urban part
+#: ("Kota", "Daerah Kota", "Wilayah Kota", "Kota (K)") and its rural part
+#: ("Desa", "Perdesaan", "Daerah Desa", "Desa (D)", "Rural").
+_URBAN_ROW = re.compile(
+    r"(?:(?:daerah|wilayah)\s+)?(?:kota|perkotaan)(?:\s*\(\s*k\s*\))?|urban",
+    re.IGNORECASE,
+)
+_RURAL_ROW = re.compile(
+    r"(?:(?:daerah|wilayah)\s+)?(?:desa|perdesaan|pedesaan)(?:\s*\(\s*d\s*\))?|rural",
+    re.IGNORECASE,
+)
+
+
+def _area_row_text(label: str) -> str:
+    """A label's words alone, its list decoration and note mark read past."""
+    text = without_footnote_mark(_LIST_DECORATION.sub("", label).strip())
+    return " ".join(text.strip(" -\u2013\u2014\u2022*.:").split())
 
 
 def _heading_spellings(label: str) -> Iterable[str]:

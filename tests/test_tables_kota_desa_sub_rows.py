@@ -43,7 +43,7 @@ def _table(urban: str, rural: str, *, rural_first: bool = False) -> str:
 def _codes(text: str) -> dict[str, object]:
     t = read_bps_table(io.StringIO(text), locale="en")
     d = t.data[t.data["year"] == 2022].drop_duplicates("label").set_index("label")
-    return {k: (None if pd.isna(c) else c) for k, c in d["region_code"].items()}
+    return {str(k): (None if pd.isna(c) else c) for k, c in d["region_code"].items()}
 
 
 @pytest.mark.parametrize(

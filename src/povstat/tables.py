@@ -9916,10 +9916,28 @@ _ENDS_IN_KIND = re.compile(
     _WORD_FLAGS,
 )
 #: Words of a total row ("Jumlah Kota", "Total Kabupaten", "Sub-total
-#: Kota", an average, "Rata-rata Kota"): a row naming a kind so ends a
-#: section and heads none, whether it holds the section's subtotals or no
-#: number.
-_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal", "rata", "average"})
+#: Kota", BPS's abbreviation "Jml. Kota", "Subjumlah Kota", an average,
+#: "Rata-rata Kota", "Rerata Kota", "Gabungan Kota", "Agregat Kota", or
+#: another figure of the section as a whole, "Persentase Kota", "Median
+#: Kota"): a row naming a kind so ends a section and heads none, whether it
+#: holds the section's subtotals or no number. A row of these words alone
+#: ("Jumlah", "Sub Total") under a heading's section ends it too.
+_TOTAL_WORDS = frozenset(
+    {
+        "jumlah",
+        "jml",
+        "subjumlah",
+        "total",
+        "subtotal",
+        "rata",
+        "rerata",
+        "average",
+        "gabungan",
+        "agregat",
+        "persentase",
+        "median",
+    }
+)
 
 
 #: Words of a section's row beside a kind of region and a province's name
@@ -9951,6 +9969,11 @@ _SECTION_WORDS = frozenset(
         "lanj",
         "continued",
         "cont",
+        # An older city's status ("Jumlah Kota Administratif").
+        "administratif",
+        "administrasi",
+        "otonom",
+        *_TOTAL_WORDS,
     }
 )
 #: Words before a place in a section's row ("Kabupaten di Jatim",
@@ -10062,6 +10085,28 @@ def _read_kind_headings(
     # Any other such row heads a section of its kind, as "KOTA" does; a
     # total row ("Jumlah Kota") ends the section above and heads none.
     opens = section_row & ~total
+    # A total row naming no kind ("Jumlah", "Sub Total") ends the section
+    # above too, unless it totals a split written below a region's row
+    # ("Perkotaan", "Perdesaan", "Jumlah").
+    words = [re.findall(r"[^\W\d_]+", t.lower()) for t in lab]
+    split_part = [
+        _BREAKDOWN.fullmatch(_area_row_text(t)) is not None
+        and not set(w).issubset(_TOTAL_WORDS | {"sub"})
+        for t, w in zip(lab, words, strict=True)
+    ]
+    total = total | (
+        np.array(
+            [
+                bool(w)
+                and set(w).issubset(_TOTAL_WORDS | {"sub"})
+                and not (k > 0 and split_part[k - 1])
+                for k, w in enumerate(words)
+            ],
+            dtype=bool,
+        )
+        & code.isna().to_numpy(dtype=bool)
+        & np.array([not n for n in named], dtype=bool)
+    )
     kinds = kinds.where(
         ~opens, pd.Series([next(iter(n), None) for n in named], dtype=object)
     )

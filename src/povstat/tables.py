@@ -10632,6 +10632,13 @@ def _match_regions(
     # leading one is; never a footnote.
     trail = trailing_codes(bare.tolist()).set_axis(bare.index)
     has_trail = trail["code"].notna().to_numpy()
+    # Two digits after a name, no code before it: a province's code or a
+    # regency's or city's number within its province, checked below.
+    after_two = (
+        has_trail
+        & (trail["code"].str.len() == 2).fillna(False).to_numpy(dtype=bool)
+        & np.array([c is None for c in codes], dtype=bool)
+    )
     if has_trail.any():
         codes = [
             str(t) if h and c is None else c
@@ -10645,6 +10652,11 @@ def _match_regions(
         given = pd.Series(list(headed), index=kind.index, dtype=object)
         kind = kind.where(prefix.notna(), given)
     name = ext["name"].where(prefix.notna(), bare).copy()
+    for k in np.flatnonzero(after_two & prefix.isna().to_numpy()).tolist():
+        # A province's code after its name under a heading ("Jambi \u2013 15"
+        # under "KOTA") names the province, not the heading's kind.
+        if str(codes[k]) in _regions.candidates("provinsi", str(name.iloc[k])):
+            kind.iloc[k] = None
     # Digits left in the name once its list number, area code and footnote
     # mark are taken out ("Kota Batu 2022)": four digits before ")" are no
     # footnote mark, whose digits are one or two) are part of no region's
@@ -10743,6 +10755,26 @@ def _match_regions(
         provinces=provinces,
         written=[None if b == "" else str(b) for b in bare],
     )
+    for k in np.flatnonzero(after_two).tolist():  # the few such labels
+        got = found["code"].iloc[k]
+        if pd.isna(got) or len(str(got)) != 4 or str(got)[2:] == codes[k]:
+            continue  # a province's code, checked; or the region's number
+        got, two = str(got), str(codes[k])
+        other = got[:2] + two
+        if two in _regions._info():
+            said = f"{_regions.describe(two)}'s code, a province's"
+        elif other in _regions._info():
+            said = f"the number of {_regions.describe(other)} within its province"
+        else:
+            said = f"no region's number within {_regions.describe(got[:2])}"
+        found.loc[k, ["code", "name", "type"]] = None
+        found.loc[k, "reason"] = (
+            f"the code {two} after the name is {said}, but the name "
+            f"{str(bare.iloc[k])!r} is {_regions.describe(got)}, whose number "
+            f"within its province is {got[2:]}: the code and the name "
+            "disagree; write the region's code in full (four digits, "
+            f"'{got}') after its name, or remove the code"
+        )
     if has_trail.any():
         after = has_trail & lead["num"].isna().to_numpy()
         found.loc[after, "reason"] = found.loc[after, "reason"].str.replace(

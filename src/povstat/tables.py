@@ -10759,17 +10759,17 @@ def _match_regions(
         got = found["code"].iloc[k]
         if pd.isna(got) or len(str(got)) != 4 or str(got)[2:] == codes[k]:
             continue  # a province's code, checked; or the region's number
-        got, two = str(got), str(codes[k])
-        other = got[:2] + two
-        if two in _regions._info():
-            said = f"{_regions.describe(two)}'s code, a province's"
+        got, digits = str(got), str(codes[k])
+        other = got[:2] + digits
+        if digits in _regions._info():
+            said = f"{_regions.describe(digits)}'s code, a province's"
         elif other in _regions._info():
             said = f"the number of {_regions.describe(other)} within its province"
         else:
             said = f"no region's number within {_regions.describe(got[:2])}"
         found.loc[k, ["code", "name", "type"]] = None
         found.loc[k, "reason"] = (
-            f"the code {two} after the name is {said}, but the name "
+            f"the code {digits} after the name is {said}, but the name "
             f"{str(bare.iloc[k])!r} is {_regions.describe(got)}, whose number "
             f"within its province is {got[2:]}: the code and the name "
             "disagree; write the region's code in full (four digits, "

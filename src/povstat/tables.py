@@ -10000,7 +10000,11 @@ def _names_section(label: str) -> bool:
         return True
     cands = _regions.candidates(None, " ".join(left))
     if cands:
-        return all(len(c) == 2 for c in cands)
+        # A province's name that is also a regency's ("Kota di Gorontalo")
+        # is the province's beside a section's words.
+        return all(len(c) == 2 for c in cands) or (
+            len(left) < len(rest) and any(len(c) == 2 for c in cands)
+        )
     return (
         len(left) == 1
         and rest[-1] == left[0]

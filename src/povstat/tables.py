@@ -10080,7 +10080,13 @@ def _read_kind_headings(
     )
     section_row = candidate & np.array(
         [
-            c and (_ENDS_IN_KIND.search(t) is not None or _names_section(t))
+            # A note mark after the label is read past, as on other labels
+            # ("KOTA DI JAWA TIMUR\u00b9", "KOTA (Lanjutan) 1)").
+            c
+            and (
+                _ENDS_IN_KIND.search(t) is not None
+                or _names_section(without_footnote_mark(t))
+            )
             for c, t in zip(candidate, lab, strict=True)
         ],
         dtype=bool,

@@ -2045,12 +2045,35 @@ def read_bps_table(
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
             for r in rows_all[repeated][:5]
         ]
+        # A repeated header whose label names one kind, not the header's
+        # ("Kota,2022,2023" below "Kabupaten,2022,2023"), starts that kind's
+        # rows: skipped, the bare names below it would be read as regencies.
+        header_kinds = {_heading_kind(str(x)) for x in above_label}
+        kinded = [
+            (r, kind)
+            for r in rows_all[repeated]
+            if (kind := _heading_kind(str(text[r, 0]))) is not None
+            and kind not in header_kinds
+        ]
+        advice = (
+            "remove them (or split the tables), or pass errors='report' to "
+            "skip them, listed in `skipped` as 'repeated header'"
+        )
+        if kinded:
+            r, kind = kinded[0]
+            advice = (
+                f"row {_label(grid.index[r])!r}'s label {str(text[r, 0])!r} "
+                f"names a kind of region ({kind}): skipped or removed, the bare "
+                "names below it are read as regencies (a bare name is a "
+                "regency's); replace its value cells by empty ones, which makes "
+                f"it a heading row ('{kind.upper()}': the bare names below it "
+                f"are read as {kind} names), or write the kind in each name "
+                f"below it ('{kind.title()} Madiun')"
+            )
         msg = (
             f"row(s) {', '.join(shown_rows)} repeat the header (or title) above "
             "the values: a page-break header, or the header of a second table "
-            "below the first; remove them (or split the tables), or pass "
-            "errors='report' to skip them, listed in `skipped` as "
-            "'repeated header'"
+            f"below the first; {advice}"
         )
         raise ValueError(msg)
     keep = ~blank & ~note & ~repeated & ~colnum

@@ -2050,25 +2050,25 @@ def read_bps_table(
         # rows: skipped, the bare names below it would be read as regencies.
         header_kinds = {_heading_kind(str(x)) for x in above_label}
         kinded = [
-            (r, kind)
+            (r, hk)
             for r in rows_all[repeated]
-            if (kind := _heading_kind(str(text[r, 0]))) is not None
-            and kind not in header_kinds
+            if (hk := _heading_kind(str(text[r, 0]))) is not None
+            and hk not in header_kinds
         ]
         advice = (
             "remove them (or split the tables), or pass errors='report' to "
             "skip them, listed in `skipped` as 'repeated header'"
         )
         if kinded:
-            r, kind = kinded[0]
+            r_k, kind_k = kinded[0]
             advice = (
-                f"row {_label(grid.index[r])!r}'s label {str(text[r, 0])!r} "
-                f"names a kind of region ({kind}): skipped or removed, the bare "
+                f"row {_label(grid.index[r_k])!r}'s label {str(text[r_k, 0])!r} "
+                f"names a kind of region ({kind_k}): skipped or removed, the bare "
                 "names below it are read as regencies (a bare name is a "
                 "regency's); replace its value cells by empty ones, which makes "
-                f"it a heading row ('{kind.upper()}': the bare names below it "
-                f"are read as {kind} names), or write the kind in each name "
-                f"below it ('{kind.title()} Madiun')"
+                f"it a heading row ('{kind_k.upper()}': the bare names below it "
+                f"are read as {kind_k} names), or write the kind in each name "
+                f"below it ('{kind_k.title()} Madiun')"
             )
         msg = (
             f"row(s) {', '.join(shown_rows)} repeat the header (or title) above "

@@ -1850,7 +1850,10 @@ def read_bps_table(
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
         transposed = (
             _transposed_hint(
-                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
+                text,
+                grid.index,
+                frame=isinstance(frame_source, pd.DataFrame),
+                locale=loc,
             )
             if str(e).startswith("no header row")
             else ""
@@ -8213,7 +8216,11 @@ def _heads_region(cell: str) -> bool:
 
 
 def _transposed_hint(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    *,
+    frame: bool,
+    locale: str = "id",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
@@ -8233,6 +8240,11 @@ def _transposed_hint(
     """
     if text.shape[1] < 2:
         return ""
+    # How pandas reads the numbers as `locale` writes them ("4.188,81" in
+    # Indonesian, "76,930" in English).
+    numbers = (
+        "decimal='.', thousands=','" if locale == "en" else "decimal=',', thousands='.'"
+    )
     first = [
         _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
     ]
@@ -8285,7 +8297,7 @@ def _transposed_hint(
                 "region's name as the row's label, with the groups in a row "
                 "over the periods ('Perkotaan' over '2022 | 2023', then "
                 "'Perdesaan' over the same), or read the series with pandas "
-                "(pd.read_csv(..., index_col=0, decimal=',') and df.melt())"
+                f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
             )
         k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Literal
 
 import pandas as pd
 import pytest
@@ -34,7 +35,7 @@ _ID = (
 )
 
 
-def _advice(text: str, locale: str, sep: str) -> str:
+def _advice(text: str, locale: Literal["id", "en"], sep: str) -> str:
     with pytest.raises(ValueError, match="transposed") as info:
         read_bps_table(io.StringIO(text), locale=locale, sep=sep)
     found = re.search(r"pd\.read_csv\(\.\.\., ([^)]*)\)", str(info.value))

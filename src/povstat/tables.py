@@ -1859,7 +1859,10 @@ def read_bps_table(
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
         transposed = (
             _transposed_hint(
-                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
+                text,
+                grid.index,
+                frame=isinstance(frame_source, pd.DataFrame),
+                locale=loc,
             )
             if str(e).startswith("no header row")
             else ""
@@ -2054,12 +2057,35 @@ def read_bps_table(
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
             for r in rows_all[repeated][:5]
         ]
+        # A repeated header whose label names one kind, not the header's
+        # ("Kota,2022,2023" below "Kabupaten,2022,2023"), starts that kind's
+        # rows: skipped, the bare names below it would be read as regencies.
+        header_kinds = {_heading_kind(str(x)) for x in above_label}
+        kinded = [
+            (r, hk)
+            for r in rows_all[repeated]
+            if (hk := _heading_kind(str(text[r, 0]))) is not None
+            and hk not in header_kinds
+        ]
+        advice = (
+            "remove them (or split the tables), or pass errors='report' to "
+            "skip them, listed in `skipped` as 'repeated header'"
+        )
+        if kinded:
+            r_k, kind_k = kinded[0]
+            advice = (
+                f"row {_label(grid.index[r_k])!r}'s label {str(text[r_k, 0])!r} "
+                f"names a kind of region ({kind_k}): skipped or removed, the bare "
+                "names below it are read as regencies (a bare name is a "
+                "regency's); replace its value cells by empty ones, which makes "
+                f"it a heading row ('{kind_k.upper()}': the bare names below it "
+                f"are read as {kind_k} names), or write the kind in each name "
+                f"below it ('{kind_k.title()} Madiun')"
+            )
         msg = (
             f"row(s) {', '.join(shown_rows)} repeat the header (or title) above "
             "the values: a page-break header, or the header of a second table "
-            "below the first; remove them (or split the tables), or pass "
-            "errors='report' to skip them, listed in `skipped` as "
-            "'repeated header'"
+            f"below the first; {advice}"
         )
         raise ValueError(msg)
     keep = ~blank & ~note & ~repeated & ~colnum
@@ -8199,7 +8225,11 @@ def _heads_region(cell: str) -> bool:
 
 
 def _transposed_hint(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    *,
+    frame: bool,
+    locale: str = "id",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
@@ -8219,6 +8249,11 @@ def _transposed_hint(
     """
     if text.shape[1] < 2:
         return ""
+    # How pandas reads the numbers as `locale` writes them ("4.188,81" in
+    # Indonesian, "76,930" in English).
+    numbers = (
+        "decimal='.', thousands=','" if locale == "en" else "decimal=',', thousands='.'"
+    )
     first = [
         _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
     ]
@@ -8271,7 +8306,7 @@ def _transposed_hint(
                 "region's name as the row's label, with the groups in a row "
                 "over the periods ('Perkotaan' over '2022 | 2023', then "
                 "'Perdesaan' over the same), or read the series with pandas "
-                "(pd.read_csv(..., index_col=0, decimal=',') and df.melt())"
+                f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
             )
         k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
@@ -9773,6 +9808,20 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     kinds = [_heading_kind(x) for x in text]
     if not any(k is not None for k in kinds):
         return kinds
+    # "Kota" beside a "Desa" row (above or below it) is the urban part of
+    # an area split under the region above ("Madiun", then "Kota | Desa"),
+    # read as "Perkotaan" is, never a heading of cities.
+    rural = [_RURAL_ROW.fullmatch(_area_row_text(x)) is not None for x in text]
+    kinds = [
+        None
+        if k is not None
+        and _URBAN_ROW.fullmatch(_area_row_text(x))
+        and ((i > 0 and rural[i - 1]) or (i + 1 < len(text) and rural[i + 1]))
+        else k
+        for i, (k, x) in enumerate(zip(kinds, text, strict=True))
+    ]
+    if not any(k is not None for k in kinds):
+        return kinds
     lead = leading_numbers(text)
     num = lead["digits"]
     as_row = (
@@ -9800,6 +9849,25 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     if run:
         return kinds
     return [None if p else k for k, p in zip(kinds, plain.tolist(), strict=True)]
+
+
+#: The rows of an area split written under a region's row: its urban part
+#: ("Kota", "Daerah Kota", "Wilayah Kota", "Kota (K)") and its rural part
+#: ("Desa", "Perdesaan", "Daerah Desa", "Desa (D)", "Rural").
+_URBAN_ROW = re.compile(
+    r"(?:(?:daerah|wilayah)\s+)?(?:kota|perkotaan)(?:\s*\(\s*k\s*\))?|urban",
+    re.IGNORECASE,
+)
+_RURAL_ROW = re.compile(
+    r"(?:(?:daerah|wilayah)\s+)?(?:desa|perdesaan|pedesaan)(?:\s*\(\s*d\s*\))?|rural",
+    re.IGNORECASE,
+)
+
+
+def _area_row_text(label: str) -> str:
+    """A label's words alone, its list decoration and note mark read past."""
+    text = without_footnote_mark(_LIST_DECORATION.sub("", label).strip())
+    return " ".join(text.strip(" -\u2013\u2014\u2022*.:").split())
 
 
 def _heading_spellings(label: str) -> Iterable[str]:
@@ -9892,10 +9960,28 @@ _ENDS_IN_KIND = re.compile(
     _WORD_FLAGS,
 )
 #: Words of a total row ("Jumlah Kota", "Total Kabupaten", "Sub-total
-#: Kota", an average, "Rata-rata Kota"): a row naming a kind so ends a
-#: section and heads none, whether it holds the section's subtotals or no
-#: number.
-_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal", "rata", "average"})
+#: Kota", BPS's abbreviation "Jml. Kota", "Subjumlah Kota", an average,
+#: "Rata-rata Kota", "Rerata Kota", "Gabungan Kota", "Agregat Kota", or
+#: another figure of the section as a whole, "Persentase Kota", "Median
+#: Kota"): a row naming a kind so ends a section and heads none, whether it
+#: holds the section's subtotals or no number. A row of these words alone
+#: ("Jumlah", "Sub Total") under a heading's section ends it too.
+_TOTAL_WORDS = frozenset(
+    {
+        "jumlah",
+        "jml",
+        "subjumlah",
+        "total",
+        "subtotal",
+        "rata",
+        "rerata",
+        "average",
+        "gabungan",
+        "agregat",
+        "persentase",
+        "median",
+    }
+)
 
 
 #: Words of a section's row beside a kind of region and a province's name
@@ -9927,6 +10013,11 @@ _SECTION_WORDS = frozenset(
         "lanj",
         "continued",
         "cont",
+        # An older city's status ("Jumlah Kota Administratif").
+        "administratif",
+        "administrasi",
+        "otonom",
+        *_TOTAL_WORDS,
     }
 )
 #: Words before a place in a section's row ("Kabupaten di Jatim",
@@ -9953,7 +10044,11 @@ def _names_section(label: str) -> bool:
         return True
     cands = _regions.candidates(None, " ".join(left))
     if cands:
-        return all(len(c) == 2 for c in cands)
+        # A province's name that is also a regency's ("Kota di Gorontalo")
+        # is the province's beside a section's words.
+        return all(len(c) == 2 for c in cands) or (
+            len(left) < len(rest) and any(len(c) == 2 for c in cands)
+        )
     return (
         len(left) == 1
         and rest[-1] == left[0]
@@ -10029,7 +10124,13 @@ def _read_kind_headings(
     )
     section_row = candidate & np.array(
         [
-            c and (_ENDS_IN_KIND.search(t) is not None or _names_section(t))
+            # A note mark after the label is read past, as on other labels
+            # ("KOTA DI JAWA TIMUR\u00b9", "KOTA (Lanjutan) 1)").
+            c
+            and (
+                _ENDS_IN_KIND.search(t) is not None
+                or _names_section(without_footnote_mark(t))
+            )
             for c, t in zip(candidate, lab, strict=True)
         ],
         dtype=bool,
@@ -10038,6 +10139,28 @@ def _read_kind_headings(
     # Any other such row heads a section of its kind, as "KOTA" does; a
     # total row ("Jumlah Kota") ends the section above and heads none.
     opens = section_row & ~total
+    # A total row naming no kind ("Jumlah", "Sub Total") ends the section
+    # above too, unless it totals a split written below a region's row
+    # ("Perkotaan", "Perdesaan", "Jumlah").
+    words = [re.findall(r"[^\W\d_]+", t.lower()) for t in lab]
+    split_part = [
+        _BREAKDOWN.fullmatch(_area_row_text(t)) is not None
+        and not set(w).issubset(_TOTAL_WORDS | {"sub"})
+        for t, w in zip(lab, words, strict=True)
+    ]
+    total = total | (
+        np.array(
+            [
+                bool(w)
+                and set(w).issubset(_TOTAL_WORDS | {"sub"})
+                and not (k > 0 and split_part[k - 1])
+                for k, w in enumerate(words)
+            ],
+            dtype=bool,
+        )
+        & code.isna().to_numpy(dtype=bool)
+        & np.array([not n for n in named], dtype=bool)
+    )
     kinds = kinds.where(
         ~opens, pd.Series([next(iter(n), None) for n in named], dtype=object)
     )
@@ -10563,6 +10686,13 @@ def _match_regions(
     # leading one is; never a footnote.
     trail = trailing_codes(bare.tolist()).set_axis(bare.index)
     has_trail = trail["code"].notna().to_numpy()
+    # Two digits after a name, no code before it: a province's code or a
+    # regency's or city's number within its province, checked below.
+    after_two = (
+        has_trail
+        & (trail["code"].str.len() == 2).fillna(False).to_numpy(dtype=bool)
+        & np.array([c is None for c in codes], dtype=bool)
+    )
     if has_trail.any():
         codes = [
             str(t) if h and c is None else c
@@ -10576,6 +10706,11 @@ def _match_regions(
         given = pd.Series(list(headed), index=kind.index, dtype=object)
         kind = kind.where(prefix.notna(), given)
     name = ext["name"].where(prefix.notna(), bare).copy()
+    for k in np.flatnonzero(after_two & prefix.isna().to_numpy()).tolist():
+        # A province's code after its name under a heading ("Jambi \u2013 15"
+        # under "KOTA") names the province, not the heading's kind.
+        if str(codes[k]) in _regions.candidates("provinsi", str(name.iloc[k])):
+            kind.iloc[k] = None
     # Digits left in the name once its list number, area code and footnote
     # mark are taken out ("Kota Batu 2022)": four digits before ")" are no
     # footnote mark, whose digits are one or two) are part of no region's
@@ -10674,6 +10809,26 @@ def _match_regions(
         provinces=provinces,
         written=[None if b == "" else str(b) for b in bare],
     )
+    for k in np.flatnonzero(after_two).tolist():  # the few such labels
+        got = found["code"].iloc[k]
+        if pd.isna(got) or len(str(got)) != 4 or str(got)[2:] == codes[k]:
+            continue  # a province's code, checked; or the region's number
+        got, digits = str(got), str(codes[k])
+        other = got[:2] + digits
+        if digits in _regions._info():
+            said = f"{_regions.describe(digits)}'s code, a province's"
+        elif other in _regions._info():
+            said = f"the number of {_regions.describe(other)} within its province"
+        else:
+            said = f"no region's number within {_regions.describe(got[:2])}"
+        found.loc[k, ["code", "name", "type"]] = None
+        found.loc[k, "reason"] = (
+            f"the code {digits} after the name is {said}, but the name "
+            f"{str(bare.iloc[k])!r} is {_regions.describe(got)}, whose number "
+            f"within its province is {got[2:]}: the code and the name "
+            "disagree; write the region's code in full (four digits, "
+            f"'{got}') after its name, or remove the code"
+        )
     if has_trail.any():
         after = has_trail & lead["num"].isna().to_numpy()
         found.loc[after, "reason"] = found.loc[after, "reason"].str.replace(

@@ -482,7 +482,9 @@ def _several_psu_labels(labels: object) -> str:
     shape = getattr(labels, "shape", None)
     if isinstance(shape, tuple) and len(shape) == 2:
         count = min(shape)
-    elif items is not None and items and all(hasattr(x, "__len__") for x in items):
+    elif items and all(
+        isinstance(x, list | tuple) or getattr(x, "ndim", 0) == 1 for x in items
+    ):  # columns of labels; a flat list of labels (str, masked) has none
         count = min(len(items), min(len(x) for x in items))
     else:
         count = 2

@@ -112,3 +112,10 @@ def one_period_frame(labels: Sequence[object]) -> pd.DataFrame:
 def pool(df: pd.DataFrame, **how: object) -> pd.DataFrame:
     """aggregate_regions of `df` (rates in percent) grouped as `how` says."""
     return aggregate_regions(df, unit="percent", **how)  # type: ignore[arg-type]
+
+
+def pool_regions(df: pd.DataFrame, labels: Sequence[object]) -> pd.DataFrame:
+    """One group "G" of `labels` pooled from columns region, rate, poor."""
+    return pool(
+        df, groups={"G": list(labels)}, rate="rate", headcount="poor", region="region"
+    )

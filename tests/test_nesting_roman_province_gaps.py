@@ -18,7 +18,8 @@ import pandas as pd
 import pytest
 
 from nesting import NESTED as _NESTED
-from povstat import aggregate_regions, read_bps_table, with_ranks
+from nesting import pool_regions as _pool
+from povstat import read_bps_table, with_ranks
 from povstat.tables import leading_numbers
 
 _REGENCIES = [
@@ -46,17 +47,6 @@ def _frame() -> pd.DataFrame:
             "poor": [485.66, 280.68, *_POOR],
             "period": 2023,
         }
-    )
-
-
-def _pool(df: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
-    return aggregate_regions(
-        df,
-        groups={"G": labels},
-        unit="percent",
-        rate="rate",
-        headcount="poor",
-        region="region",
     )
 
 

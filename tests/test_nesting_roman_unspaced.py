@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 
 from nesting import NESTED as _NESTED
-from povstat import aggregate_regions, read_bps_table, with_ranks
+from nesting import pool_regions as _pool
+from povstat import read_bps_table, with_ranks
 from povstat.tables import leading_numbers
 
 _FORMS = [
@@ -40,17 +41,6 @@ def _frame(labels: list[str]) -> pd.DataFrame:
             "poor": [806.75, 19.94, 23.10][: len(labels)],
             "period": 2023,
         }
-    )
-
-
-def _pool(df: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
-    return aggregate_regions(
-        df,
-        groups={"G": labels},
-        unit="percent",
-        rate="rate",
-        headcount="poor",
-        region="region",
     )
 
 

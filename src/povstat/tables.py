@@ -1004,7 +1004,10 @@ def read_bps_table(
         "Jawa Timur,2022,2023" over "Pacitan", "Papua,2021,2022" over
         "Jayawijaya"; "Indonesia" is the label over any regions); a row below
         the header repeats the header or title (a year written "2022.0" is
-        the year 2022, however the table was read) and ``errors="raise"``; a
+        the year 2022, however the table was read) and ``errors="raise"``,
+        or with either `errors` when its label names one kind of region
+        other than the header's ("Kota,2022,2023" below "Kabupaten,2022,2023":
+        skipped, the bare names below it would be read as regencies); a
         row below the values is
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column

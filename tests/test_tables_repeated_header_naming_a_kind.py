@@ -3,9 +3,9 @@
 "Kota,2022,2023" among the rows of a table headed "Kabupaten,2022,2023"
 repeats the header's years, but its label starts the cities: skipping it
 (errors='report') would read the bare names below it as regencies. The
-error says so and advises what works: empty value cells make it a heading
-row, and the bare "Madiun" and "Kediri" below it are then Kota Madiun (3577)
-and Kota Kediri (3571).
+error (raised with errors='report' too) says so and advises what works:
+empty value cells make it a heading row, and the bare "Madiun" and
+"Kediri" below it are then Kota Madiun (3577) and Kota Kediri (3571).
 
 Figures (ribu jiwa, 2022 / 2023) from BPS's poor population by regency
 (bps_poor_kabkota_2004_2025.csv): Pacitan 76.93 / 76.20, Ponorogo 81.80 /
@@ -47,3 +47,12 @@ def test_advice_followed_reads_the_cities() -> None:
 def test_header_naming_two_kinds_keeps_the_old_advice() -> None:
     with pytest.raises(ValueError, match="errors='report'"):
         read_bps_table(io.StringIO(_table("Kabupaten/Kota,2022,2023")), locale="en")
+
+
+def test_errors_report_refuses_it_too() -> None:
+    # Skipping the row (what errors="report" does with a repeated header)
+    # would file Kota Madiun's 8.49 under Kabupaten Madiun (3519): refused.
+    with pytest.raises(ValueError, match="'Kota' names a kind of region"):
+        read_bps_table(
+            io.StringIO(_table("Kota,2022,2023")), locale="en", errors="report"
+        )

@@ -1004,7 +1004,10 @@ def read_bps_table(
         "Jawa Timur,2022,2023" over "Pacitan", "Papua,2021,2022" over
         "Jayawijaya"; "Indonesia" is the label over any regions); a row below
         the header repeats the header or title (a year written "2022.0" is
-        the year 2022, however the table was read) and ``errors="raise"``; a
+        the year 2022, however the table was read) and ``errors="raise"``,
+        or with either `errors` when its label names one kind of region
+        other than the header's ("Kota,2022,2023" below "Kabupaten,2022,2023":
+        skipped, the bare names below it would be read as regencies); a
         row below the values is
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column
@@ -2052,20 +2055,20 @@ def read_bps_table(
         prov,
         first_year,
     )
-    if repeated.any() and err == "raise":
+    # A repeated header whose label names one kind, not the header's
+    # ("Kota,2022,2023" below "Kabupaten,2022,2023"), starts that kind's rows:
+    # skipped, the bare names below it would be read as regencies, so it is
+    # refused with errors="report" too.
+    header_kinds = {_heading_kind(str(x)) for x in above_label}
+    kinded = [
+        (r, hk)
+        for r in rows_all[repeated]
+        if (hk := _heading_kind(str(text[r, 0]))) is not None and hk not in header_kinds
+    ]
+    if repeated.any() and (err == "raise" or kinded):
         shown_rows = [
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
             for r in rows_all[repeated][:5]
-        ]
-        # A repeated header whose label names one kind, not the header's
-        # ("Kota,2022,2023" below "Kabupaten,2022,2023"), starts that kind's
-        # rows: skipped, the bare names below it would be read as regencies.
-        header_kinds = {_heading_kind(str(x)) for x in above_label}
-        kinded = [
-            (r, hk)
-            for r in rows_all[repeated]
-            if (hk := _heading_kind(str(text[r, 0]))) is not None
-            and hk not in header_kinds
         ]
         advice = (
             "remove them (or split the tables), or pass errors='report' to "

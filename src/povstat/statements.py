@@ -3577,7 +3577,14 @@ def check_rank_statement(
         is a matter of the tie rule, and the verdict is ``"cannot tell"``.
     of : int, optional
         The number of ranked regions stated ("of 38"); regions without a
-        value may be among them.
+        value may be among them, as many as `of` exceeds the regions with a
+        value (the subject counted among them), and the verdict is judged
+        with that many: none where `of` is the number with a value ("1st
+        of 14" where 14 have one is decided by the figures, a region
+        without a value then not ranked, so not a valid `after`), else
+        each of them could rank anywhere. An `of` fewer than the regions
+        with a value (and the subject), or more than all the regions, does
+        not hold; nor does a rank above `of`.
     stated_value : float, optional
         The value the statement gives for the subject ("with 59.9 %"), in
         the unit of `values`. One that is the subject's value misread by a
@@ -3990,8 +3997,22 @@ def _judge_rank(
     no_value[k] = False
     unknown = names[no_value]
     n_unknown = int(unknown.size)
+    # A stated `of` fixes how many of them are among the ranked: `of` less
+    # the regions with a value (the subject, without a value, must be one of
+    # them); none where `of` is the number with a value. An `of` outside
+    # what they allow never holds.
+    at_least = count + (1 if np.isnan(value) else 0)
+    of_fits = of is None or at_least <= of <= at_least + n_unknown
+    in_ranking = n_unknown if of is None or not of_fits else of - count
     if np.isnan(value):
         verdict, reason = UNDECIDED, f"{subject} has no value"
+        if of is not None and (not of_fits or stated_rank > of):
+            verdict = NOT_HOLDS
+            reason += (
+                f": no region ranks {stated_rank} of {of}"
+                if of_fits
+                else f": {_of_problem(of, count, n_unknown, subject=True)}"
+            )
     else:
         # The ranks the subject could take under `ties` if its tie were broken
         # either way: the "min" to "max" range, shifted down for "dense"
@@ -4048,11 +4069,15 @@ def _judge_rank(
             )
             if may_be or may_not_be:
                 after_state = "open"
-        of_ok = of is None or of == count
+        # `after` without a value must be among the ranked (just ahead of
+        # the subject, or tied with it: cannot tell), which it cannot be
+        # where `of` leaves no region without a value among them.
+        after_out = after_state == "unknown" and in_ranking == 0
         feasible = (
-            rule_lo - n_up <= stated_rank <= rule_hi + n_down + n_unknown
+            rule_lo - n_up <= stated_rank <= rule_hi + n_down + in_ranking
             and after_state != "bad"
-            and (of is None or count <= of <= count + n_unknown)
+            and not after_out
+            and of_fits
         )
         direction = "highest" if descending else "lowest"
         # The value with the decimals the ranked values carry (two at least):
@@ -4078,7 +4103,7 @@ def _judge_rank(
                     in_tie=in_tie,
                     tie=(rule_lo, rule_hi),
                     open_orders=(n_up, n_down),
-                    unknown=n_unknown,
+                    unknown=in_ranking,
                 )
             )
         if open_k.any():
@@ -4103,6 +4128,11 @@ def _judge_rank(
                 f"{after} is tied with {', '.join(mates.tolist())}, so which of "
                 "them comes just before it depends on the tie rule"
             )
+        elif after_out:
+            problems.append(
+                f"{after} has no value, so it is not among the {of} ranked "
+                "(as many as have a value)"
+            )
         elif after_state == "unknown":
             problems.append(f"{after} has no value")
         elif after_state == "open":
@@ -4111,11 +4141,11 @@ def _judge_rank(
                 "published figures (of different decimals, whose rounding "
                 "intervals meet)"
             )
-        if not of_ok:
-            problems.append(
-                f"{_counted(count, 'region')} {_are(count)} ranked, not {of}"
-            )
-        if after_state == "bad" or not of_ok or not in_tie:
+        if not of_fits:
+            problems.append(_of_problem(cast("int", of), count, n_unknown))
+        # No order of the figures, and no value of a region without one,
+        # gives the statement.
+        if not feasible or not in_tie:
             verdict = NOT_HOLDS
         elif problems:
             verdict = UNDECIDED
@@ -4128,10 +4158,21 @@ def _judge_rank(
             more = f" and {n_unknown - 3} more" if n_unknown > 3 else ""
             reason += (
                 f"; {_counted(n_unknown, 'region')} "
-                f"{'has' if n_unknown == 1 else 'have'} no value ({shown}{more}) and "
-                "could rank anywhere"
+                f"{'has' if n_unknown == 1 else 'have'} no value ({shown}{more})"
             )
-            if feasible:
+            if in_ranking == n_unknown:
+                reason += " and could rank anywhere"
+            elif in_ranking == 0:
+                reason += (
+                    f": {'it is not' if n_unknown == 1 else 'none of them is'} "
+                    f"among the {of} ranked (as many as have a value)"
+                )
+            else:
+                reason += (
+                    f": {in_ranking} of them {_are(in_ranking)} among the {of} "
+                    "ranked and could rank anywhere"
+                )
+            if feasible and in_ranking:
                 verdict = UNDECIDED
                 if problems:  # what is wrong among the ranked could change
                     reason += ", which could make the statement hold"
@@ -4301,6 +4342,31 @@ def _rank_problem(
     if by_orders:
         return head + cond
     return head + f"only {cond} and its tie is broken another way"
+
+
+def _of_problem(of: int, count: int, unknown: int, *, subject: bool = False) -> str:
+    """Why `of` ranked regions cannot be, in a reason.
+
+    `count` regions have a value and `unknown` others have none; with
+    `subject`, the subject (without a value) besides them, which must be
+    ranked. The ranked are at least those with a value (and the subject),
+    at most all of them.
+    """
+    least = count + (1 if subject else 0)
+    if not unknown and not subject:
+        return f"{_counted(count, 'region')} {_are(count)} ranked, not {of}"
+    this = " and this one" if subject else ""
+    if of < least:
+        return (
+            f"at least {_counted(least, 'region')} {_are(least)} ranked "
+            f"({count} with a value{this}), not {of}"
+        )
+    most = least + unknown
+    others = (" other" if unknown == 1 else " others") if subject else ""
+    return (
+        f"at most {_counted(most, 'region')} could be ranked ({count} with a "
+        f"value{this} and {unknown}{others} without), not {of}"
+    )
 
 
 def _moves(m: int, orders: int, unknown: int) -> str:
@@ -5334,7 +5400,9 @@ def check_statements(
         the rows of `data` at that period (and in the same `by` group, if
         given). A row with a missing rate is a region without a value: it
         could rank anywhere, and a statement it could make true or false
-        is "cannot tell". A region with no row at that period anywhere in
+        is "cannot tell"; an ``of`` says how many of them are ranked (as
+        the `of` of :func:`check_rank_statement`: none where it is the
+        number of rates given). A region with no row at that period anywhere in
         `data` is not ranked, and the reason names it with its rows: before
         and after the period (a gap), only before it, or only after it (a
         province created later, such as the four Papua provinces of 2022,

@@ -3342,7 +3342,8 @@ def test_a_level_change_more_precise_than_the_levels(
     )
     assert res.verdict == verdict
     if verdict == UNDECIDED:
-        assert "the true change lies between 2.370 and 2.390" in str(res.reason)
+        # The range of a fall is said as the fall's, exactly: (2.37, 2.39).
+        assert "the true fall lies between 2.370 and 2.390" in str(res.reason)
 
 
 @pytest.mark.parametrize(
@@ -3470,7 +3471,8 @@ def test_levels_decimals_broadcast_and_are_checked() -> None:
             decimals=3,
             levels_decimals=0,
         )
-    # Equal levels 38.56 -> 38.56: the change lies in (-0.01, 0.01), shown so.
+    # Equal levels 38.56 -> 38.56: the change lies in (-0.01, 0.01), shown so,
+    # signed, and said to leave a rise or a fall possible.
     res = check_level_change_statement(
         38.56,
         38.56,
@@ -3481,7 +3483,10 @@ def test_levels_decimals_broadcast_and_are_checked() -> None:
         levels_decimals=2,
     )
     assert res.verdict == UNDECIDED
-    assert "between -0.010 and 0.010" in str(res.reason)
+    assert (
+        "the true change lies between -0.010 and +0.010 (it may have fallen or "
+        "risen)" in str(res.reason)
+    )
     # "Fell 2 points" for a level right in its own units: meaning "units".
     res = check_level_change_statement(
         100, 98, 2, direction="fall", stated_as="points", decimals=0
@@ -3506,9 +3511,7 @@ def test_a_per_year_change_more_precise_than_the_figures() -> None:
         levels_decimals=2,
     )
     assert res.verdict == UNDECIDED
-    assert "the true change a year lies between 0.110 and 0.120 points" in str(
-        res.reason
-    )
+    assert "the true fall a year lies between 0.110 and 0.120 points" in str(res.reason)
     res = check_level_change_statement(
         171.24,
         168.86,
@@ -4528,6 +4531,9 @@ def test_check_statements_reads_a_computed_rate_column_as_given() -> None:
     # The published 12.5 (the column's 1 decimal) stands for [12.45, 12.55),
     # the computed rate for itself: the true fall lies in (30.3071, 30.4071),
     # which 30.36 ([30.355, 30.365)) meets but does not fix: cannot tell.
+    # Its ends are no decimals: shown rounded inward, at 3 decimals since at
+    # 2 the upper one (30.40) would put 30.405, where the interval of 30.41
+    # begins, between it and the true end: 30.308 and 30.407.
     st = pd.DataFrame(
         {"kind": ["rank", "change"], "region": ["B", "A"],
          "period": [2023, None], "stated_rank": [1, None],
@@ -4539,7 +4545,9 @@ def test_check_statements_reads_a_computed_rate_column_as_given() -> None:
     out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
     assert out["verdict"].tolist() == ["holds", "cannot tell"]
     assert "B (42.857142857142854) ranks 1 of 2" in out["reason"].iloc[0]
-    assert "between 30.31 and 30.41 points" in out["reason"].iloc[1]
+    assert (
+        "the true fall lies between 30.308 and 30.407 points" in out["reason"].iloc[1]
+    )
 
 
 def test_rank_subject_messages_name_the_near_label_and_read_well() -> None:

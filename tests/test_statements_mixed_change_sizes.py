@@ -66,8 +66,11 @@ def test_points_change_to_a_computed_rate(
 def test_the_reason_gives_the_range() -> None:
     st = pd.DataFrame([change_row("Malang Raya", 2022, 2023, 0.13, 2)])
     reason = check_statements(st, _data(), **KW2)["reason"][0]
-    # The range of the fall, (0.118895, 0.128895), at 4 decimals.
-    assert "lies between 0.1189 and 0.1289 points" in reason
+    # The range of the fall, 8.00 ([7.995, 8.005)) to 7.876104703 read at its
+    # 9 decimals ([7.8761047025, 7.8761047035)): (7.995 - 7.8761047035,
+    # 8.005 - 7.8761047025) = (0.1188952965, 0.1288952975), shown exactly
+    # (rounded to 4 decimals, 0.1289 would be outward).
+    assert "the true fall lies between 0.1188952965 and 0.1288952975 points" in reason
 
 
 @pytest.mark.parametrize(

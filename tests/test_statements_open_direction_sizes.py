@@ -171,7 +171,9 @@ def test_a_relative_change_stated_with_fewer_decimals_is_not_more_precise() -> N
     # rounds to 8 or 9: "fell 8 percent" ([7.5, 8.5)) meets it, though the
     # rates as given (8.50 %) round to 9: cannot tell. 8, at 0 decimals, is
     # not more precise than the rates: the rates do not fix the relative
-    # change to 0 decimals, and the range is written at 2.
+    # change to 0 decimals, and the range is written at 2, rounded inward
+    # (8.41 and 8.59: no end of a 0-decimal figure's interval, 8.5, lies
+    # between those and the true ends).
     kw: dict[str, Any] = {"stated_as": "percent", "decimals": 0, "levels_decimals": 2}
     for verdict, reason in (
         _rate(10.00, 9.15, 8, "fall", **kw),
@@ -181,7 +183,7 @@ def test_a_relative_change_stated_with_fewer_decimals_is_not_more_precise() -> N
         assert "more precise" not in reason
         assert reason.endswith(
             "(2 decimals) do not fix the relative change to 0 decimals: the true "
-            "relative change lies between 8.40 and 8.60 %, which 8 meets"
+            "relative fall lies between 8.41 and 8.59 %, which 8 meets"
         )
     # Per year over 2 years, stated to 1 decimal: the simple average fall
     # lies in (8.4042 / 2, 8.5957 / 2) = (4.2021 %, 4.2979 %), the compound
@@ -192,8 +194,8 @@ def test_a_relative_change_stated_with_fewer_decimals_is_not_more_precise() -> N
     assert verdict == UNDECIDED
     assert reason.endswith(
         "do not fix the relative change a year to 1 decimal: the true relative "
-        "change a year lies between 4.202 and 4.298 % on average, between "
-        "4.294 and 4.394 % compound, which 4.2 meets"
+        "fall a year lies between 4.203 and 4.297 % on average, between "
+        "4.295 and 4.394 % compound, which 4.2 meets"
     )
 
 

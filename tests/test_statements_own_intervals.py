@@ -77,7 +77,9 @@ def test_a_change_to_a_computed_rate_keeps_the_published_rate_s_interval(
         out = check_statements(st, data, rate_decimals=rate_decimals, **KW)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
     reason = out["reason"].iloc[0]
-    assert "lies between 0.219 and 0.229 points" in reason
+    # Shown exactly, as the computed rate is read (at 10 decimals,
+    # 7.876104703): (8.095 - 7.876104703, 8.105 - 7.876104703).
+    assert "the true fall lies between 0.218895297 and 0.228895297 points" in reason
     # Each rate at its own decimals: the published one as published.
     assert "from 8.10 % to 7.876104703 %" in reason
     assert "8.100" not in reason
@@ -238,7 +240,13 @@ def test_per_year_relative_change_range_covers_the_compound_reading() -> None:
         levels_decimals=2,
     )
     assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
-    assert "between 1.31 and 1.43 % compound" in str(res.reason[0])
+    # Ends rounded inward, at 3 decimals: at 2, 1.42 and 1.41 would leave
+    # 1.425 and 1.415 (where the intervals of 1.43 and 1.42 begin) between
+    # them and the true ends 1.4291 and 1.4189.
+    assert (
+        "the true relative fall a year lies between 1.298 and 1.418 % on "
+        "average, between 1.306 and 1.429 % compound"
+    ) in str(res.reason[0])
     # Levels alike: 810 -> 788 to 0 decimals, the same bounds.
     lvl = check_level_change_statement(
         810,

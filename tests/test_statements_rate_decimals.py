@@ -486,7 +486,9 @@ def test_a_level_change_between_counts_of_different_decimals() -> None:
     out = check_statements(st, data, levels_decimals={"poor_thousands": 2}, **KW)
     assert out["verdict"].tolist() == [UNDECIDED, HOLDS, UNDECIDED]
     assert "than the levels (2 and 3 decimals) allow" in out["reason"][0]
-    assert "between 3.370 and 3.381" in out["reason"][0]
+    # 37.78 ([37.775, 37.785)) to 34.405 ([34.4045, 34.4055)): a fall in
+    # (37.775 - 34.4055, 37.785 - 34.4045) = (3.3695, 3.3805), exactly.
+    assert "the true fall lies between 3.3695 and 3.3805" in out["reason"][0]
 
 
 def _two_appended() -> pd.DataFrame:

@@ -679,14 +679,24 @@ class _Problem:
         return out
 
     def check_memory(
-        self, per_pair: int, what: str, instead: str, *, draws: int = 0
+        self,
+        per_pair: int,
+        what: str,
+        instead: str,
+        *,
+        draws: int = 0,
+        alone: str = "",
     ) -> None:
         """Refuse, before allocating, work that exceeds povstat's memory limit.
 
         ``per_pair`` bytes per padded pair of items (growing as the square
         of a group), plus :data:`_BOOTSTRAP_DRAW_BYTES` per draw and padded
-        item when the `draws` of the bootstrap are held at once. Raises
-        ValueError with the estimate, its causes and what to do instead.
+        item when the `draws` of the bootstrap are held at once, summed
+        over the groups (all held at once). Raises ValueError with the
+        estimate, its causes and what to do instead: with several groups,
+        the call once per group (`alone`: "call rank_confidence_sets")
+        where the largest group alone is within the limit, since each group
+        takes the draws it would take alone and so gets the same result.
         """
         pairs = sum(b.item.shape[0] * b.item.shape[1] ** 2 for b in self.buckets)
         items = sum(int(b.item.size) for b in self.buckets) + 1
@@ -696,23 +706,52 @@ class _Problem:
         if need <= _MAX_BYTES:
             return
         largest = max((int(b.size.max()) for b in self.buckets), default=0)
-        size = f"{need / 1e9:.1f} GB" if need >= 1e8 else f"{need / 1e6:.0f} MB"
+        groups = int(self.sizes.size)
+        # The largest group ranked alone: padded to its own size.
+        one = largest**2 * per_pair + draws * (largest + 1) * _BOOTSTRAP_DRAW_BYTES
+
+        def gb(x: int) -> str:
+            return f"{x / 1e9:.1f} GB" if x >= 1e8 else f"{x / 1e6:.0f} MB"
+
+        in_groups = f" in {groups:,} groups" if groups > 1 else ""
         if draw_bytes > pair_bytes:
             why = (
-                f"n_draws={draws:,} draws of {items - 1:,} items; the memory "
-                "grows with n_draws times the number of items"
+                f"n_draws={draws:,} draws of {items - 1:,} items{in_groups}; "
+                "the memory grows with n_draws times the number of items"
             )
             instead = f"use fewer draws (n_draws), or {instead}"
+        elif groups > 1:
+            why = (
+                f"{groups:,} groups, {items - 1:,} items in all, the largest "
+                f"with {largest:,} items; the memory is the sum over the groups, "
+                "each growing with the square of its size"
+            )
         else:
             why = (
-                f"the largest group has {largest:,} items; the memory grows "
-                "with the square of the group size"
+                f"the group has {largest:,} items; the memory grows with the "
+                "square of the group size"
             )
+        if groups > 1 and alone:
+            if one <= _MAX_BYTES:
+                instead = (
+                    f"{alone} once per group (the rows of one `by` label at a "
+                    f"time{'' if self.cov is None else ' and their block of `cov`'}"
+                    f", with one `seed` for all; the largest group alone needs "
+                    f"about {gb(one)}), which gives the same results, as each "
+                    "group takes the draws it would take ranked alone; or "
+                    f"{instead}"
+                )
+            else:
+                instead = (
+                    f"{instead} (the largest group alone would need about "
+                    f"{gb(one)}, so a call per group is above the limit too)"
+                )
         arg = "`n_draws`" if draw_bytes > pair_bytes else self.subject
         msg = (
-            f"{arg}: {what} for these groups would need about {size} of "
+            f"{arg}: {what} for these groups would need about {gb(need)} of "
             f"working memory ({why}), above povstat's limit of "
-            f"{_MAX_BYTES / 1e9:.0f} GB; {instead}"
+            f"{f'{_MAX_BYTES / 1e9:.0f} GB' if _MAX_BYTES >= 1e9 else gb(_MAX_BYTES)}"
+            f"; {instead}"
         )
         raise ValueError(msg)
 
@@ -1952,10 +1991,12 @@ def rank_confidence_sets(
         memory (it grows with the square of the group size, about 64 bytes
         per pair of items: some 6.4 GB for a group of 10,000; and with
         `n_draws`, about 48 bytes per draw and item: 4 GB with some 7.5
-        million draws of 10 items), estimated
+        million draws of 10 items; summed over the groups, which are held
+        at once), estimated
         before any allocation: the message gives the figure and suggests
         fewer draws, or Bonferroni or Šidák, whose memory is linear in the
-        group size.
+        group size, and, with several groups where the largest alone is
+        within the limit, a call per group (the same sets, see Notes).
 
     See Also
     --------
@@ -2146,6 +2187,7 @@ def _rank_sets(
     pair: str | None = None,
     place: Callable[[int], str] | None = None,
     what: str = "bootstrap rank sets",
+    alone: str = "call rank_confidence_sets",
 ) -> RankConfidenceSets:
     """:func:`rank_confidence_sets`, naming the estimates as `subject`.
 
@@ -2187,6 +2229,7 @@ def _rank_sets(
             "use method='bonferroni' or 'sidak' (memory linear in the group "
             "size; their sets are wider), or rank within smaller groups",
             draws=draws,
+            alone=alone,
         )
         z = prob.draws(draws, used_seed)
     else:
@@ -2466,6 +2509,7 @@ def tau_best_set(
         interval_decimals=None,
         subject="`estimates`",
         what="the bootstrap of tau_best_set (simultaneous rank sets)",
+        alone="call tau_best_set",
     )
     return TauBestSet(
         member=cs.lower <= tau,
@@ -2527,7 +2571,10 @@ def rank_probabilities(
     TypeError, ValueError
         As for :func:`rank_confidence_sets`; also ValueError if the
         probabilities would need more than 4 GB of working memory (about 56
-        bytes per pair of items of a group), estimated before allocating, or
+        bytes per pair of items of a group, summed over the groups; a call
+        per group gives the same probabilities, and the message suggests it
+        where the largest group alone is within the limit), estimated
+        before allocating, or
         `n_draws` times the number of items exceeds 1e9 (minutes of
         computing; the draws are taken in chunks, so memory does not grow
         with `n_draws`).
@@ -2582,6 +2629,7 @@ def rank_probabilities(
         "rank probabilities (a probability for every item and rank)",
         "rank within smaller groups, or use rank_confidence_sets with "
         "method='bonferroni' or 'sidak' (memory linear in the group size)",
+        alone="call rank_probabilities",
     )
     work = draws * max(prob.n_valid, 1)
     if work > _MAX_PROBABILITY_WORK:

@@ -36,6 +36,7 @@ import decimal
 import fractions
 import functools
 import itertools
+import math
 import numbers
 import re
 import warnings
@@ -455,14 +456,137 @@ def _in_unit(
     return _snap(scaled) if decimals is None else round_half_up(scaled, decimals)
 
 
-def _size_range(low: object, high: object, direction: Direction) -> tuple[float, float]:
-    """The open range of a change's size in `direction` (a fall's is -change)."""
-    lo, hi = (
-        float(cast("fractions.Fraction", low)),
-        float(cast("fractions.Fraction", high)),
+def _decimal_places(v: fractions.Fraction) -> int | None:
+    """Decimals of `v` where it is a decimal of at most 10 places, else None."""
+    den, twos, fives = v.denominator, 0, 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    places = max(twos, fives)
+    return places if den == 1 and places <= _validate.FIGURE_DECIMALS else None
+
+
+def _range_ends(
+    low: object, high: object, least: int, *, signed: bool, stated: int | None = None
+) -> tuple[str, str]:
+    """The ends of an open range (low, high), exactly, as a reason shows them.
+
+    An end that is a decimal of at most 10 places (a change of published
+    figures: -0.035 and +0.075 for 8.1 -> 8.12) is shown as it is, with
+    `least` decimals at least (never rounded, so never outward: not -0.04
+    and +0.08 at 2). One that is not (a ratio, a root, a division by the
+    years) is rounded toward the inside of the range, at `least` decimals
+    or as many more as keep an end other than 0 from showing as 0, the
+    ends apart, and (`stated`: the decimals of a stated figure) every
+    figure of `stated` decimals meeting the range shown as it meets the
+    true one: no end of such a figure's rounding interval [x - h, x + h)
+    between a true end and its shown one (1.3840 % and 1.3957 % against
+    2 decimals are "1.3841" and "1.3956", not "1.39" and "1.39", nor
+    "1.385"). So every value shown within the range is one it holds.
+    `signed`: "+0.075" (a change), else "0.075" (a size).
+    """
+    lo_x = cast("fractions.Fraction", low)
+    hi_x = cast("fractions.Fraction", high)
+    show = _signed if signed else _fmt
+
+    def splits(a: fractions.Fraction, b: fractions.Fraction) -> bool:
+        """Whether a figure's interval ends at a point of [a, b] (a <= b)."""
+        if stated is None or a == b:
+            return False
+        scale = fractions.Fraction(10) ** stated
+        # Ends x + h of figures x of `stated` decimals: (m + 1/2) / 10**d.
+        m = math.ceil(a * scale - fractions.Fraction(1, 2))
+        return (m + fractions.Fraction(1, 2)) / scale <= b
+
+    k = max(least, 0)
+    while True:
+        ends = []
+        for v, up in ((lo_x, True), (hi_x, False)):  # toward the inside
+            places = _decimal_places(v)
+            ends.append(
+                (v, max(places, k))
+                if places is not None
+                else (_outward(v, k, up=up), k)
+            )
+        (lo, k_lo), (hi, k_hi) = ends
+        shown_apart = lo < hi or lo_x == hi_x
+        zeros_kept = (lo != 0 or lo_x == 0) and (hi != 0 or hi_x == 0)
+        # A figure x meets (low, high) where x + h > low and x - h < high:
+        # none of those ends may lie in (low, lo] nor in [hi, high) (a
+        # rounded end is no decimal, so never such an end itself).
+        kept = not (splits(lo_x, lo) or splits(hi, hi_x))
+        if (shown_apart and zeros_kept and kept) or k >= 15:
+            break
+        k += 1
+    # + 0.0: an end of 0 is never shown as -0.
+    return show(float(lo) + 0.0, k_lo), show(float(hi) + 0.0, k_hi)
+
+
+def _true_range(
+    low: object,
+    high: object,
+    direction: Direction,
+    least: int,
+    *,
+    what: str = "",
+    a_year: str = "",
+    unit: str = "",
+    stated: int | None = None,
+) -> tuple[str, bool]:
+    """The true change's open range (low, high) in a reason, and if it is open.
+
+    Where it holds changes one way only, as the size of the stated
+    `direction` ("the true fall lies between 0.035 and 0.075 points": a
+    fall's size is -change); where it holds falls and rises alike, as the
+    signed change ("the true change lies between -0.035 and +0.075 points
+    (it may have fallen or risen)"), never a fall's size with its sign
+    flipped. Ends as :func:`_range_ends` shows them (`stated`: the
+    statement's decimals); `what`: "relative ".
+    """
+    lo = cast("fractions.Fraction", low)
+    hi = cast("fractions.Fraction", high)
+    if lo < 0 < hi:
+        a, b = _range_ends(lo, hi, least, signed=True, stated=stated)
+        return (
+            f"the true {what}change{a_year} lies between {a} and {b}{unit} "
+            "(it may have fallen or risen)",
+            True,
+        )
+    size = (-hi, -lo) if direction == "fall" else (lo, hi)
+    a, b = _range_ends(*size, least, signed=False, stated=stated)
+    return f"the true {what}{direction}{a_year} lies between {a} and {b}{unit}", False
+
+
+def _size_fit(
+    stated: str,
+    figures: str,
+    d: int,
+    *,
+    over: bool,
+    low: object,
+    high: object,
+    direction: Direction,
+    a_year: str,
+    unit: str,
+) -> str:
+    """Why a size the figures do not fix is "cannot tell", in a reason.
+
+    `stated` (`d` decimals) fits the range (`low`, `high`) of the true
+    change that the `figures`' rounding leaves ("the rates (2 decimals)").
+    `over`: stated with more decimals than the figures, it is more precise
+    than they allow (the range at `d` decimals at least); else the figures
+    leave more than one value at its decimals (at `d` + 2).
+    """
+    span, both = _true_range(
+        low, high, direction, d if over else d + 2, a_year=a_year, unit=unit, stated=d
     )
-    # + 0.0: a bound of 0 is never shown as -0.
-    return (-hi + 0.0, -lo + 0.0) if direction == "fall" else (lo + 0.0, hi + 0.0)
+    if over:
+        return f"{stated} is more precise than {figures} allow: {span}"
+    said = f"a {direction} of {stated}" if both else stated
+    return (
+        f"{figures} do not fix the change to {_places(d)}: {span}, which {said} meets"
+    )
 
 
 #: The decimals of the levels of a change: one array for both, or a pair
@@ -790,36 +914,48 @@ def _relative_fit(
     *,
     fewer: bool,
     a_year: str,
-    simple: tuple[float, float],
-    compound: tuple[float, float] | None,
+    simple: tuple[object, object],
+    compound: tuple[object, object] | None,
+    direction: Direction,
 ) -> str:
     """Why a relative change the figures do not fix is "cannot tell".
 
-    `stated` fits the range (`simple`, and with years also `compound`) the
-    `figures`' rounding leaves ("the rates (2 decimals)"). Stated with at
-    least as many decimals as the figures, it is more precise than they
-    allow; stated with `fewer`, it is not: the figures leave more than one
-    value at its decimals (a fall from 10.00 % to 9.15 % lies in (8.40 %,
-    8.60 %), which 8 and 9 meet), so the range is written at 2 decimals
-    more than the statement, as for points.
+    `stated` fits the range (`simple`, and with years also `compound`: the
+    open ranges of the true relative change, in percent) the `figures`'
+    rounding leaves ("the rates (2 decimals)"), shown as
+    :func:`_true_range` shows a range (a fall's size, or the signed change
+    where the range holds both directions). Stated with at least as many
+    decimals as the figures, it is more precise than they allow; stated
+    with `fewer`, it is not: the figures leave more than one value at its
+    decimals (a fall from 10.00 % to 9.15 % lies in (8.40 %, 8.60 %),
+    which 8 and 9 meet), so the range is written at 2 decimals more than
+    the statement, as for points.
     """
     k = d + 2 if fewer else d
-    ranges = f"between {_fmt(simple[0], k)} and {_fmt(simple[1], k)} %" + (
-        ""
-        if compound is None
-        else f" on average, between {_fmt(compound[0], k)} and "
-        f"{_fmt(compound[1], k)} % compound"
+    span, both = _true_range(
+        *simple,
+        direction,
+        k,
+        what="relative ",
+        a_year=a_year,
+        unit=" %" if compound is None else " % on average",
+        stated=d,
     )
+    if compound is not None:
+        # A compound change has the sign of the change: open where it is.
+        lo_c, hi_c = cast("tuple[fractions.Fraction, fractions.Fraction]", compound)
+        size = (-hi_c, -lo_c) if direction == "fall" and not both else (lo_c, hi_c)
+        a, b = _range_ends(*size, k, signed=both, stated=d)
+        span = span.replace(
+            " % on average", f" % on average, between {a} and {b} % compound", 1
+        )
+    said = f"a {direction} of {stated}" if both else stated
     if fewer:
         return (
             f"{figures} do not fix the relative change{a_year} to "
-            f"{_places(d)}: the true relative change{a_year} lies {ranges}, "
-            f"which {stated} meets"
+            f"{_places(d)}: {span}, which {said} meets"
         )
-    return (
-        f"{stated} is more precise than {figures} allow: the true relative "
-        f"change{a_year} lies {ranges}"
-    )
+    return f"{stated} is more precise than {figures} allow: {span}"
 
 
 def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:
@@ -947,12 +1083,6 @@ def _pair_places(earlier: int, later: int) -> str:
     if max(earlier, later) < _COMPUTED and min(earlier, later) >= 0:
         return f"{earlier} and {_places(later)}"
     return f"{_places(earlier)} and {_places(later)}"
-
-
-def _range_end(v: object) -> str:
-    """An exact end of a change range, signed, at the decimals it needs."""
-    x = float(cast("fractions.Fraction", v))
-    return _signed(x, min(_own_places(x), _validate.FIGURE_DECIMALS))
 
 
 def _own_levels(
@@ -1127,7 +1257,7 @@ def check_change_statement(
         other unit (the classic "0.11 percent" for 0.11 points: the number
         is right, the unit word is not), where points are stated with more
         decimals than the rates show and fit the range their rounding leaves
-        (0.105 for 4.37 % -> 4.26 %, whose true change lies in (0.10, 0.12)),
+        (0.105 for 4.37 % -> 4.26 %, whose true fall lies in (0.10, 0.12)),
         where, with `levels_decimals`, a relative change fits the range of
         the relative change over the rates' rounding intervals but is not
         the rounding of the change computed from the rates as given, or
@@ -1138,7 +1268,14 @@ def check_change_statement(
         ``relative_pct``, ``matches_points``, ``matches_relative`` (bool)
         and ``meaning`` (``"points"``, ``"relative"``, ``"both"`` or
         ``"neither"``); with `years` also ``points_per_year``,
-        ``relative_per_year_pct`` and ``compound_per_year_pct``.
+        ``relative_per_year_pct`` and ``compound_per_year_pct``. A range
+        the reason gives is the true fall's (or rise's) where the rates
+        allow one direction only, else the signed change, said to leave a
+        fall or a rise possible (equal rates too); its ends are exact
+        where they are decimals (8.1 % -> 8.12 %: -0.035 and +0.075 points,
+        not -0.04 and +0.08), else rounded toward the inside with as many
+        decimals as keep every stated figure meeting it as it meets the
+        true range.
 
     Raises
     ------
@@ -1496,11 +1633,15 @@ def _change_check(
             )
         # Rates whose intervals meet leave the direction open, whichever
         # the statement gives: said in full, after what the size matched.
+        lo_0, hi_0 = (
+            _range_ends(low_0[i], high_0[i], 0, signed=True)
+            if open_dir[i]
+            else ("", "")
+        )
         open_text = (
             (
                 f"the rates ({places(i)}) do not tell whether it fell or rose: "
-                f"the true change lies between {_range_end(low_0[i])} and "
-                f"{_range_end(high_0[i])} points"
+                f"the true change lies between {lo_0} and {hi_0} points"
             )
             + (
                 ""
@@ -1514,7 +1655,7 @@ def _change_check(
         )
         if open_dir[i] and not sign_ok[i]:
             tail = open_text
-        elif not sign_ok[i] and not zero_said[i]:
+        elif not sign_ok[i] and not zero_said[i] and not (fine[i] or rel_fine[i]):
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
             tail = (
@@ -1523,16 +1664,16 @@ def _change_check(
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif fine[i]:
-            lo, hi = _size_range(low_x[i], high_x[i], dirn)
-            tail = (
-                f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({places(i)}) allow: the true change"
-                f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
-                if over[i]
-                else f"the rates ({places(i)}) do not fix the change to "
-                f"{_places(d)}: the true change{a_year} lies between "
-                f"{_fmt(lo, d + 2)} and {_fmt(hi, d + 2)} points, which "
-                f"{_fmt(float(xs[i]), d)} meets"
+            tail = _size_fit(
+                _fmt(float(xs[i]), d),
+                f"the rates ({places(i)})",
+                d,
+                over=bool(over[i]),
+                low=low_x[i],
+                high=high_x[i],
+                direction=dirn,
+                a_year=a_year,
+                unit=" points",
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
@@ -1548,10 +1689,9 @@ def _change_check(
                 d,
                 fewer=d < int(coarse_d[i]),
                 a_year=a_year,
-                simple=_size_range(low_r[i], high_r[i], dirn),
-                compound=None
-                if years is None
-                else _size_range(low_c[i], high_c[i], dirn),
+                simple=(low_r[i], high_r[i]),
+                compound=None if years is None else (low_c[i], high_c[i]),
+                direction=dirn,
             )
         elif m_points[i] and not m_rel[i]:
             tail = (
@@ -2064,7 +2204,7 @@ def check_consistency(
 
 
 def _outward(v: fractions.Fraction, k: int, *, up: bool) -> fractions.Fraction:
-    """`v` rounded outward to `k` decimals: up (ceiling) or down (floor)."""
+    """`v` rounded to `k` decimals up (ceiling) or down (floor), exactly."""
     scale = fractions.Fraction(10) ** k
     m = -((-v * scale) // 1) if up else (v * scale) // 1
     return fractions.Fraction(m) / scale
@@ -2749,7 +2889,10 @@ def check_level_change_statement(
         per year"``, ``"units"``, ``"rate points"``, ``"rate relative"`` or
         ``"neither"``; ``index_points`` (bool): stated in "points" with the
         size right in the figure's own units, which is right only for an
-        index such as P1 or P2 ("cannot tell" here).
+        index such as P1 or P2 ("cannot tell" here). A range the reason
+        gives is shown as :func:`check_change_statement` shows one (the
+        fall's or rise's, else the signed change; exact ends where they are
+        decimals).
 
     Raises
     ------
@@ -3136,10 +3279,14 @@ def _level_change_check(
         # Levels whose intervals meet leave the direction open, whichever
         # the statement gives: said first where it gives the other one,
         # else after what the size matched.
+        lo_0, hi_0 = (
+            _range_ends(low_0[i], high_0[i], 0, signed=True)
+            if open_dir[i]
+            else ("", "")
+        )
         open_text = (
             f"the levels ({level_places_text(i)}) do not tell whether it "
-            f"fell or rose: the true change lies between "
-            f"{_range_end(low_0[i])} and {_range_end(high_0[i])}"
+            f"fell or rose: the true change lies between {lo_0} and {hi_0}"
             + (
                 ""
                 if open_fits[i]
@@ -3153,7 +3300,7 @@ def _level_change_check(
         open_other = bool(open_dir[i] and not sign_ok[i])
         if open_other:
             problems.append(open_text)
-        elif not sign_ok[i] and not zero_said[i]:
+        elif not sign_ok[i] and not zero_said[i] and not (fine[i] or rel_fine[i]):
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
             problems.append(f"{stated_text} {_INDEX_POINTS}")
@@ -3186,24 +3333,24 @@ def _level_change_check(
                     d,
                     fewer=d < int(coarse_d[i]),
                     a_year=" a year" if per_year_given else "",
-                    simple=_size_range(low_r[i], high_r[i], dirn),
-                    compound=_size_range(low_c[i], high_c[i], dirn)
-                    if per_year_given
-                    else None,
+                    simple=(low_r[i], high_r[i]),
+                    compound=(low_c[i], high_c[i]) if per_year_given else None,
+                    direction=dirn,
                 )
             )
         elif fine[i]:
-            lo, hi = _size_range(low_x[i], high_x[i], dirn)
-            places = level_places_text(i)
-            a_year = " a year" if per_year_given else ""
             problems.append(
-                f"{stated_text} is more precise than the levels ({places}) "
-                f"allow: the true change{a_year} lies between {_fmt(lo, d)} and "
-                f"{_fmt(hi, d)}"
-                if over[i]
-                else f"the levels ({places}) do not fix the change to "
-                f"{_places(d)}: the true change{a_year} lies between "
-                f"{_fmt(lo, d + 2)} and {_fmt(hi, d + 2)}, which {stated_text} meets"
+                _size_fit(
+                    stated_text,
+                    f"the levels ({level_places_text(i)})",
+                    d,
+                    over=bool(over[i]),
+                    low=low_x[i],
+                    high=high_x[i],
+                    direction=dirn,
+                    a_year=" a year" if per_year_given else "",
+                    unit="",
+                )
             )
         elif slip[i]:
             problems.append(
@@ -3577,7 +3724,14 @@ def check_rank_statement(
         is a matter of the tie rule, and the verdict is ``"cannot tell"``.
     of : int, optional
         The number of ranked regions stated ("of 38"); regions without a
-        value may be among them.
+        value may be among them, as many as `of` exceeds the regions with a
+        value (the subject counted among them), and the verdict is judged
+        with that many: none where `of` is the number with a value ("1st
+        of 14" where 14 have one is decided by the figures, a region
+        without a value then not ranked, so not a valid `after`), else
+        each of them could rank anywhere. An `of` fewer than the regions
+        with a value (and the subject), or more than all the regions, does
+        not hold; nor does a rank above `of`.
     stated_value : float, optional
         The value the statement gives for the subject ("with 59.9 %"), in
         the unit of `values`. One that is the subject's value misread by a
@@ -3990,8 +4144,22 @@ def _judge_rank(
     no_value[k] = False
     unknown = names[no_value]
     n_unknown = int(unknown.size)
+    # A stated `of` fixes how many of them are among the ranked: `of` less
+    # the regions with a value (the subject, without a value, must be one of
+    # them); none where `of` is the number with a value. An `of` outside
+    # what they allow never holds.
+    at_least = count + (1 if np.isnan(value) else 0)
+    of_fits = of is None or at_least <= of <= at_least + n_unknown
+    in_ranking = n_unknown if of is None or not of_fits else of - count
     if np.isnan(value):
         verdict, reason = UNDECIDED, f"{subject} has no value"
+        if of is not None and (not of_fits or stated_rank > of):
+            verdict = NOT_HOLDS
+            reason += (
+                f": no region ranks {stated_rank} of {of}"
+                if of_fits
+                else f": {_of_problem(of, count, n_unknown, subject=True)}"
+            )
     else:
         # The ranks the subject could take under `ties` if its tie were broken
         # either way: the "min" to "max" range, shifted down for "dense"
@@ -4048,11 +4216,15 @@ def _judge_rank(
             )
             if may_be or may_not_be:
                 after_state = "open"
-        of_ok = of is None or of == count
+        # `after` without a value must be among the ranked (just ahead of
+        # the subject, or tied with it: cannot tell), which it cannot be
+        # where `of` leaves no region without a value among them.
+        after_out = after_state == "unknown" and in_ranking == 0
         feasible = (
-            rule_lo - n_up <= stated_rank <= rule_hi + n_down + n_unknown
+            rule_lo - n_up <= stated_rank <= rule_hi + n_down + in_ranking
             and after_state != "bad"
-            and (of is None or count <= of <= count + n_unknown)
+            and not after_out
+            and of_fits
         )
         direction = "highest" if descending else "lowest"
         # The value with the decimals the ranked values carry (two at least):
@@ -4078,7 +4250,7 @@ def _judge_rank(
                     in_tie=in_tie,
                     tie=(rule_lo, rule_hi),
                     open_orders=(n_up, n_down),
-                    unknown=n_unknown,
+                    unknown=in_ranking,
                 )
             )
         if open_k.any():
@@ -4103,6 +4275,11 @@ def _judge_rank(
                 f"{after} is tied with {', '.join(mates.tolist())}, so which of "
                 "them comes just before it depends on the tie rule"
             )
+        elif after_out:
+            problems.append(
+                f"{after} has no value, so it is not among the {of} ranked "
+                "(as many as have a value)"
+            )
         elif after_state == "unknown":
             problems.append(f"{after} has no value")
         elif after_state == "open":
@@ -4111,11 +4288,11 @@ def _judge_rank(
                 "published figures (of different decimals, whose rounding "
                 "intervals meet)"
             )
-        if not of_ok:
-            problems.append(
-                f"{_counted(count, 'region')} {_are(count)} ranked, not {of}"
-            )
-        if after_state == "bad" or not of_ok or not in_tie:
+        if not of_fits:
+            problems.append(_of_problem(cast("int", of), count, n_unknown))
+        # No order of the figures, and no value of a region without one,
+        # gives the statement.
+        if not feasible or not in_tie:
             verdict = NOT_HOLDS
         elif problems:
             verdict = UNDECIDED
@@ -4128,10 +4305,21 @@ def _judge_rank(
             more = f" and {n_unknown - 3} more" if n_unknown > 3 else ""
             reason += (
                 f"; {_counted(n_unknown, 'region')} "
-                f"{'has' if n_unknown == 1 else 'have'} no value ({shown}{more}) and "
-                "could rank anywhere"
+                f"{'has' if n_unknown == 1 else 'have'} no value ({shown}{more})"
             )
-            if feasible:
+            if in_ranking == n_unknown:
+                reason += " and could rank anywhere"
+            elif in_ranking == 0:
+                reason += (
+                    f": {'it is not' if n_unknown == 1 else 'none of them is'} "
+                    f"among the {of} ranked (as many as have a value)"
+                )
+            else:
+                reason += (
+                    f": {in_ranking} of them {_are(in_ranking)} among the {of} "
+                    "ranked and could rank anywhere"
+                )
+            if feasible and in_ranking:
                 verdict = UNDECIDED
                 if problems:  # what is wrong among the ranked could change
                     reason += ", which could make the statement hold"
@@ -4301,6 +4489,31 @@ def _rank_problem(
     if by_orders:
         return head + cond
     return head + f"only {cond} and its tie is broken another way"
+
+
+def _of_problem(of: int, count: int, unknown: int, *, subject: bool = False) -> str:
+    """Why `of` ranked regions cannot be, in a reason.
+
+    `count` regions have a value and `unknown` others have none; with
+    `subject`, the subject (without a value) besides them, which must be
+    ranked. The ranked are at least those with a value (and the subject),
+    at most all of them.
+    """
+    least = count + (1 if subject else 0)
+    if not unknown and not subject:
+        return f"{_counted(count, 'region')} {_are(count)} ranked, not {of}"
+    this = " and this one" if subject else ""
+    if of < least:
+        return (
+            f"at least {_counted(least, 'region')} {_are(least)} ranked "
+            f"({count} with a value{this}), not {of}"
+        )
+    most = least + unknown
+    others = (" other" if unknown == 1 else " others") if subject else ""
+    return (
+        f"at most {_counted(most, 'region')} could be ranked ({count} with a "
+        f"value{this} and {unknown}{others} without), not {of}"
+    )
 
 
 def _moves(m: int, orders: int, unknown: int) -> str:
@@ -5334,7 +5547,9 @@ def check_statements(
         the rows of `data` at that period (and in the same `by` group, if
         given). A row with a missing rate is a region without a value: it
         could rank anywhere, and a statement it could make true or false
-        is "cannot tell". A region with no row at that period anywhere in
+        is "cannot tell"; an ``of`` says how many of them are ranked (as
+        the `of` of :func:`check_rank_statement`: none where it is the
+        number of rates given). A region with no row at that period anywhere in
         `data` is not ranked, and the reason names it with its rows: before
         and after the period (a gap), only before it, or only after it (a
         province created later, such as the four Papua provinces of 2022,

@@ -730,6 +730,7 @@ def with_rank_sets(
         subject=f"`rate` column {rate!r}{within}",
         pair=f"`rate` column {rate!r} and `se` column {se!r}{within}",
         place=_plumbing.row_namer(table),
+        alone="call with_rank_sets",
     )
     return _plumbing.attach(
         table,

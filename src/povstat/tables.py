@@ -709,7 +709,10 @@ def read_bps_table(
         shortest decimal, 13.80000000000000000000001, whose nearest float64
         is 13.8; the rule of
         :func:`povstat.parse_numbers`, see Notes, *Frames*), a value cell
-        holding a formula without a stored result (in .xlsx; an .xls
+        holding a formula without a stored result (in .xlsx, every
+        formula of a workbook that asks to be recalculated on load,
+        ``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter and so pandas'
+        ``to_excel`` write it, storing a placeholder 0; an .xls
         formula whose stored result is empty text, as a program writing
         the file leaves it; or an .ods formula cell without a value type),
         a number without a
@@ -1362,7 +1365,13 @@ def read_bps_table(
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
-    ``=cmd|...``) is an invalid cell showing the formula; so is every
+    ``=cmd|...``) is an invalid cell showing the formula; a workbook that
+    asks to be recalculated on load (``<calcPr fullCalcOnLoad="1"/>``, as
+    XlsxWriter, and so pandas' ``to_excel`` when it is installed, writes
+    every file, storing the placeholder 0 with each formula; Excel and
+    LibreOffice do not write it) stores no trustworthy result, so each
+    of its formulas is one without a stored result, the reason saying
+    why (in a header or label cell too); so is every
     cell of an array formula's range without a stored result (in an .xlsx
     or an .ods sheet), though only its first cell holds the formula (shown
     with "(array formula C2:C4)").
@@ -1884,7 +1893,7 @@ def read_bps_table(
             hint += _frame_separator_hint(frame_source, source)
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
-            hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+            hint += f"; {shown[0]!r}{more} is {_no_result(read)}"
         if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(text, grid.index, letters[first:])
             hint += _title_year_hint(text, grid.index, title_refs)
@@ -2471,7 +2480,7 @@ def read_bps_table(
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
-        regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
+        regions.loc[formula_label, "reason"] = f"the label is {_no_result(read)}"
     if label_refs is not None:
         covered = np.flatnonzero(
             (label_refs[data_rows] != None) & (labels == "")  # noqa: E711
@@ -2555,6 +2564,8 @@ class _Read:
     ``thousands``: .xlsx, .xls and .ods number cells of 1,000 or more that
     their format shows with a thousands separator, with or without decimals
     (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
+    ``recalc``: the workbook asks to be recalculated on load, so that each
+    of its formulas is one without a stored result (see ``_no_result``).
     """
 
     grid: pd.DataFrame
@@ -2574,6 +2585,7 @@ class _Read:
     sheets: Callable[[], str] | None = None
     grouped: np.ndarray[Any, Any] | None = None
     thousands: np.ndarray[Any, Any] | None = None
+    recalc: bool = False
 
 
 def _groups_thousands(value: object, fmt: object) -> bool:
@@ -5015,7 +5027,11 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
 
     The workbook is read twice: once for the results Excel stored with each
     formula (``data_only``), once for the formulas themselves. A formula is
-    never evaluated. Only cells holding a value (or a formula) are kept:
+    never evaluated. A workbook that asks to be recalculated on load
+    (``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter, and so pandas'
+    ``to_excel``, writes every file, storing 0 as each formula's result)
+    holds no trustworthy result: each of its formulas is a formula without
+    a stored result. Only cells holding a value (or a formula) are kept:
     rows below the last of them are layout, and so are columns without any
     (they are left out, the others keep their letters in messages).
     """
@@ -5028,6 +5044,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             written[i, j] = str(getattr(c.value, "text", c.value))  # array: its text
             if getattr(c.value, "ref", None):
                 spans.append((str(c.value.ref), written[i, j]))
+    recalculated = bool(written) and _full_calc_on_load(data)
     values = {(i, j): c.value for i, j, c in stored}
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range without a stored
@@ -5043,8 +5060,13 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             continue  # a whole row or column: never an array formula's range
         for i in range(r0, r1 + 1):  # the few cells of an array formula
             for j in range(c0, c1 + 1):
-                if (i, j) not in values and (i, j) not in written:
+                if (i, j) not in written and (recalculated or (i, j) not in values):
                     written[i, j] = f"{text} (array formula {ref})"
+    # The results stored with the formulas are placeholders: none is read.
+    placeholders = recalculated and any(k in values for k in written)
+    if placeholders:
+        stored = [(i, j, c) for i, j, c in stored if (i, j) not in written]
+        values = {(i, j): c.value for i, j, c in stored}
     pending = {k: f for k, f in written.items() if k not in values}
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
@@ -5121,10 +5143,45 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         misdated=misdated if (misdated != None).any() else None,  # noqa: E711
         grouped=grouped if grouped.any() else None,
         thousands=thousands if thousands.any() else None,
+        recalc=placeholders,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
         ),
+    )
+
+
+def _full_calc_on_load(data: bytes) -> bool:
+    """Whether an .xlsx workbook asks to be recalculated on load.
+
+    Its ``<calcPr fullCalcOnLoad="1"/>`` (or "true"): the results stored
+    with its formulas are placeholders, never computed (XlsxWriter stores
+    0 with each). Read from the workbook part itself, the main document
+    that ``[Content_Types].xml`` names (``xl/workbook.xml`` as programs
+    write it): openpyxl's ``wb.calculation`` gives fullCalcOnLoad True for
+    a ``<calcPr>`` without the attribute (its default), as Excel and
+    LibreOffice write it.
+    """
+    import zipfile
+
+    from openpyxl.xml.functions import fromstring
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            part = "xl/workbook.xml"
+            for node in fromstring(z.read("[Content_Types].xml")):
+                kind = str(node.get("ContentType", ""))
+                if kind.endswith(".main+xml") and (
+                    "spreadsheetml" in kind or "ms-excel" in kind
+                ):
+                    part = str(node.get("PartName", "")).lstrip("/")
+            root = fromstring(z.read(part))
+    except (KeyError, OSError, SyntaxError, ValueError, zipfile.BadZipFile):
+        return False  # read as before: openpyxl has read the workbook
+    return any(
+        str(node.tag).endswith("}calcPr")
+        and str(node.get("fullCalcOnLoad", "")).strip() in ("1", "true")
+        for node in root
     )
 
 
@@ -5174,6 +5231,20 @@ _NO_RESULT = (
     "saved by a spreadsheet); povstat never evaluates formulas: open and save "
     "the file in a spreadsheet program, or paste values"
 )
+#: The same, in a workbook asking to be recalculated on load.
+_NO_RESULT_RECALC = (
+    "a formula without a stored result (the workbook asks to be recalculated "
+    'on load, <calcPr fullCalcOnLoad="1"/>: a result it stores with a '
+    "formula is a placeholder, never computed, as the 0 XlsxWriter, and "
+    "pandas' to_excel with it, stores for each); povstat never evaluates formulas: "
+    "open and save the file in a spreadsheet program, or paste values"
+)
+
+
+def _no_result(read: _Read) -> str:
+    """Why a formula cell of `read` has no stored result, for messages."""
+    return _NO_RESULT_RECALC if read.recalc else _NO_RESULT
+
 
 #: Literal parts of an Excel number format: text in quotes, an escaped
 #: character, [colour]/[condition] blocks, and the character after "_"
@@ -6226,7 +6297,7 @@ def _read_checks(
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
-        reasons[has] = _NO_RESULT
+        reasons[has] = _no_result(read)
         for i in has:  # only formula cells
             shown[i] = str(f[i])
     if read.fields is not None:

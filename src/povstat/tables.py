@@ -31,7 +31,7 @@ import re
 import unicodedata
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -731,9 +731,13 @@ def read_bps_table(
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
         within a column group: "Persentase" formatted as percent next to
-        "Jumlah (ribu jiwa)" plain is read. Likewise for a value cell that
-        states a unit (a word, a percent sign or a percent format) or a
-        multiplier other than the unit row over its column names
+        "Jumlah (ribu jiwa)" plain is read; column groups splitting one
+        measure ("Perkotaan | Perdesaan | Jumlah", "Laki-laki |
+        Perempuan", "K | D | K+D", as for the title's unit below) are
+        compared as one group: a "Perdesaan" of plain fractions beside
+        percent-formatted "Perkotaan" and "Jumlah" is invalid. Likewise
+        for a value cell that states a unit (a word, a percent sign or a
+        percent format) or a multiplier other than the unit row over its column names
         ("37,78 jiwa" or "4,37 %" under "(ribu jiwa)", "37,78 ribu" under
         "(persen)"): the message names both; bare numbers under a unit
         row are read as written, in the unit row's scale, and so is a cell
@@ -1235,13 +1239,15 @@ def read_bps_table(
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
     numbers of its column group (of the table, if it has no groups: the
-    groups' measures may differ, "Persentase" and "Jumlah (ribu jiwa)") has
-    an ambiguous scale and is an invalid cell. Only the section
-    of the format that Excel applies to the number decides (the first for a
-    positive number, the second for a negative one, the third for zero; the
-    fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
-    format whose sections are chosen by conditions (``[<1]0.00%;0.00``) and
-    differ in scale makes the cell invalid: the conditions are not
+    groups' measures may differ, "Persentase" and "Jumlah (ribu jiwa)";
+    of the groups splitting one measure, "Perkotaan | Perdesaan |
+    Jumlah", all together) has an ambiguous scale and is an invalid cell.
+    Only the section of the format that Excel applies to the number
+    decides (the first for a positive number, the second for a negative
+    one, the third for zero; the fourth, for text, never): ``0.00;-0.00%``
+    shows 13.65 as "13.65". A format whose sections are chosen by
+    conditions (``[<1]0.00%;0.00``) and differ in scale makes the cell
+    invalid: the conditions are not
     evaluated. A date in a header cell is read as its format shows it: a
     date shown as the year alone (format ``yyyy``) names that year with no
     month, one shown with its month ("mmmm yyyy") names that month; one
@@ -2181,15 +2187,17 @@ def read_bps_table(
     where = np.ix_(data_rows, first + layout.columns)
     # The scale rules (percent or not, a unit, a multiplier) hold within a
     # column group: each group's columns share a measure ("Persentase",
-    # "Jumlah (ribu jiwa)"), the groups need not.
-    blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
+    # "Jumlah (ribu jiwa)"), the groups need not; groups splitting one
+    # measure ("Perkotaan | Perdesaan | Jumlah") share it, and are one block.
+    scale_groups, block_names = _scale_blocks(layout.groups)
+    blocks = np.tile(np.asarray(scale_groups, dtype=object), cells.shape[0])
     # A date or time in the value area (any format: "yyyy" shows 13.8 as
     # "1900") is no value, never a year: only a header cell names one.
     value_dates = dates[np.ix_(data_rows, layout.columns)].ravel()
     is_date = value_dates != None  # noqa: E711 - elementwise
     reasons[is_date] = _DATE_REASON
     shown = _read_checks(
-        read, where, cells, values, unit, mult, reasons, blocks, loc, miss
+        read, where, cells, values, unit, mult, reasons, blocks, block_names, loc, miss
     )
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
@@ -6182,6 +6190,7 @@ def _read_checks(
     mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    block_names: Mapping[str, str],
     locale: str,
     missing: frozenset[str],
 ) -> list[str | None]:
@@ -6195,8 +6204,9 @@ def _read_checks(
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
     Percent and plain numbers are compared within each column
-    group (`blocks`: the group of each cell). Returns the text to show for
-    each cell (None: the cell itself).
+    group (`blocks`: the group of each cell, groups splitting one measure
+    being one; `block_names`: the cells of each, as messages name them).
+    Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
     if read.scaled is not None:
@@ -6254,7 +6264,7 @@ def _read_checks(
                     values[block],
                     pct[block] & ~affixed[block],
                     reasons[block],
-                    blocks[block],
+                    block_names[str(blocks[block][0])],
                 )
     ok = affixed & (reasons == "") & ~np.isnan(values)
     flat_cells = cells.ravel()
@@ -6354,16 +6364,45 @@ def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     return [np.flatnonzero(groups == g) for g in dict.fromkeys(groups.tolist())]
 
 
+def _scale_blocks(groups: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """The block of each value column whose cells share one scale, and names.
+
+    A column group's columns share a measure, so their cells are judged
+    together (percent or not, a unit, a multiplier); groups of different
+    measures ("Persentase" beside "Jumlah (ribu jiwa)") are judged each on
+    its own. Groups splitting one measure ("Perkotaan | Perdesaan |
+    Jumlah", "Laki-laki | Perempuan", "K | D | K+D", see
+    ``_splits_one_measure``, as for the title's unit) are one block: a
+    fraction in "Perdesaan" beside percentages in "Perkotaan" is the
+    same guess as within one group. Returns each column's block and, per
+    block, the cells as a message names them ("the value cells of group
+    'Perkotaan'").
+    """
+    labels = [g for g in dict.fromkeys(groups) if g]
+    names = {g: f"the value cells of group {g!r}" for g in labels}
+    names[""] = "all value cells"
+    if not _splits_one_measure(labels):
+        return list(groups), names
+    key = " | ".join(labels)  # every labelled column is under it
+    shown = ", ".join(repr(g) for g in labels)
+    names[key] = (
+        f"the value cells of groups {shown} (which split one measure, so "
+        "share its scale)"
+    )
+    return [key if g else g for g in groups], names
+
+
 def _percent_rule(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
     pct: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
-    groups: np.ndarray[Any, Any],
+    where: str,
 ) -> np.ndarray[Any, Any]:
     """Reasons, with the rarer of percent-formatted and plain numbers invalid.
 
-    The cells of one column group (`groups`, all alike): a plain number
+    The cells of one block of column groups (`where`: the cells as the
+    message names them, see ``_scale_blocks``): a plain number
     among numbers formatted as percent has an ambiguous scale, or the
     reverse, whichever kind is rarer (the plain numbers on a tie), as for
     text cells with and without a percent sign.
@@ -6381,8 +6420,6 @@ def _percent_rule(
     shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
     if not plain.any() or not shown_pct.any():
         return out
-    group = str(groups[0]) if groups.size else ""
-    where = f"the value cells of group {group!r}" if group else "all value cells"
     if plain.sum() <= shown_pct.sum():
         # The smallest, not the first: the message is the same in any row order.
         example = float(np.min(cells[shown_pct].astype(np.float64)))

@@ -1053,7 +1053,10 @@ def read_bps_table(
         values read that are all whole numbers written with digits alone,
         one of exactly three digits right after another ("Kota
         Malang,38,210," under "Kabupaten/Kota,2022,2023": "38210" split by
-        its thousands comma, see Notes, *Rows*). These warnings show an
+        its thousands comma, see Notes, *Rows*); or a row holds a value of
+        one to three digits right before one of three digits and decimals
+        ("JAWA TIMUR,3,982.69": "3" and "982.69", or the one number
+        3982.69), whatever its count of fields. These warnings show an
         example the same whatever the rows' order: the row whose values
         read, sorted, are smallest (with the count of other rows), or, for
         a frame, the count of values and the three smallest by value.
@@ -1187,11 +1190,15 @@ def read_bps_table(
     fields than the header (a trailing empty field, or one short) whose
     values read are all whole numbers written with digits alone, one of
     three digits right after another ("38", "210" from "38,210"), gives
-    that warning too. Put such numbers in quotes, or write the file with
-    ``sep=";"``; for a table of whole numbers written with digits alone,
-    ``locale="en"`` reads them alike, without the warning. A frame whose
-    values are all such whole numbers written as text (that file read with
-    every column as text) gives the same warning.
+    that warning too, and so does any row holding a value of one to three
+    digits right before one of three digits and decimals ("3", "982.69"
+    from "3,982.69", which a missing value at the row's end leaves as many
+    fields as the header), naming both readings. Put such numbers in
+    quotes, or write the file with ``sep=";"``; for a table of whole
+    numbers written with digits alone, ``locale="en"`` reads them alike,
+    without the warning. A frame whose values are all such whole numbers
+    written as text (that file read with every column as text) gives the
+    same warning.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -6529,7 +6536,11 @@ def _check_split_numbers(
     other than the header's (`header_fields`: a trailing empty field, or
     one field short), whose values read are all whole numbers written with
     digits alone, one of exactly three digits right after another ("38",
-    "210": "38,210" split by its thousands comma), gives the same warning.
+    "210": "38,210" split by its thousands comma), gives the same warning;
+    so does any row holding a value of one to three digits right before
+    one of exactly three digits and decimals ("3", "982.69": "3,982.69"
+    split so, whatever the row's count of fields, which a missing value at
+    its end may make the header's).
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -6578,46 +6589,79 @@ def _check_split_thousands(
     fields: np.ndarray[Any, Any],
     header_fields: frozenset[int],
 ) -> None:
-    """Warn of a row whose count of fields hides a thousands comma's split.
+    """Warn of a row whose values show a thousands comma's split.
 
     Locale "en": "Kota Malang,38210," written without quotes is "Kota
     Malang", "38", "210" and an empty field, one more than the header
     writes; read as 38 and 210 without it. A row of whole numbers written
     with digits alone, one of three digits right after another (as a
     thousands comma leaves them), writing more or fewer fields than the
-    header, is named in a UserWarning.
+    header, is named in a UserWarning. So is a row holding a value of one
+    to three digits right before one of three digits and decimals ("JAWA
+    TIMUR,3,982.69": "3" and "982.69"), whatever its count of fields (the
+    split fills a missing value's place): a whole number beside a decimal
+    of the same column group is no pair a table writes, but the two parts
+    of "3,982.69" are. The warning shows both readings.
     """
     _, digits = _whole_texts(cells)
-    three = np.array(
-        [
-            isinstance(c, str) and re.fullmatch(r"[0-9]{3}", c.strip()) is not None
-            for c in cells.ravel()
-        ],
-        dtype=bool,
-    ).reshape(cells.shape)
+    text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]
+
+    def matching(pattern: str) -> np.ndarray[Any, Any]:
+        return np.array(
+            [re.fullmatch(pattern, t) is not None for t in text], dtype=bool
+        ).reshape(cells.shape)
+
+    three = matching(r"[0-9]{3}")
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
     counted = ~np.isin(fields.ravel(), list(header_fields))
+    # "3,982.69" unquoted: "3" then "982.69", in any count of fields.
+    broken = np.zeros(cells.shape, dtype=bool)
+    broken[:, 1:] = (
+        matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
+        & read[:, 1:]
+        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
+        & read[:, :-1]
+    )
     suspect = np.flatnonzero(
-        counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1)
+        (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))
+        | broken.any(axis=1)
     )
     if suspect.size == 0:
         return
     # Shown: the row whose values read, sorted, are smallest.
-    values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+    numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce")
+    values_of = np.where(
+        read, numbers.to_numpy(dtype=np.float64).reshape(cells.shape), np.nan
+    )[suspect]
     k = int(suspect[_first_by_values(values_of)])
-    shown = [str(c).strip() for c in cells[k][read[k]]]
     more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
-    msg = (
-        f"row {_label(rows[k])!r}{more} writes {int(fields.ravel()[k])} fields "
-        f"where the header writes {' or '.join(map(str, sorted(header_fields)))}, "
-        f"and every value read is a whole number ({', '.join(map(repr, shown))}): "
-        "with locale='en' and sep=',', a thousands comma not in quotes splits a "
-        "number into two fields ('38,210' into '38' and '210'), which cannot be "
-        'told from two whole numbers; put such numbers in quotes ("38,210"), '
+    advice = (
         "write them without thousands commas, or write the file with sep=';' "
         "(and pass sep=';')"
     )
+    if broken[k].any():
+        j = int(np.flatnonzero(broken[k])[0])
+        a, b = text[k * cells.shape[1] + j - 1], text[k * cells.shape[1] + j]
+        msg = (
+            f"row {_label(rows[k])!r}{more} holds {a!r} right before {b!r}: "
+            f"read as two values, {a} and {b}, but it may be one number, "
+            f"{a}{b}, written '{a},{b}' with a thousands comma not in quotes, "
+            "which splits it into two fields (the values after it then move "
+            "one column right): with locale='en' and sep=',', put such numbers "
+            f'in quotes ("{a},{b}"), {advice}'
+        )
+    else:
+        shown = [str(c).strip() for c in cells[k][read[k]]]
+        msg = (
+            f"row {_label(rows[k])!r}{more} writes {int(fields.ravel()[k])} fields "
+            f"where the header writes {' or '.join(map(str, sorted(header_fields)))}, "
+            f"and every value read is a whole number ({', '.join(map(repr, shown))}): "
+            "with locale='en' and sep=',', a thousands comma not in quotes splits a "
+            "number into two fields ('38,210' into '38' and '210'), which cannot be "
+            'told from two whole numbers; put such numbers in quotes ("38,210"), '
+            + advice
+        )
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 

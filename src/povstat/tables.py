@@ -3002,7 +3002,8 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
         other = better[0]
         return (
             f": fields separated by {other!r} were split on ','; read the file "
-            f"again with pandas.read_csv(..., sep={other!r}, dtype=str), or "
+            f"again with pandas.read_csv(..., sep={other!r}, dtype=str, "
+            "keep_default_na=False), or "
             "pass the file itself"
         )
     # Decimal commas in a "," separated file: after the label, digits alone,
@@ -3025,7 +3026,8 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
             "separated file, each split in two ('13,8' read as '13' and '8'); "
             "export the file again with ';' as the separator (as Excel "
             "writes CSV in Indonesian settings) and read it with "
-            "pandas.read_csv(..., sep=';', dtype=str), or quote the numbers"
+            "pandas.read_csv(..., sep=';', dtype=str, keep_default_na=False), "
+            "or quote the numbers"
         )
     return ""
 
@@ -6947,9 +6949,9 @@ def _check_quote_open_at_end(text: str, sep: str) -> None:
 
 #: How each engine's CSV reader names its separator option.
 _SEP_OPTIONS = {
-    "pandas": "pandas.read_csv(..., sep={sep!r})",
-    "polars": "polars.read_csv(..., separator={sep!r})",
-    "duckdb": "DuckDB's read_csv(..., delim={sep!r})",
+    "pandas": "pandas.read_csv(..., sep={sep!r}, dtype=str, keep_default_na=False)",
+    "polars": "polars.read_csv(..., separator={sep!r}, infer_schema=False)",
+    "duckdb": "DuckDB's read_csv(..., delim={sep!r}, all_varchar=true)",
     "pyspark": "spark.read.csv(..., sep={sep!r})",
 }
 
@@ -6961,7 +6963,11 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     "Kabupaten/Kota;2022;2023". The frame's column names and first rows are
     written out as lines of "," separated fields and checked as a file's
     lines are (:func:`_better_separator`); the advice names the option of
-    the engine `source` comes from.
+    the engine `source` comes from, reading every column as text (pandas
+    ``dtype=str, keep_default_na=False``, polars ``infer_schema=False``,
+    DuckDB ``all_varchar=true``; Spark reads text unless told otherwise), so
+    that "558.029" in locale "id" is read as 558029, not as the float
+    558.029 the engine would make of it.
     """
     names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
     rows = [

@@ -1869,7 +1869,9 @@ def read_bps_table(
     shown_as = shown_as[:, first:]
     misdated = misdated[:, first:]
     try:
-        layout = _layout(text, grid.index, mon, _merged_from(read, first))
+        layout = _layout(
+            text, grid.index, mon, _merged_from(read, first), sheet=_of_sheet(read)
+        )
         below = np.zeros(text.shape, dtype=bool)
         below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
         text[below] = stored_text[below]
@@ -1908,7 +1910,9 @@ def read_bps_table(
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_no_result(read)}"
         if str(e).startswith("no header row") and not transposed:
-            hint += _year_text_hint(text, grid.index, letters[first:])
+            hint += _year_text_hint(
+                text, grid.index, letters[first:], sheet=_of_sheet(read)
+            )
             hint += _title_year_hint(text, grid.index, title_refs)
             if read.sheets is not None:
                 hint += read.sheets()
@@ -7453,6 +7457,8 @@ def _layout(
     index: pd.Index[Any],
     month: int | None,
     merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None = None,
+    *,
+    sheet: bool = False,
 ) -> _Layout:
     n_rows, n_cols = text.shape
     h = next(
@@ -7600,7 +7606,7 @@ def _layout(
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
-        whys = [(b, _year_text_why(b)) for b in bad[:3]]
+        whys = [(b, _year_text_why(b, sheet=sheet)) for b in bad[:3]]
         why = "".join(
             f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
             for b, w in whys
@@ -7616,7 +7622,7 @@ def _layout(
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
             f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
-            f"{_left_out_hint(bad, str(text[h, 0]))}"
+            f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet)}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -8053,14 +8059,16 @@ _PERIOD_SPAN = re.compile(
 _CHANGE_WHY = "a change between periods"
 
 
-def _change_column_why(cell: str) -> str | None:
+def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
     """Why a header cell heads a column of changes, not a period, or None.
 
     A cell naming a change ("Perubahan", "Selisih", "Kenaikan/Penurunan",
     "Change", "Δ") or two periods joined as a span ("Maret 2022 - Maret
     2023", "2022-2023", "2022 s.d. 2023") heads the change from one period
     to another: no period, and not read. The advice is to leave the column
-    out, as povstat computes changes from the periods itself.
+    out, as povstat computes changes from the periods itself: in the sheet,
+    if the table is a spreadsheet's (`sheet`), as a frame read from it
+    loses its number formats (see ``_LEAVE_OUT_OF_SHEET``).
     """
     text = " ".join(cell.split())
     word = _CHANGE_WORD.search(text)
@@ -8073,11 +8081,35 @@ def _change_column_why(cell: str) -> str | None:
         return None
     return (
         f"{_CHANGE_WHY} ({what}), not a period: a change column is not "
-        "read; leave it out (delete the column from the sheet or file, or "
-        "select the period columns: pandas read_csv(usecols=...) or "
-        "df.drop(columns=...), and pass the frame) and compute the change "
-        "from the periods (povstat.rate_change)"
+        "read; leave it out ("
+        + (
+            _LEAVE_OUT_OF_SHEET
+            if sheet
+            else "delete the column from the sheet or file, or select the "
+            "period columns: pandas read_csv(usecols=...) or "
+            "df.drop(columns=...), and pass the frame"
+        )
+        + ") and compute the change from the periods (povstat.rate_change)"
     )
+
+
+#: How to leave a column out of a spreadsheet's table: in the sheet. A
+#: frame read from the workbook (pandas read_excel) holds the stored
+#: numbers without their formats: 13.08% shown by 0.00% is the fraction
+#: 0.1308 there, read as such.
+_LEAVE_OUT_OF_SHEET = (
+    "delete the column from the sheet; not from a frame read from the "
+    "workbook, as with pandas read_excel, which loses the cells' number "
+    "formats: 0.1308 shown as 13.08% would be read as 0.1308"
+)
+
+
+def _of_sheet(read: _Read) -> bool:
+    """Whether `read` holds a spreadsheet's cells (number formats read).
+
+    A frame or CSV file has none: its percentages are what its text says.
+    """
+    return read.percent is not None
 
 
 #: Note marks after a year ("2023*)", "2023\u00b9", "2023 r)", "2023 (r)"),
@@ -8088,7 +8120,7 @@ _YEAR_MARK = re.compile(
 )
 
 
-def _year_text_why(cell: str) -> str | None:
+def _year_text_why(cell: str, *, sheet: bool = False) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
     A year with a thousands separator ("2.022", "2,022") or decimals
@@ -8098,9 +8130,9 @@ def _year_text_why(cell: str) -> str | None:
     2022", "Maret 2022*"). None for a cell that names a period, or holds
     no year, or one naming a semester and a month that disagree. A change
     column ("Perubahan Maret 2022 - Maret 2023", "Selisih") gets the why of
-    :func:`_change_column_why`.
+    :func:`_change_column_why` (`sheet`: the table is a spreadsheet's).
     """
-    change = _change_column_why(cell)
+    change = _change_column_why(cell, sheet=sheet)
     if change is not None:
         return change
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
@@ -8164,7 +8196,11 @@ def _year_text_why(cell: str) -> str | None:
 
 
 def _year_text_hint(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], letters: Sequence[str]
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    letters: Sequence[str],
+    *,
+    sheet: bool = False,
 ) -> str:
     """Advice when no header is found but cells near the top hold a year.
 
@@ -8178,6 +8214,7 @@ def _year_text_hint(
     around it ("Maret, 2022", "2022 - Maret", "Maret 2022*"), the round and
     the text around it named. Such cells are never read as years: "2.022" is also the
     number 2.022, and a unit or mark there is not part of the period.
+    `sheet`: the table is a spreadsheet's (see ``_change_column_why``).
     """
     found: list[str] = []
     n = 0
@@ -8185,7 +8222,7 @@ def _year_text_hint(
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
-            why = _year_text_why(cell)
+            why = _year_text_why(cell, sheet=sheet)
             if why is None:
                 continue
             n += 1
@@ -8902,7 +8939,7 @@ _CODES = re.compile(
 )
 
 
-def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
+def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) -> str:
     """Advice to leave out a column of remarks or codes named in the header.
 
     A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
@@ -8910,7 +8947,8 @@ def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
     ``usecols``, ``drop``). A column of province names beside the region
     column (`label` is the label column's header: "Provinsi" before
     "Kabupaten/Kota", or "Provinsi" after it) is said to be one: the names
-    are read from the first column only.
+    are read from the first column only. From a spreadsheet (`sheet`), the
+    column is left out in the sheet (see ``_LEAVE_OUT_OF_SHEET``).
     """
     out = ""
     label_word = " ".join(label.split()).strip(" .:()")
@@ -8928,8 +8966,13 @@ def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
                 f"; {label_word!r} and {word!r} head two columns of names: the "
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
-                "the province column out (pandas read_csv(usecols=...) or "
-                "df.drop(columns=...)) and write each province as a row of its "
+                "the province column out ("
+                + (
+                    _LEAVE_OUT_OF_SHEET
+                    if sheet
+                    else "pandas read_csv(usecols=...) or df.drop(columns=...)"
+                )
+                + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
             )
@@ -8942,8 +8985,14 @@ def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
             continue
         out += (
             f"; {b!r} heads a column of {what}, not of values: leave the column "
-            "out (delete it from the sheet or file, or read the file without "
-            "it: pandas read_csv(usecols=...) or df.drop(columns=...))"
+            "out ("
+            + (
+                _LEAVE_OUT_OF_SHEET
+                if sheet
+                else "delete it from the sheet or file, or read the file without "
+                "it: pandas read_csv(usecols=...) or df.drop(columns=...)"
+            )
+            + ")"
         )
     return out
 

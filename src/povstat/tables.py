@@ -8017,25 +8017,34 @@ def _pivot_hint(
             )
     if not why:
         return ""
+    # The regions kept in the file's order: a province row heads the
+    # regencies looked for in it, and pandas' pivot sorts them by name.
+    pandas_pivot = (
+        "pandas df.pivot(index=REGION, columns=YEAR, values=VALUE)"
+        ".reindex(df[REGION].unique()).reset_index() (pivot alone sorts the "
+        "regions by name), polars df.pivot(on=YEAR, index=REGION, "
+        "values=VALUE)"
+    )
     if not frame:
         return (
             f"; the table looks long, not wide: {why}. read_bps_table reads a "
             "wide table, one column per period ('2022', '2023') and one row "
-            "per region; pivot it on the year first (in a spreadsheet, a "
-            "pivot table with the regions as rows and the years as columns; "
-            "or read the file into a frame and use pandas df.pivot(index="
-            "REGION, columns=YEAR, values=VALUE).reset_index(), polars "
-            "df.pivot(on=YEAR, index=REGION, values=VALUE)) and pass that"
+            "per region, the regions in the file's order (a province row above "
+            "its regencies); pivot it on the year first, keeping that order "
+            "(in a spreadsheet, a pivot table with the regions as rows, sorted "
+            "in data source order, not by name, and the years as columns; or "
+            "read the file into a frame with every column as text, "
+            "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
+            f"{pandas_pivot}) and pass that"
         )
     return (
         f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
-        "a wide table, one column per period; pivot the long frame on the year "
-        "alone, after keeping the rows of one value of each other key (a "
-        "month, urban or rural): pandas df.pivot(index=REGION, columns=YEAR, "
-        "values=VALUE).reset_index(), polars df.pivot(on=YEAR, index=REGION, "
-        "values=VALUE), DuckDB PIVOT df ON YEAR USING first(VALUE) GROUP BY "
-        "REGION; or write the other key into each column's label as a round "
-        "('Maret 2022')"
+        "a wide table, one column per period, the regions in the file's order "
+        "(a province row above its regencies); pivot the long frame on the "
+        "year alone, keeping that order, after keeping the rows of one value "
+        f"of each other key (a month, urban or rural): {pandas_pivot}, DuckDB "
+        "the relation's .df() pivoted as in pandas; or write the other key "
+        "into each column's label as a round ('Maret 2022')"
     )
 
 

@@ -2808,7 +2808,7 @@ def _read_any(
         _refuse_shifted_workbook(data, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            raise ValueError(_not_a_workbook(path, data[:4096]))
+            raise ValueError(_not_a_workbook(path, data))
         return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
@@ -3330,14 +3330,17 @@ def _native_types(frame: object) -> dict[str, str]:
     return {}
 
 
-def _not_a_workbook(path: Path, start: bytes) -> str:
+def _not_a_workbook(path: Path, data: bytes) -> str:
     """Message for a file named like a workbook that does not hold one.
 
     Names what the file holds: UTF-16 text (a byte-order mark or NUL
     bytes, Excel's "Unicode text"), an HTML table or an Excel 2003 XML
     spreadsheet (SpreadsheetML), which web sites and old programs save
-    with the suffix .xls, or other text (CSV?).
+    with the suffix .xls, or other text (CSV?), with the encoding its
+    bytes (`data`, the whole file) decode in: UTF-8, else cp1252 (Excel on
+    Windows writes CSV in the ANSI code page), as for a .csv file.
     """
+    start = data[:4096]
     named = (
         f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but "
         "is not one"
@@ -3364,12 +3367,40 @@ def _not_a_workbook(path: Path, start: bytes) -> str:
     markup = _markup(text)
     if markup:
         return f"{named}: {markup}"
+    encoding = next((e for e in ("utf-8", "cp1252") if _decodes(data, e)), None)
+    if encoding is not None:
+        text = start.decode(encoding, errors="replace")
     head = text[:40].splitlines()
     shown = head[0] if head else ""
+    if encoding == "utf-8":
+        return (
+            f"{named}: it starts {shown!r}, which looks like text (CSV?); rename "
+            "it to .csv, or pass it opened as text, e.g. open(path, "
+            "encoding='utf-8')"
+        )
+    if encoding == "cp1252":
+        return (
+            f"{named}: it starts {shown!r}, which looks like text (CSV?) whose "
+            "bytes are not UTF-8 but do decode as cp1252 (as Excel on Windows "
+            "writes CSV; check the letters it reads); rename it to .csv and pass "
+            "encoding='cp1252', or pass it opened as text, open(path, "
+            "encoding='cp1252')"
+        )
     return (
-        f"{named}: it starts {shown!r}, which looks like text (CSV?); rename it "
-        "to .csv, or pass it opened as text, e.g. open(path, encoding='utf-8')"
+        f"{named}: it starts {shown!r}, which looks like text (CSV?) whose bytes "
+        "are neither UTF-8 nor cp1252 text; rename it to .csv and pass the "
+        "encoding it was written in, or pass it opened as text, open(path, "
+        "encoding=...)"
     )
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether `data` is text in `encoding` (a byte-order mark allowed)."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _markup(text: str) -> str:

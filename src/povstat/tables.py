@@ -8294,7 +8294,10 @@ def _title_year_hint(
     rows, above a row with cells beyond the label column, holding a year
     ("2022", "Persentase Penduduk Miskin 2022"): the year is found only in
     a title spanning the table, never read as the columns' period; the
-    hint names it and the header that is read. "" if there is none.
+    hint names it and the header that is read. "" if there is none. A
+    line whose fields after the first, split by another separator, name
+    periods (";2022;2023" read with sep=","), is a header line read with
+    the wrong separator, which the separator's advice names: no title.
     """
     beyond = (text[:, 1:] != "").any(axis=1)
     below = np.flatnonzero(beyond)
@@ -8303,7 +8306,9 @@ def _title_year_hint(
     found = [
         i
         for i in range(min(10, int(below.max())))
-        if not beyond[i] and _YEAR.fullmatch(str(text[i, 0])) is not None
+        if not beyond[i]
+        and _YEAR.fullmatch(str(text[i, 0])) is not None
+        and not _header_line(str(text[i, 0]))
     ]
     if not found:
         return ""
@@ -8322,6 +8327,21 @@ def _title_year_hint(
         "from the second column on, merged or written over each column, "
         "above a row 'Maret | September')"
     )
+
+
+def _header_line(cell: str) -> bool:
+    """Whether a cell is a header line split by another separator.
+
+    Its fields after the first, split by ";", a tab or "|", name periods
+    at least one ("Kabupaten/Kota;2022;2023", ";2022;2023"): a header
+    line of a file read with the wrong separator, no title.
+    """
+    for sep in (";", "\t", "|"):
+        fields = [f.strip() for f in cell.split(sep)[1:]]
+        with contextlib.suppress(ValueError):  # a period the grammar refuses
+            if any(f and _period(f) is not None for f in fields):
+                return True
+    return False
 
 
 def _long_period_column(

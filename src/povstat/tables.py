@@ -10014,6 +10014,11 @@ _HEADING_RULE = re.compile(
 )
 #: Footnote stars before a heading's label ("*KOTA", "**) Kota").
 _LEADING_STARS = re.compile(rf"^\s*[{_STARS}]+\)?\s*")
+#: Note marks before a region's name: stars, bare or bracketed ("*", "**)",
+#: "(*)"), daggers ("†") or other symbols ("#"), and the spaces after them.
+_LEADING_NOTE_MARK = re.compile(
+    rf"^\s*(?:\(?[{_STARS}]+\)?|[{_DAGGERS}]+\)?|[{_SYMBOL_MARKS}]+)\s*"
+)
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 
@@ -10969,7 +10974,11 @@ def _match_regions(
             for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
         ]
         bare = trail["rest"].where(trail["code"].notna(), bare)
-    ext = bare.str.extract(_PREFIX)
+    # A note mark before a name ("*Pacitan", "(*) Pacitan", "#Pacitan") is
+    # no letter of it, so the name is matched as written; before a name
+    # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
+    # the kind is read after it, as without it.
+    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
     if headed is not None:

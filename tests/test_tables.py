@@ -1083,7 +1083,8 @@ def test_array_formula_is_shown_by_its_text(tmp_path: Path) -> None:
 def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
     # A file saved by a spreadsheet program stores each formula's result:
     # that result is read (the formula is not evaluated). The workbook's XML
-    # is given the result Excel would store for =B2-0.15.
+    # is given the result Excel would store for =B2-0.15, and Excel's
+    # <calcPr> (openpyxl writes fullCalcOnLoad="1", which Excel drops).
     import zipfile
 
     path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 13.8, "=B2-0.15"]])
@@ -1097,6 +1098,8 @@ def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
                     b"<f>B2-0.15</f><v>13.65</v>",
                     data,
                 )
+            if item.filename == "xl/workbook.xml":
+                data = re.sub(rb"<calcPr[^>]*/>", b'<calcPr calcId="191029"/>', data)
             zout.writestr(item, data)
     t = read_bps_table(stored, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
@@ -2370,7 +2373,11 @@ def test_booleans_inside_a_list_are_not_numbers() -> None:
 
 
 def _sheet_xml(body: str) -> io.BytesIO:
-    """An .xlsx workbook whose first sheet's <sheetData> is `body`."""
+    """An .xlsx workbook whose first sheet's <sheetData> is `body`.
+
+    Its <calcPr> is Excel's: openpyxl's fullCalcOnLoad="1" would make every
+    result stored with a formula a placeholder, never read.
+    """
     import zipfile
 
     base = xlsx_bytes([])
@@ -2387,6 +2394,8 @@ def _sheet_xml(body: str) -> io.BytesIO:
                     f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}">'
                     f"<sheetData>{body}</sheetData></worksheet>"
                 ).encode()
+            if item.filename == "xl/workbook.xml":
+                data = re.sub(rb"<calcPr[^>]*/>", b'<calcPr calcId="191029"/>', data)
             dst.writestr(item, data)
     out.seek(0)
     return out

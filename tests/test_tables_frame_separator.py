@@ -22,10 +22,12 @@ HEAD = "Kabupaten/Kota;2022;2023"
 CELLS = ["Pacitan;13.8;13.65", "Kota Batu;4.1;4.0"]
 
 OPTIONS = {
-    "pandas[float64]": r"pandas\.read_csv\(\.\.\., sep=';'\)",
-    "polars": r"polars\.read_csv\(\.\.\., separator=';'\)",
-    "polars-lazy": r"polars\.read_csv\(\.\.\., separator=';'\)",
-    "duckdb": r"DuckDB's read_csv\(\.\.\., delim=';'\)",
+    "pandas[float64]": (
+        r"pandas\.read_csv\(\.\.\., sep=';', dtype=str, keep_default_na=False\)"
+    ),
+    "polars": r"polars\.read_csv\(\.\.\., separator=';', infer_schema=False\)",
+    "polars-lazy": r"polars\.read_csv\(\.\.\., separator=';', infer_schema=False\)",
+    "duckdb": r"DuckDB's read_csv\(\.\.\., delim=';', all_varchar=true\)",
     "pyspark": r"spark\.read\.csv\(\.\.\., sep=';'\)",
 }
 

@@ -31,7 +31,7 @@ import re
 import unicodedata
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -709,7 +709,10 @@ def read_bps_table(
         shortest decimal, 13.80000000000000000000001, whose nearest float64
         is 13.8; the rule of
         :func:`povstat.parse_numbers`, see Notes, *Frames*), a value cell
-        holding a formula without a stored result (in .xlsx; an .xls
+        holding a formula without a stored result (in .xlsx, every
+        formula of a workbook that asks to be recalculated on load,
+        ``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter and so pandas'
+        ``to_excel`` write it, storing a placeholder 0; an .xls
         formula whose stored result is empty text, as a program writing
         the file leaves it; or an .ods formula cell without a value type),
         a number without a
@@ -728,9 +731,13 @@ def read_bps_table(
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
         within a column group: "Persentase" formatted as percent next to
-        "Jumlah (ribu jiwa)" plain is read. Likewise for a value cell that
-        states a unit (a word, a percent sign or a percent format) or a
-        multiplier other than the unit row over its column names
+        "Jumlah (ribu jiwa)" plain is read; column groups splitting one
+        measure ("Perkotaan | Perdesaan | Jumlah", "Laki-laki |
+        Perempuan", "K | D | K+D", as for the title's unit below) are
+        compared as one group: a "Perdesaan" of plain fractions beside
+        percent-formatted "Perkotaan" and "Jumlah" is invalid. Likewise
+        for a value cell that states a unit (a word, a percent sign or a
+        percent format) or a multiplier other than the unit row over its column names
         ("37,78 jiwa" or "4,37 %" under "(ribu jiwa)", "37,78 ribu" under
         "(persen)"): the message names both; bare numbers under a unit
         row are read as written, in the unit row's scale, and so is a cell
@@ -1046,7 +1053,10 @@ def read_bps_table(
         values read that are all whole numbers written with digits alone,
         one of exactly three digits right after another ("Kota
         Malang,38,210," under "Kabupaten/Kota,2022,2023": "38210" split by
-        its thousands comma, see Notes, *Rows*). These warnings show an
+        its thousands comma, see Notes, *Rows*); or a row holds a value of
+        one to three digits right before one of three digits and decimals
+        ("JAWA TIMUR,3,982.69": "3" and "982.69", or the one number
+        3982.69), whatever its count of fields. These warnings show an
         example the same whatever the rows' order: the row whose values
         read, sorted, are smallest (with the count of other rows), or, for
         a frame, the count of values and the three smallest by value.
@@ -1180,11 +1190,15 @@ def read_bps_table(
     fields than the header (a trailing empty field, or one short) whose
     values read are all whole numbers written with digits alone, one of
     three digits right after another ("38", "210" from "38,210"), gives
-    that warning too. Put such numbers in quotes, or write the file with
-    ``sep=";"``; for a table of whole numbers written with digits alone,
-    ``locale="en"`` reads them alike, without the warning. A frame whose
-    values are all such whole numbers written as text (that file read with
-    every column as text) gives the same warning.
+    that warning too, and so does any row holding a value of one to three
+    digits right before one of three digits and decimals ("3", "982.69"
+    from "3,982.69", which a missing value at the row's end leaves as many
+    fields as the header), naming both readings. Put such numbers in
+    quotes, or write the file with ``sep=";"``; for a table of whole
+    numbers written with digits alone, ``locale="en"`` reads them alike,
+    without the warning. A frame whose values are all such whole numbers
+    written as text (that file read with every column as text) gives the
+    same warning.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -1232,13 +1246,15 @@ def read_bps_table(
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
     numbers of its column group (of the table, if it has no groups: the
-    groups' measures may differ, "Persentase" and "Jumlah (ribu jiwa)") has
-    an ambiguous scale and is an invalid cell. Only the section
-    of the format that Excel applies to the number decides (the first for a
-    positive number, the second for a negative one, the third for zero; the
-    fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
-    format whose sections are chosen by conditions (``[<1]0.00%;0.00``) and
-    differ in scale makes the cell invalid: the conditions are not
+    groups' measures may differ, "Persentase" and "Jumlah (ribu jiwa)";
+    of the groups splitting one measure, "Perkotaan | Perdesaan |
+    Jumlah", all together) has an ambiguous scale and is an invalid cell.
+    Only the section of the format that Excel applies to the number
+    decides (the first for a positive number, the second for a negative
+    one, the third for zero; the fourth, for text, never): ``0.00;-0.00%``
+    shows 13.65 as "13.65". A format whose sections are chosen by
+    conditions (``[<1]0.00%;0.00``) and differ in scale makes the cell
+    invalid: the conditions are not
     evaluated. A date in a header cell is read as its format shows it: a
     date shown as the year alone (format ``yyyy``) names that year with no
     month, one shown with its month ("mmmm yyyy") names that month; one
@@ -1362,7 +1378,13 @@ def read_bps_table(
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
-    ``=cmd|...``) is an invalid cell showing the formula; so is every
+    ``=cmd|...``) is an invalid cell showing the formula; a workbook that
+    asks to be recalculated on load (``<calcPr fullCalcOnLoad="1"/>``, as
+    XlsxWriter, and so pandas' ``to_excel`` when it is installed, writes
+    every file, storing the placeholder 0 with each formula; Excel and
+    LibreOffice do not write it) stores no trustworthy result, so each
+    of its formulas is one without a stored result, the reason saying
+    why (in a header or label cell too); so is every
     cell of an array formula's range without a stored result (in an .xlsx
     or an .ods sheet), though only its first cell holds the formula (shown
     with "(array formula C2:C4)").
@@ -1847,7 +1869,9 @@ def read_bps_table(
     shown_as = shown_as[:, first:]
     misdated = misdated[:, first:]
     try:
-        layout = _layout(text, grid.index, mon, _merged_from(read, first))
+        layout = _layout(
+            text, grid.index, mon, _merged_from(read, first), sheet=_of_sheet(read)
+        )
         below = np.zeros(text.shape, dtype=bool)
         below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
         text[below] = stored_text[below]
@@ -1884,9 +1908,11 @@ def read_bps_table(
             hint += _frame_separator_hint(frame_source, source)
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
-            hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+            hint += f"; {shown[0]!r}{more} is {_no_result(read)}"
         if str(e).startswith("no header row") and not transposed:
-            hint += _year_text_hint(text, grid.index, letters[first:])
+            hint += _year_text_hint(
+                text, grid.index, letters[first:], sheet=_of_sheet(read)
+            )
             hint += _title_year_hint(text, grid.index, title_refs)
             if read.sheets is not None:
                 hint += read.sheets()
@@ -2172,15 +2198,17 @@ def read_bps_table(
     where = np.ix_(data_rows, first + layout.columns)
     # The scale rules (percent or not, a unit, a multiplier) hold within a
     # column group: each group's columns share a measure ("Persentase",
-    # "Jumlah (ribu jiwa)"), the groups need not.
-    blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
+    # "Jumlah (ribu jiwa)"), the groups need not; groups splitting one
+    # measure ("Perkotaan | Perdesaan | Jumlah") share it, and are one block.
+    scale_groups, block_names = _scale_blocks(layout.groups)
+    blocks = np.tile(np.asarray(scale_groups, dtype=object), cells.shape[0])
     # A date or time in the value area (any format: "yyyy" shows 13.8 as
     # "1900") is no value, never a year: only a header cell names one.
     value_dates = dates[np.ix_(data_rows, layout.columns)].ravel()
     is_date = value_dates != None  # noqa: E711 - elementwise
     reasons[is_date] = _DATE_REASON
     shown = _read_checks(
-        read, where, cells, values, unit, mult, reasons, blocks, loc, miss
+        read, where, cells, values, unit, mult, reasons, blocks, block_names, loc, miss
     )
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
@@ -2471,7 +2499,7 @@ def read_bps_table(
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
-        regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
+        regions.loc[formula_label, "reason"] = f"the label is {_no_result(read)}"
     if label_refs is not None:
         covered = np.flatnonzero(
             (label_refs[data_rows] != None) & (labels == "")  # noqa: E711
@@ -2555,6 +2583,8 @@ class _Read:
     ``thousands``: .xlsx, .xls and .ods number cells of 1,000 or more that
     their format shows with a thousands separator, with or without decimals
     (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
+    ``recalc``: the workbook asks to be recalculated on load, so that each
+    of its formulas is one without a stored result (see ``_no_result``).
     """
 
     grid: pd.DataFrame
@@ -2574,6 +2604,7 @@ class _Read:
     sheets: Callable[[], str] | None = None
     grouped: np.ndarray[Any, Any] | None = None
     thousands: np.ndarray[Any, Any] | None = None
+    recalc: bool = False
 
 
 def _groups_thousands(value: object, fmt: object) -> bool:
@@ -2777,7 +2808,7 @@ def _read_any(
         _refuse_shifted_workbook(data, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            raise ValueError(_not_a_workbook(path, data[:4096]))
+            raise ValueError(_not_a_workbook(path, data))
         return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
@@ -2975,7 +3006,8 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
         other = better[0]
         return (
             f": fields separated by {other!r} were split on ','; read the file "
-            f"again with pandas.read_csv(..., sep={other!r}, dtype=str), or "
+            f"again with pandas.read_csv(..., sep={other!r}, dtype=str, "
+            "keep_default_na=False), or "
             "pass the file itself"
         )
     # Decimal commas in a "," separated file: after the label, digits alone,
@@ -2998,7 +3030,8 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
             "separated file, each split in two ('13,8' read as '13' and '8'); "
             "export the file again with ';' as the separator (as Excel "
             "writes CSV in Indonesian settings) and read it with "
-            "pandas.read_csv(..., sep=';', dtype=str), or quote the numbers"
+            "pandas.read_csv(..., sep=';', dtype=str, keep_default_na=False), "
+            "or quote the numbers"
         )
     return ""
 
@@ -3297,14 +3330,17 @@ def _native_types(frame: object) -> dict[str, str]:
     return {}
 
 
-def _not_a_workbook(path: Path, start: bytes) -> str:
+def _not_a_workbook(path: Path, data: bytes) -> str:
     """Message for a file named like a workbook that does not hold one.
 
     Names what the file holds: UTF-16 text (a byte-order mark or NUL
     bytes, Excel's "Unicode text"), an HTML table or an Excel 2003 XML
     spreadsheet (SpreadsheetML), which web sites and old programs save
-    with the suffix .xls, or other text (CSV?).
+    with the suffix .xls, or other text (CSV?), with the encoding its
+    bytes (`data`, the whole file) decode in: UTF-8, else cp1252 (Excel on
+    Windows writes CSV in the ANSI code page), as for a .csv file.
     """
+    start = data[:4096]
     named = (
         f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but "
         "is not one"
@@ -3331,12 +3367,40 @@ def _not_a_workbook(path: Path, start: bytes) -> str:
     markup = _markup(text)
     if markup:
         return f"{named}: {markup}"
+    encoding = next((e for e in ("utf-8", "cp1252") if _decodes(data, e)), None)
+    if encoding is not None:
+        text = start.decode(encoding, errors="replace")
     head = text[:40].splitlines()
     shown = head[0] if head else ""
+    if encoding == "utf-8":
+        return (
+            f"{named}: it starts {shown!r}, which looks like text (CSV?); rename "
+            "it to .csv, or pass it opened as text, e.g. open(path, "
+            "encoding='utf-8')"
+        )
+    if encoding == "cp1252":
+        return (
+            f"{named}: it starts {shown!r}, which looks like text (CSV?) whose "
+            "bytes are not UTF-8 but do decode as cp1252 (as Excel on Windows "
+            "writes CSV; check the letters it reads); rename it to .csv and pass "
+            "encoding='cp1252', or pass it opened as text, open(path, "
+            "encoding='cp1252')"
+        )
     return (
-        f"{named}: it starts {shown!r}, which looks like text (CSV?); rename it "
-        "to .csv, or pass it opened as text, e.g. open(path, encoding='utf-8')"
+        f"{named}: it starts {shown!r}, which looks like text (CSV?) whose bytes "
+        "are neither UTF-8 nor cp1252 text; rename it to .csv and pass the "
+        "encoding it was written in, or pass it opened as text, open(path, "
+        "encoding=...)"
     )
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether `data` is text in `encoding` (a byte-order mark allowed)."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _markup(text: str) -> str:
@@ -5015,7 +5079,11 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
 
     The workbook is read twice: once for the results Excel stored with each
     formula (``data_only``), once for the formulas themselves. A formula is
-    never evaluated. Only cells holding a value (or a formula) are kept:
+    never evaluated. A workbook that asks to be recalculated on load
+    (``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter, and so pandas'
+    ``to_excel``, writes every file, storing 0 as each formula's result)
+    holds no trustworthy result: each of its formulas is a formula without
+    a stored result. Only cells holding a value (or a formula) are kept:
     rows below the last of them are layout, and so are columns without any
     (they are left out, the others keep their letters in messages).
     """
@@ -5028,6 +5096,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             written[i, j] = str(getattr(c.value, "text", c.value))  # array: its text
             if getattr(c.value, "ref", None):
                 spans.append((str(c.value.ref), written[i, j]))
+    recalculated = bool(written) and _full_calc_on_load(data)
     values = {(i, j): c.value for i, j, c in stored}
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range without a stored
@@ -5043,8 +5112,13 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             continue  # a whole row or column: never an array formula's range
         for i in range(r0, r1 + 1):  # the few cells of an array formula
             for j in range(c0, c1 + 1):
-                if (i, j) not in values and (i, j) not in written:
+                if (i, j) not in written and (recalculated or (i, j) not in values):
                     written[i, j] = f"{text} (array formula {ref})"
+    # The results stored with the formulas are placeholders: none is read.
+    placeholders = recalculated and any(k in values for k in written)
+    if placeholders:
+        stored = [(i, j, c) for i, j, c in stored if (i, j) not in written]
+        values = {(i, j): c.value for i, j, c in stored}
     pending = {k: f for k, f in written.items() if k not in values}
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
@@ -5121,10 +5195,45 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         misdated=misdated if (misdated != None).any() else None,  # noqa: E711
         grouped=grouped if grouped.any() else None,
         thousands=thousands if thousands.any() else None,
+        recalc=placeholders,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
         ),
+    )
+
+
+def _full_calc_on_load(data: bytes) -> bool:
+    """Whether an .xlsx workbook asks to be recalculated on load.
+
+    Its ``<calcPr fullCalcOnLoad="1"/>`` (or "true"): the results stored
+    with its formulas are placeholders, never computed (XlsxWriter stores
+    0 with each). Read from the workbook part itself, the main document
+    that ``[Content_Types].xml`` names (``xl/workbook.xml`` as programs
+    write it): openpyxl's ``wb.calculation`` gives fullCalcOnLoad True for
+    a ``<calcPr>`` without the attribute (its default), as Excel and
+    LibreOffice write it.
+    """
+    import zipfile
+
+    from openpyxl.xml.functions import fromstring
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            part = "xl/workbook.xml"
+            for node in fromstring(z.read("[Content_Types].xml")):
+                kind = str(node.get("ContentType", ""))
+                if kind.endswith(".main+xml") and (
+                    "spreadsheetml" in kind or "ms-excel" in kind
+                ):
+                    part = str(node.get("PartName", "")).lstrip("/")
+            root = fromstring(z.read(part))
+    except (KeyError, OSError, SyntaxError, ValueError, zipfile.BadZipFile):
+        return False  # read as before: openpyxl has read the workbook
+    return any(
+        str(node.tag).endswith("}calcPr")
+        and str(node.get("fullCalcOnLoad", "")).strip() in ("1", "true")
+        for node in root
     )
 
 
@@ -5174,6 +5283,20 @@ _NO_RESULT = (
     "saved by a spreadsheet); povstat never evaluates formulas: open and save "
     "the file in a spreadsheet program, or paste values"
 )
+#: The same, in a workbook asking to be recalculated on load.
+_NO_RESULT_RECALC = (
+    "a formula without a stored result (the workbook asks to be recalculated "
+    'on load, <calcPr fullCalcOnLoad="1"/>: a result it stores with a '
+    "formula is a placeholder, never computed, as the 0 XlsxWriter, and "
+    "pandas' to_excel with it, stores for each); povstat never evaluates formulas: "
+    "open and save the file in a spreadsheet program, or paste values"
+)
+
+
+def _no_result(read: _Read) -> str:
+    """Why a formula cell of `read` has no stored result, for messages."""
+    return _NO_RESULT_RECALC if read.recalc else _NO_RESULT
+
 
 #: Literal parts of an Excel number format: text in quotes, an escaped
 #: character, [colour]/[condition] blocks, and the character after "_"
@@ -6111,6 +6234,7 @@ def _read_checks(
     mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    block_names: Mapping[str, str],
     locale: str,
     missing: frozenset[str],
 ) -> list[str | None]:
@@ -6124,8 +6248,9 @@ def _read_checks(
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
     Percent and plain numbers are compared within each column
-    group (`blocks`: the group of each cell). Returns the text to show for
-    each cell (None: the cell itself).
+    group (`blocks`: the group of each cell, groups splitting one measure
+    being one; `block_names`: the cells of each, as messages name them).
+    Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
     if read.scaled is not None:
@@ -6183,7 +6308,7 @@ def _read_checks(
                     values[block],
                     pct[block] & ~affixed[block],
                     reasons[block],
-                    blocks[block],
+                    block_names[str(blocks[block][0])],
                 )
     ok = affixed & (reasons == "") & ~np.isnan(values)
     flat_cells = cells.ravel()
@@ -6226,7 +6351,7 @@ def _read_checks(
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
-        reasons[has] = _NO_RESULT
+        reasons[has] = _no_result(read)
         for i in has:  # only formula cells
             shown[i] = str(f[i])
     if read.fields is not None:
@@ -6283,16 +6408,45 @@ def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     return [np.flatnonzero(groups == g) for g in dict.fromkeys(groups.tolist())]
 
 
+def _scale_blocks(groups: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """The block of each value column whose cells share one scale, and names.
+
+    A column group's columns share a measure, so their cells are judged
+    together (percent or not, a unit, a multiplier); groups of different
+    measures ("Persentase" beside "Jumlah (ribu jiwa)") are judged each on
+    its own. Groups splitting one measure ("Perkotaan | Perdesaan |
+    Jumlah", "Laki-laki | Perempuan", "K | D | K+D", see
+    ``_splits_one_measure``, as for the title's unit) are one block: a
+    fraction in "Perdesaan" beside percentages in "Perkotaan" is the
+    same guess as within one group. Returns each column's block and, per
+    block, the cells as a message names them ("the value cells of group
+    'Perkotaan'").
+    """
+    labels = [g for g in dict.fromkeys(groups) if g]
+    names = {g: f"the value cells of group {g!r}" for g in labels}
+    names[""] = "all value cells"
+    if not _splits_one_measure(labels):
+        return list(groups), names
+    key = " | ".join(labels)  # every labelled column is under it
+    shown = ", ".join(repr(g) for g in labels)
+    names[key] = (
+        f"the value cells of groups {shown} (which split one measure, so "
+        "share its scale)"
+    )
+    return [key if g else g for g in groups], names
+
+
 def _percent_rule(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
     pct: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
-    groups: np.ndarray[Any, Any],
+    where: str,
 ) -> np.ndarray[Any, Any]:
     """Reasons, with the rarer of percent-formatted and plain numbers invalid.
 
-    The cells of one column group (`groups`, all alike): a plain number
+    The cells of one block of column groups (`where`: the cells as the
+    message names them, see ``_scale_blocks``): a plain number
     among numbers formatted as percent has an ambiguous scale, or the
     reverse, whichever kind is rarer (the plain numbers on a tie), as for
     text cells with and without a percent sign.
@@ -6310,8 +6464,6 @@ def _percent_rule(
     shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
     if not plain.any() or not shown_pct.any():
         return out
-    group = str(groups[0]) if groups.size else ""
-    where = f"the value cells of group {group!r}" if group else "all value cells"
     if plain.sum() <= shown_pct.sum():
         # The smallest, not the first: the message is the same in any row order.
         example = float(np.min(cells[shown_pct].astype(np.float64)))
@@ -6421,7 +6573,11 @@ def _check_split_numbers(
     other than the header's (`header_fields`: a trailing empty field, or
     one field short), whose values read are all whole numbers written with
     digits alone, one of exactly three digits right after another ("38",
-    "210": "38,210" split by its thousands comma), gives the same warning.
+    "210": "38,210" split by its thousands comma), gives the same warning;
+    so does any row holding a value of one to three digits right before
+    one of exactly three digits and decimals ("3", "982.69": "3,982.69"
+    split so, whatever the row's count of fields, which a missing value at
+    its end may make the header's).
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -6470,46 +6626,79 @@ def _check_split_thousands(
     fields: np.ndarray[Any, Any],
     header_fields: frozenset[int],
 ) -> None:
-    """Warn of a row whose count of fields hides a thousands comma's split.
+    """Warn of a row whose values show a thousands comma's split.
 
     Locale "en": "Kota Malang,38210," written without quotes is "Kota
     Malang", "38", "210" and an empty field, one more than the header
     writes; read as 38 and 210 without it. A row of whole numbers written
     with digits alone, one of three digits right after another (as a
     thousands comma leaves them), writing more or fewer fields than the
-    header, is named in a UserWarning.
+    header, is named in a UserWarning. So is a row holding a value of one
+    to three digits right before one of three digits and decimals ("JAWA
+    TIMUR,3,982.69": "3" and "982.69"), whatever its count of fields (the
+    split fills a missing value's place): a whole number beside a decimal
+    of the same column group is no pair a table writes, but the two parts
+    of "3,982.69" are. The warning shows both readings.
     """
     _, digits = _whole_texts(cells)
-    three = np.array(
-        [
-            isinstance(c, str) and re.fullmatch(r"[0-9]{3}", c.strip()) is not None
-            for c in cells.ravel()
-        ],
-        dtype=bool,
-    ).reshape(cells.shape)
+    text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]
+
+    def matching(pattern: str) -> np.ndarray[Any, Any]:
+        return np.array(
+            [re.fullmatch(pattern, t) is not None for t in text], dtype=bool
+        ).reshape(cells.shape)
+
+    three = matching(r"[0-9]{3}")
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
     counted = ~np.isin(fields.ravel(), list(header_fields))
+    # "3,982.69" unquoted: "3" then "982.69", in any count of fields.
+    broken = np.zeros(cells.shape, dtype=bool)
+    broken[:, 1:] = (
+        matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
+        & read[:, 1:]
+        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
+        & read[:, :-1]
+    )
     suspect = np.flatnonzero(
-        counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1)
+        (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))
+        | broken.any(axis=1)
     )
     if suspect.size == 0:
         return
     # Shown: the row whose values read, sorted, are smallest.
-    values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+    numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce")
+    values_of = np.where(
+        read, numbers.to_numpy(dtype=np.float64).reshape(cells.shape), np.nan
+    )[suspect]
     k = int(suspect[_first_by_values(values_of)])
-    shown = [str(c).strip() for c in cells[k][read[k]]]
     more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
-    msg = (
-        f"row {_label(rows[k])!r}{more} writes {int(fields.ravel()[k])} fields "
-        f"where the header writes {' or '.join(map(str, sorted(header_fields)))}, "
-        f"and every value read is a whole number ({', '.join(map(repr, shown))}): "
-        "with locale='en' and sep=',', a thousands comma not in quotes splits a "
-        "number into two fields ('38,210' into '38' and '210'), which cannot be "
-        'told from two whole numbers; put such numbers in quotes ("38,210"), '
+    advice = (
         "write them without thousands commas, or write the file with sep=';' "
         "(and pass sep=';')"
     )
+    if broken[k].any():
+        j = int(np.flatnonzero(broken[k])[0])
+        a, b = text[k * cells.shape[1] + j - 1], text[k * cells.shape[1] + j]
+        msg = (
+            f"row {_label(rows[k])!r}{more} holds {a!r} right before {b!r}: "
+            f"read as two values, {a} and {b}, but it may be one number, "
+            f"{a}{b}, written '{a},{b}' with a thousands comma not in quotes, "
+            "which splits it into two fields (the values after it then move "
+            "one column right): with locale='en' and sep=',', put such numbers "
+            f'in quotes ("{a},{b}"), {advice}'
+        )
+    else:
+        shown = [str(c).strip() for c in cells[k][read[k]]]
+        msg = (
+            f"row {_label(rows[k])!r}{more} writes {int(fields.ravel()[k])} fields "
+            f"where the header writes {' or '.join(map(str, sorted(header_fields)))}, "
+            f"and every value read is a whole number ({', '.join(map(repr, shown))}): "
+            "with locale='en' and sep=',', a thousands comma not in quotes splits a "
+            "number into two fields ('38,210' into '38' and '210'), which cannot be "
+            'told from two whole numbers; put such numbers in quotes ("38,210"), '
+            + advice
+        )
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 
@@ -6795,9 +6984,9 @@ def _check_quote_open_at_end(text: str, sep: str) -> None:
 
 #: How each engine's CSV reader names its separator option.
 _SEP_OPTIONS = {
-    "pandas": "pandas.read_csv(..., sep={sep!r})",
-    "polars": "polars.read_csv(..., separator={sep!r})",
-    "duckdb": "DuckDB's read_csv(..., delim={sep!r})",
+    "pandas": "pandas.read_csv(..., sep={sep!r}, dtype=str, keep_default_na=False)",
+    "polars": "polars.read_csv(..., separator={sep!r}, infer_schema=False)",
+    "duckdb": "DuckDB's read_csv(..., delim={sep!r}, all_varchar=true)",
     "pyspark": "spark.read.csv(..., sep={sep!r})",
 }
 
@@ -6809,7 +6998,11 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     "Kabupaten/Kota;2022;2023". The frame's column names and first rows are
     written out as lines of "," separated fields and checked as a file's
     lines are (:func:`_better_separator`); the advice names the option of
-    the engine `source` comes from.
+    the engine `source` comes from, reading every column as text (pandas
+    ``dtype=str, keep_default_na=False``, polars ``infer_schema=False``,
+    DuckDB ``all_varchar=true``; Spark reads text unless told otherwise), so
+    that "558.029" in locale "id" is read as 558029, not as the float
+    558.029 the engine would make of it.
     """
     names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
     rows = [
@@ -7295,6 +7488,8 @@ def _layout(
     index: pd.Index[Any],
     month: int | None,
     merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None = None,
+    *,
+    sheet: bool = False,
 ) -> _Layout:
     n_rows, n_cols = text.shape
     h = next(
@@ -7442,7 +7637,7 @@ def _layout(
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
-        whys = [(b, _year_text_why(b)) for b in bad[:3]]
+        whys = [(b, _year_text_why(b, sheet=sheet)) for b in bad[:3]]
         why = "".join(
             f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
             for b, w in whys
@@ -7458,7 +7653,7 @@ def _layout(
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
             f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
-            f"{_left_out_hint(bad, str(text[h, 0]))}"
+            f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet)}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -7853,25 +8048,34 @@ def _pivot_hint(
             )
     if not why:
         return ""
+    # The regions kept in the file's order: a province row heads the
+    # regencies looked for in it, and pandas' pivot sorts them by name.
+    pandas_pivot = (
+        "pandas df.pivot(index=REGION, columns=YEAR, values=VALUE)"
+        ".reindex(df[REGION].unique()).reset_index() (pivot alone sorts the "
+        "regions by name), polars df.pivot(on=YEAR, index=REGION, "
+        "values=VALUE)"
+    )
     if not frame:
         return (
             f"; the table looks long, not wide: {why}. read_bps_table reads a "
             "wide table, one column per period ('2022', '2023') and one row "
-            "per region; pivot it on the year first (in a spreadsheet, a "
-            "pivot table with the regions as rows and the years as columns; "
-            "or read the file into a frame and use pandas df.pivot(index="
-            "REGION, columns=YEAR, values=VALUE).reset_index(), polars "
-            "df.pivot(on=YEAR, index=REGION, values=VALUE)) and pass that"
+            "per region, the regions in the file's order (a province row above "
+            "its regencies); pivot it on the year first, keeping that order "
+            "(in a spreadsheet, a pivot table with the regions as rows, sorted "
+            "in data source order, not by name, and the years as columns; or "
+            "read the file into a frame with every column as text, "
+            "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
+            f"{pandas_pivot}) and pass that"
         )
     return (
         f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
-        "a wide table, one column per period; pivot the long frame on the year "
-        "alone, after keeping the rows of one value of each other key (a "
-        "month, urban or rural): pandas df.pivot(index=REGION, columns=YEAR, "
-        "values=VALUE).reset_index(), polars df.pivot(on=YEAR, index=REGION, "
-        "values=VALUE), DuckDB PIVOT df ON YEAR USING first(VALUE) GROUP BY "
-        "REGION; or write the other key into each column's label as a round "
-        "('Maret 2022')"
+        "a wide table, one column per period, the regions in the file's order "
+        "(a province row above its regencies); pivot the long frame on the "
+        "year alone, keeping that order, after keeping the rows of one value "
+        f"of each other key (a month, urban or rural): {pandas_pivot}, DuckDB "
+        "the relation's .df() pivoted as in pandas; or write the other key "
+        "into each column's label as a round ('Maret 2022')"
     )
 
 
@@ -7895,14 +8099,16 @@ _PERIOD_SPAN = re.compile(
 _CHANGE_WHY = "a change between periods"
 
 
-def _change_column_why(cell: str) -> str | None:
+def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
     """Why a header cell heads a column of changes, not a period, or None.
 
     A cell naming a change ("Perubahan", "Selisih", "Kenaikan/Penurunan",
     "Change", "Δ") or two periods joined as a span ("Maret 2022 - Maret
     2023", "2022-2023", "2022 s.d. 2023") heads the change from one period
     to another: no period, and not read. The advice is to leave the column
-    out, as povstat computes changes from the periods itself.
+    out, as povstat computes changes from the periods itself: in the sheet,
+    if the table is a spreadsheet's (`sheet`), as a frame read from it
+    loses its number formats (see ``_LEAVE_OUT_OF_SHEET``).
     """
     text = " ".join(cell.split())
     word = _CHANGE_WORD.search(text)
@@ -7915,11 +8121,35 @@ def _change_column_why(cell: str) -> str | None:
         return None
     return (
         f"{_CHANGE_WHY} ({what}), not a period: a change column is not "
-        "read; leave it out (delete the column from the sheet or file, or "
-        "select the period columns: pandas read_csv(usecols=...) or "
-        "df.drop(columns=...), and pass the frame) and compute the change "
-        "from the periods (povstat.rate_change)"
+        "read; leave it out ("
+        + (
+            _LEAVE_OUT_OF_SHEET
+            if sheet
+            else "delete the column from the sheet or file, or select the "
+            "period columns: pandas read_csv(usecols=...) or "
+            "df.drop(columns=...), and pass the frame"
+        )
+        + ") and compute the change from the periods (povstat.rate_change)"
     )
+
+
+#: How to leave a column out of a spreadsheet's table: in the sheet. A
+#: frame read from the workbook (pandas read_excel) holds the stored
+#: numbers without their formats: 13.08% shown by 0.00% is the fraction
+#: 0.1308 there, read as such.
+_LEAVE_OUT_OF_SHEET = (
+    "delete the column from the sheet; not from a frame read from the "
+    "workbook, as with pandas read_excel, which loses the cells' number "
+    "formats: 0.1308 shown as 13.08% would be read as 0.1308"
+)
+
+
+def _of_sheet(read: _Read) -> bool:
+    """Whether `read` holds a spreadsheet's cells (number formats read).
+
+    A frame or CSV file has none: its percentages are what its text says.
+    """
+    return read.percent is not None
 
 
 #: Note marks after a year ("2023*)", "2023\u00b9", "2023 r)", "2023 (r)"),
@@ -7930,7 +8160,7 @@ _YEAR_MARK = re.compile(
 )
 
 
-def _year_text_why(cell: str) -> str | None:
+def _year_text_why(cell: str, *, sheet: bool = False) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
     A year with a thousands separator ("2.022", "2,022") or decimals
@@ -7940,9 +8170,9 @@ def _year_text_why(cell: str) -> str | None:
     2022", "Maret 2022*"). None for a cell that names a period, or holds
     no year, or one naming a semester and a month that disagree. A change
     column ("Perubahan Maret 2022 - Maret 2023", "Selisih") gets the why of
-    :func:`_change_column_why`.
+    :func:`_change_column_why` (`sheet`: the table is a spreadsheet's).
     """
-    change = _change_column_why(cell)
+    change = _change_column_why(cell, sheet=sheet)
     if change is not None:
         return change
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
@@ -8006,7 +8236,11 @@ def _year_text_why(cell: str) -> str | None:
 
 
 def _year_text_hint(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], letters: Sequence[str]
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    letters: Sequence[str],
+    *,
+    sheet: bool = False,
 ) -> str:
     """Advice when no header is found but cells near the top hold a year.
 
@@ -8020,6 +8254,7 @@ def _year_text_hint(
     around it ("Maret, 2022", "2022 - Maret", "Maret 2022*"), the round and
     the text around it named. Such cells are never read as years: "2.022" is also the
     number 2.022, and a unit or mark there is not part of the period.
+    `sheet`: the table is a spreadsheet's (see ``_change_column_why``).
     """
     found: list[str] = []
     n = 0
@@ -8027,7 +8262,7 @@ def _year_text_hint(
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
-            why = _year_text_why(cell)
+            why = _year_text_why(cell, sheet=sheet)
             if why is None:
                 continue
             n += 1
@@ -8059,7 +8294,10 @@ def _title_year_hint(
     rows, above a row with cells beyond the label column, holding a year
     ("2022", "Persentase Penduduk Miskin 2022"): the year is found only in
     a title spanning the table, never read as the columns' period; the
-    hint names it and the header that is read. "" if there is none.
+    hint names it and the header that is read. "" if there is none. A
+    line whose fields after the first, split by another separator, name
+    periods (";2022;2023" read with sep=","), is a header line read with
+    the wrong separator, which the separator's advice names: no title.
     """
     beyond = (text[:, 1:] != "").any(axis=1)
     below = np.flatnonzero(beyond)
@@ -8068,7 +8306,9 @@ def _title_year_hint(
     found = [
         i
         for i in range(min(10, int(below.max())))
-        if not beyond[i] and _YEAR.fullmatch(str(text[i, 0])) is not None
+        if not beyond[i]
+        and _YEAR.fullmatch(str(text[i, 0])) is not None
+        and not _header_line(str(text[i, 0]))
     ]
     if not found:
         return ""
@@ -8087,6 +8327,21 @@ def _title_year_hint(
         "from the second column on, merged or written over each column, "
         "above a row 'Maret | September')"
     )
+
+
+def _header_line(cell: str) -> bool:
+    """Whether a cell is a header line split by another separator.
+
+    Its fields after the first, split by ";", a tab or "|", name periods
+    at least one ("Kabupaten/Kota;2022;2023", ";2022;2023"): a header
+    line of a file read with the wrong separator, no title.
+    """
+    for sep in (";", "\t", "|"):
+        fields = [f.strip() for f in cell.split(sep)[1:]]
+        with contextlib.suppress(ValueError):  # a period the grammar refuses
+            if any(f and _period(f) is not None for f in fields):
+                return True
+    return False
 
 
 def _long_period_column(
@@ -8744,7 +8999,7 @@ _CODES = re.compile(
 )
 
 
-def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
+def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) -> str:
     """Advice to leave out a column of remarks or codes named in the header.
 
     A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
@@ -8752,7 +9007,8 @@ def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
     ``usecols``, ``drop``). A column of province names beside the region
     column (`label` is the label column's header: "Provinsi" before
     "Kabupaten/Kota", or "Provinsi" after it) is said to be one: the names
-    are read from the first column only.
+    are read from the first column only. From a spreadsheet (`sheet`), the
+    column is left out in the sheet (see ``_LEAVE_OUT_OF_SHEET``).
     """
     out = ""
     label_word = " ".join(label.split()).strip(" .:()")
@@ -8770,8 +9026,13 @@ def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
                 f"; {label_word!r} and {word!r} head two columns of names: the "
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
-                "the province column out (pandas read_csv(usecols=...) or "
-                "df.drop(columns=...)) and write each province as a row of its "
+                "the province column out ("
+                + (
+                    _LEAVE_OUT_OF_SHEET
+                    if sheet
+                    else "pandas read_csv(usecols=...) or df.drop(columns=...)"
+                )
+                + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
             )
@@ -8784,8 +9045,14 @@ def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
             continue
         out += (
             f"; {b!r} heads a column of {what}, not of values: leave the column "
-            "out (delete it from the sheet or file, or read the file without "
-            "it: pandas read_csv(usecols=...) or df.drop(columns=...))"
+            "out ("
+            + (
+                _LEAVE_OUT_OF_SHEET
+                if sheet
+                else "delete it from the sheet or file, or read the file without "
+                "it: pandas read_csv(usecols=...) or df.drop(columns=...)"
+            )
+            + ")"
         )
     return out
 
@@ -9747,6 +10014,11 @@ _HEADING_RULE = re.compile(
 )
 #: Footnote stars before a heading's label ("*KOTA", "**) Kota").
 _LEADING_STARS = re.compile(rf"^\s*[{_STARS}]+\)?\s*")
+#: Note marks before a region's name: stars, bare or bracketed ("*", "**)",
+#: "(*)"), daggers ("†") or other symbols ("#"), and the spaces after them.
+_LEADING_NOTE_MARK = re.compile(
+    rf"^\s*(?:\(?[{_STARS}]+\)?|[{_DAGGERS}]+\)?|[{_SYMBOL_MARKS}]+)\s*"
+)
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 
@@ -10702,7 +10974,11 @@ def _match_regions(
             for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
         ]
         bare = trail["rest"].where(trail["code"].notna(), bare)
-    ext = bare.str.extract(_PREFIX)
+    # A note mark before a name ("*Pacitan", "(*) Pacitan", "#Pacitan") is
+    # no letter of it, so the name is matched as written; before a name
+    # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
+    # the kind is read after it, as without it.
+    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
     if headed is not None:

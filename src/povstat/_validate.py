@@ -3412,6 +3412,27 @@ def _plain(value: object) -> str:
     return str(value) if isinstance(value, Decimal) else repr(value)
 
 
+def inexact_advice(cast: str = "convert it to float") -> str:
+    """What to do with a number float64 cannot hold exactly: the one advice.
+
+    Said by every refusal of such a number (:func:`numeric`, a frame's
+    Decimal column, :func:`povstat.parse_numbers`). Converting gives the
+    nearest float64, which is right only if that float is meant: where it
+    lies on the other side of a half (4.26499999999999999999, nearest
+    4.265), the decimal's own rounding (4.26) is another figure. So the
+    advice never says "round it" without saying how: in decimal arithmetic,
+    whose result float64 then holds (a call of :func:`povstat.round_half_up`
+    on the number itself is what was refused). `cast` names the conversion
+    ("cast the column to float64" for a frame).
+    """
+    return (
+        f"{cast} first if the nearest float64 is meant; if its own digits "
+        "are meant, round it in decimal arithmetic first (e.g. "
+        "Decimal.quantize with ROUND_HALF_UP) to the decimals the figure "
+        "is published with"
+    )
+
+
 def _inexact_message(name: str, value: object, index: object) -> str:
     """`index`: an index, or a place already written out (a str), or None."""
     if isinstance(index, str):
@@ -3421,7 +3442,7 @@ def _inexact_message(name: str, value: object, index: object) -> str:
     return (
         f"`{name}` holds a number that float64 (povstat's arithmetic) cannot "
         f"hold exactly: {_plain(value)}{at} (its nearest float64 is "
-        f"{float(value)!r}); round it, or convert it to float first"  # type: ignore[arg-type]
+        f"{float(value)!r}); {inexact_advice()}"  # type: ignore[arg-type]
     )
 
 
@@ -3467,8 +3488,8 @@ def refuse_inexact_decimal_texts(
             msg = (
                 f"{name} holds {kind} that float64 (povstat's arithmetic) "
                 f"cannot hold exactly: {value}{at} (its nearest "
-                f"float64 is {float(value)!r}); round it, or cast the column to "
-                "float64 first if the nearest float64 is meant"
+                f"float64 is {float(value)!r}); "
+                f"{inexact_advice('cast the column to float64')}"
             )
             raise ValueError(msg)
 

@@ -206,8 +206,7 @@ def _inexact(nearest: float) -> str:
     """The reason for a number float64 cannot hold exactly."""
     return (
         "float64 (povstat's arithmetic) cannot hold it exactly (its nearest "
-        f"float64 is {nearest!r}; {_HELD_RULE}): round it, or convert it to "
-        "float first if the nearest float64 is meant"
+        f"float64 is {nearest!r}; {_HELD_RULE}): {_validate.inexact_advice()}"
     )
 
 

@@ -107,7 +107,11 @@ def real(value: Any, name: str) -> float:
     raises ValueError naming `name` otherwise.
     """
     value = scalar(value)
-    if isinstance(value, Decimal | Fraction):
+    if isinstance(value, Decimal | Fraction) or (
+        isinstance(value, int) and abs(value) > _EXACT_INT
+    ):
+        # Also an int beyond 2**53: refused as `numeric` refuses it (beyond
+        # float64's range, or not held), never a bare OverflowError.
         return float(numeric(np.array(value, dtype=object), name))
     return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
 
@@ -160,7 +164,11 @@ def alpha(value: object, name: str = "level") -> float:
 
 
 def positive_int(value: object, name: str) -> int:
-    """Check a count: an int (not a bool) >= 1, or a 0-d array holding one."""
+    """Check a count: an int (not a bool) >= 1, or a 0-d array holding one.
+
+    An int beyond float64's range (``10**400``) is refused as :func:`numeric`
+    refuses it: counts are compared with floats (ranks, limits).
+    """
     value = scalar(value)
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {shown(value)}"
@@ -168,7 +176,26 @@ def positive_int(value: object, name: str) -> int:
     if value < 1:
         msg = f"`{name}` must be >= 1, got {shown(value)}"
         raise ValueError(msg)
+    refuse_beyond_float(value, name)
     return int(value)
+
+
+def too_large_message(name: str, at: str = "") -> str:
+    """The refusal of a number beyond float64's range; `at` says where (" at ...")."""
+    return (
+        f"`{name}` holds a number too large for float64 (magnitude above "
+        f"{_MAX_FINITE:.4g}, the range povstat computes in){at}"
+    )
+
+
+def refuse_beyond_float(value: object, name: str) -> None:
+    """Refuse one int beyond float64's range (``10**400``), as `numeric` does.
+
+    For scalar arguments checked as ints, which ``float()`` would meet with a
+    bare OverflowError.
+    """
+    if isinstance(value, int) and abs(value) > _MAX_FINITE:
+        raise ValueError(too_large_message(name))
 
 
 def flag(value: object, name: str) -> bool:
@@ -3258,12 +3285,9 @@ def _numeric(
                 )
             ) from None
         except OverflowError:
-            msg = (
-                f"`{name}` holds a number too large for float64 (magnitude above "
-                f"{_MAX_FINITE:.4g}, the range povstat computes in)"
-                f"{_overflow_position(arr, place)}"
-            )
-            raise ValueError(msg) from None
+            raise ValueError(
+                too_large_message(name, _overflow_position(arr, place))
+            ) from None
         except (TypeError, ValueError):
             table = not_an_array(x, name)  # an eager frame holding text
             if table is not None:

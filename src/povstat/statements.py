@@ -6652,8 +6652,7 @@ def check_statements(
     if not isinstance(given, pd.DataFrame):
         # The statements as given, column for column: through Arrow, so that
         # an integer column with a null (an id) is not made float on the way.
-        exact = _plumbing.collect(given, arg="statements").frame.to_arrow()
-        out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
+        out = _plumbing.arrow_pandas(given, arg="statements")
         return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
 

@@ -4152,8 +4152,9 @@ def _judge_rank(
         sv = float(_validate.finite_or_nan(stated_value, "stated_value"))
         if np.isnan(sv):
             msg = (
-                "`stated_value` must be a number, got NaN; leave it out (None) "
-                "when the statement gives no value"
+                "`stated_value` must be a number, got NaN; when the statement "
+                "gives no value, leave out both `stated_value` and "
+                "`value_decimals` (None)"
             )
             raise ValueError(msg)
         if bool(unrounded(np.asarray(sv), vd)):

@@ -906,7 +906,10 @@ def format_number(
         If `x` holds an infinity or a number float64 cannot hold exactly
         (an integer beyond 2**53, also in a list next to floats or in a
         nullable integer column, or such a Decimal): it would be written as
-        another number. Also if `decimals` lies outside [-15, 15], or
+        another number. An integer beyond 2**53 is refused too unless it is
+        the shortest decimal of its float64, the figure written: 2**60 is
+        refused (its float64 is written 1152921504606847000), 10**20 is
+        written. Also if `decimals` lies outside [-15, 15], or
         `locale` is not an option.
 
     See Also
@@ -944,7 +947,9 @@ def format_number(
     if not isinstance(na_rep, str):
         msg = f"`na_rep` must be a str, got {type(na_rep).__name__}"
         raise TypeError(msg)
-    v = _validate.finite_or_nan(x, "x")
+    # An integer is written as its float64's shortest decimal, so one that is
+    # not that decimal (2**60) is refused, as 2**53 + 1 is.
+    v = _validate.finite_or_nan(x, "x", written=True)
     r = round_half_up(v, d) + 0.0  # + 0.0 turns -0.0 into 0.0
     spec = f"{',' if group else ''}.{max(d, 0)}f"
     # Below 1e15 units of the last place shown, the float nearest to a

@@ -1097,7 +1097,11 @@ def check_change_statement(
         NaN (missing) gives ``"cannot tell"``, like a missing rate.
     levels_decimals : array_like of int, optional
         Decimal places `before` and `after` were published with, in percent
-        (2 for BPS rates), broadcast with them. Points stated with more
+        (2 for BPS rates), broadcast with them. In percent even when
+        ``unit="fraction"``: BPS rates stored as fractions, 0.0437 for
+        4.37 %, carry 4 decimals but were published with 2, so pass
+        ``levels_decimals=2``, not 4 (4 would read 0.0437 as 4.3700 %, a
+        figure in [4.36995 %, 4.37005 %)). Points stated with more
         decimals, and a relative change (percent) the rates as given do not
         round to, are then judged against the range the rates' rounding
         leaves (0.105 points for 4.37 % -> 4.26 %, and also 0.110, which the

@@ -107,7 +107,11 @@ def real(value: Any, name: str) -> float:
     raises ValueError naming `name` otherwise.
     """
     value = scalar(value)
-    if isinstance(value, Decimal | Fraction):
+    if isinstance(value, Decimal | Fraction) or (
+        isinstance(value, int) and abs(value) > _EXACT_INT
+    ):
+        # Also an int beyond 2**53: refused as `numeric` refuses it (beyond
+        # float64's range, or not held), never a bare OverflowError.
         return float(numeric(np.array(value, dtype=object), name))
     return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
 
@@ -160,7 +164,11 @@ def alpha(value: object, name: str = "level") -> float:
 
 
 def positive_int(value: object, name: str) -> int:
-    """Check a count: an int (not a bool) >= 1, or a 0-d array holding one."""
+    """Check a count: an int (not a bool) >= 1, or a 0-d array holding one.
+
+    An int beyond float64's range (``10**400``) is refused as :func:`numeric`
+    refuses it: counts are compared with floats (ranks, limits).
+    """
     value = scalar(value)
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {shown(value)}"
@@ -168,7 +176,26 @@ def positive_int(value: object, name: str) -> int:
     if value < 1:
         msg = f"`{name}` must be >= 1, got {shown(value)}"
         raise ValueError(msg)
+    refuse_beyond_float(value, name)
     return int(value)
+
+
+def too_large_message(name: str, at: str = "") -> str:
+    """The refusal of a number beyond float64's range; `at` says where (" at ...")."""
+    return (
+        f"`{name}` holds a number too large for float64 (magnitude above "
+        f"{_MAX_FINITE:.4g}, the range povstat computes in){at}"
+    )
+
+
+def refuse_beyond_float(value: object, name: str) -> None:
+    """Refuse one int beyond float64's range (``10**400``), as `numeric` does.
+
+    For scalar arguments checked as ints, which ``float()`` would meet with a
+    bare OverflowError.
+    """
+    if isinstance(value, int) and abs(value) > _MAX_FINITE:
+        raise ValueError(too_large_message(name))
 
 
 def flag(value: object, name: str) -> bool:
@@ -3141,9 +3168,17 @@ def _container_hint(x: object, name: str) -> str | None:
 
 
 def numeric(
-    x: ArrayLike, name: str, *, place: Callable[[int], str] | None = None
+    x: ArrayLike,
+    name: str,
+    *,
+    place: Callable[[int], str] | None = None,
+    written: bool = False,
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
+
+    `written` (for :func:`povstat.format_number`): an integer beyond 2**53
+    is held only when it is the shortest decimal of its nearest float64,
+    the figure that float is written as (see :func:`_int_held`).
 
     A negative zero (``-0.0``, ``Decimal("-0")``, ``np.float32(-0.0)``,
     which ordinary rounding gives: ``round(-0.0004, 2)``) is read as 0: the
@@ -3151,7 +3186,7 @@ def numeric(
     population of -0.0 is refused or missing as one of 0 is, never a
     divisor giving -inf). See :func:`_numeric` for the rest of the rule.
     """
-    arr = _numeric(x, name, place=place)
+    arr = _numeric(x, name, place=place, written=written)
     if arr.size and bool(np.signbit(arr).any()):
         # x + 0.0 is +0.0 for either zero and x otherwise (NaN stays NaN);
         # a new array: the caller's data is never changed.
@@ -3160,7 +3195,11 @@ def numeric(
 
 
 def _numeric(
-    x: ArrayLike, name: str, *, place: Callable[[int], str] | None = None
+    x: ArrayLike,
+    name: str,
+    *,
+    place: Callable[[int], str] | None = None,
+    written: bool = False,
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
@@ -3210,7 +3249,7 @@ def _numeric(
             # Decimal or an integer float64 cannot hold is missing there).
             raw = raw.copy()
             raw[mask] = None if raw.dtype.kind == "O" else 0
-        data = _numeric(raw, name)
+        data = _numeric(raw, name, written=written)
         return np.where(mask, np.nan, data) if mask.any() else data
     if type(x).__module__.startswith("polars") and str(getattr(x, "dtype", "")) in (
         "Int128",
@@ -3226,7 +3265,7 @@ def _numeric(
         # numpy as float64, 2**53 + 1 already read as 2**53.
         ints, missing = nullable
         if ints.size:
-            _exact_integers(ints, name, place)
+            _exact_integers(ints, name, place, written=written)
         out = ints.astype(np.float64)
         out[missing] = np.nan
         return out
@@ -3240,14 +3279,10 @@ def _numeric(
         # Lists holding None or pandas.NA arrive as object arrays; accept them
         # only if every element is a number or a missing marker.
         try:
-            arr = _object_to_float(arr)
+            arr = _object_to_float(arr, written=written)
         except _InexactIntegerError as exc:
             at = "" if exc.index is None else f" at {_place(exc.index, place)}"
-            msg = (
-                f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {exc.value!r}{at} "
-                f"{_wide_int_rule(exc.value)}"
-            )
+            msg = _wide_int_message(name, exc.value, at, written=written)
             raise ValueError(msg) from None
         except _InexactNumberError as exc:
             raise ValueError(
@@ -3258,12 +3293,9 @@ def _numeric(
                 )
             ) from None
         except OverflowError:
-            msg = (
-                f"`{name}` holds a number too large for float64 (magnitude above "
-                f"{_MAX_FINITE:.4g}, the range povstat computes in)"
-                f"{_overflow_position(arr, place)}"
-            )
-            raise ValueError(msg) from None
+            raise ValueError(
+                too_large_message(name, _overflow_position(arr, place))
+            ) from None
         except (TypeError, ValueError):
             table = not_an_array(x, name)  # an eager frame holding text
             if table is not None:
@@ -3287,7 +3319,7 @@ def _numeric(
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
         return _narrow_long_float(arr, name, place)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
-        _exact_integers(arr, name, place)
+        _exact_integers(arr, name, place, written=written)
     return np.asarray(arr, dtype=np.float64)
 
 
@@ -3304,7 +3336,26 @@ def _wide_int_rule(value: int) -> str:
     )
 
 
-def _int_held(value: int) -> bool:
+def _wide_int_message(name: str, value: int, at: str, *, written: bool) -> str:
+    """The refusal of an integer beyond 2**53 (see :func:`_int_held`)."""
+    f = float(value)
+    if written and int(f) == value:
+        # Held exactly, but its float64 is written as another integer.
+        figure = int(Decimal(repr(f)))
+        return (
+            f"`{name}` holds an integer that would be written as another: "
+            f"{value!r}{at} is beyond 2**53 in magnitude, and its float64 "
+            f"({f!r}) is written as its shortest decimal, {figure}; convert "
+            f"it to float first if {figure} is meant, or write the integer "
+            f"with Python (f'{{n:,}}')"
+        )
+    return (
+        f"`{name}` holds an integer that float64 (povstat's arithmetic) "
+        f"cannot hold exactly: {value!r}{at} {_wide_int_rule(value)}"
+    )
+
+
+def _int_held(value: int, *, written: bool = False) -> bool:
     """Whether float64 holds the integer `value`, by the rule for a Decimal.
 
     Held when it equals its nearest float64 (every integer up to 2**53 in
@@ -3313,12 +3364,17 @@ def _int_held(value: int) -> bool:
     decimal of its nearest float64, as ``Decimal("8E+25")`` is), or when it
     is that float64's shortest decimal; not ``2**53 + 1``, whose 16 digits
     its nearest float64 (2**53) does not keep.
+
+    `written`: to be written as text (:func:`povstat.format_number`), which
+    writes a float64 as its shortest decimal, the integer must be that
+    decimal: ``2**60`` is then refused, as ``2**53 + 1`` is, its float64
+    being written 1152921504606847000 (another integer).
     """
     n = abs(value)
     if n <= _EXACT_INT:
         return True
     f = float(n)  # OverflowError beyond float64's range, as float() raises
-    if int(f) == n:
+    if int(f) == n and not written:
         return True
     digits = str(n).rstrip("0")
     return len(digits) <= HELD_DIGITS or Decimal(repr(f)) == n
@@ -3328,6 +3384,8 @@ def _exact_integers(
     arr: NDArray[np.integer[Any]],
     name: str,
     place: Callable[[int], str] | None = None,
+    *,
+    written: bool = False,
 ) -> None:
     """Refuse 64-bit integers that float64 cannot hold exactly.
 
@@ -3346,16 +3404,12 @@ def _exact_integers(
     flat = arr.ravel()
     for where in np.flatnonzero(big.ravel()):  # only integers beyond 2**53
         value = int(flat[where])
-        if not _int_held(value):
+        if not _int_held(value, written=written):
             at = f" at {_place(where, place)}" if arr.ndim == 1 else ""
             if arr.ndim > 1:
                 pos = np.unravel_index(where, arr.shape)
                 at = f" at index {tuple(int(k) for k in pos)}"
-            msg = (
-                f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {value!r}{at} "
-                f"{_wide_int_rule(value)}"
-            )
+            msg = _wide_int_message(name, value, at, written=written)
             raise ValueError(msg)
 
 
@@ -3412,6 +3466,27 @@ def _plain(value: object) -> str:
     return str(value) if isinstance(value, Decimal) else repr(value)
 
 
+def inexact_advice(cast: str = "convert it to float") -> str:
+    """What to do with a number float64 cannot hold exactly: the one advice.
+
+    Said by every refusal of such a number (:func:`numeric`, a frame's
+    Decimal column, :func:`povstat.parse_numbers`). Converting gives the
+    nearest float64, which is right only if that float is meant: where it
+    lies on the other side of a half (4.26499999999999999999, nearest
+    4.265), the decimal's own rounding (4.26) is another figure. So the
+    advice never says "round it" without saying how: in decimal arithmetic,
+    whose result float64 then holds (a call of :func:`povstat.round_half_up`
+    on the number itself is what was refused). `cast` names the conversion
+    ("cast the column to float64" for a frame).
+    """
+    return (
+        f"{cast} first if the nearest float64 is meant; if its own digits "
+        "are meant, round it in decimal arithmetic first (e.g. "
+        "Decimal.quantize with ROUND_HALF_UP) to the decimals the figure "
+        "is published with"
+    )
+
+
 def _inexact_message(name: str, value: object, index: object) -> str:
     """`index`: an index, or a place already written out (a str), or None."""
     if isinstance(index, str):
@@ -3421,7 +3496,7 @@ def _inexact_message(name: str, value: object, index: object) -> str:
     return (
         f"`{name}` holds a number that float64 (povstat's arithmetic) cannot "
         f"hold exactly: {_plain(value)}{at} (its nearest float64 is "
-        f"{float(value)!r}); round it, or convert it to float first"  # type: ignore[arg-type]
+        f"{float(value)!r}); {inexact_advice()}"  # type: ignore[arg-type]
     )
 
 
@@ -3467,8 +3542,8 @@ def refuse_inexact_decimal_texts(
             msg = (
                 f"{name} holds {kind} that float64 (povstat's arithmetic) "
                 f"cannot hold exactly: {value}{at} (its nearest "
-                f"float64 is {float(value)!r}); round it, or cast the column to "
-                "float64 first if the nearest float64 is meant"
+                f"float64 is {float(value)!r}); "
+                f"{inexact_advice('cast the column to float64')}"
             )
             raise ValueError(msg)
 
@@ -3611,7 +3686,9 @@ class _InexactIntegerError(Exception):
         self.value = value
 
 
-def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
+def _object_to_float(
+    arr: NDArray[np.object_], *, written: bool = False
+) -> NDArray[np.float64]:
     flat = arr.ravel()
     out = np.empty(flat.shape, dtype=np.float64)
     for i, item in enumerate(flat):  # only reached for object input
@@ -3624,7 +3701,7 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
         elif isinstance(item, int | np.integer) and abs(int(item)) > _EXACT_INT:
             if abs(int(item)) > _MAX_FINITE:
                 raise OverflowError
-            if not _int_held(int(item)):
+            if not _int_held(int(item), written=written):
                 raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):
@@ -3681,9 +3758,14 @@ def _is_na(item: object) -> bool:
     return item is pd.NA or item is pd.NaT
 
 
-def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Numeric array whose entries are finite or NaN (no infinities)."""
-    arr = numeric(x, name)
+def finite_or_nan(
+    x: ArrayLike, name: str, *, written: bool = False
+) -> NDArray[np.float64]:
+    """Numeric array whose entries are finite or NaN (no infinities).
+
+    `written`: as :func:`numeric` takes it (for a number written as text).
+    """
+    arr = numeric(x, name, written=written)
     if in_range(arr, -_MAX_FINITE, _MAX_FINITE):
         return arr
     bad = np.isinf(arr)

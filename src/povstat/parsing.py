@@ -206,8 +206,7 @@ def _inexact(nearest: float) -> str:
     """The reason for a number float64 cannot hold exactly."""
     return (
         "float64 (povstat's arithmetic) cannot hold it exactly (its nearest "
-        f"float64 is {nearest!r}; {_HELD_RULE}): round it, or convert it to "
-        "float first if the nearest float64 is meant"
+        f"float64 is {nearest!r}; {_HELD_RULE}): {_validate.inexact_advice()}"
     )
 
 
@@ -907,7 +906,10 @@ def format_number(
         If `x` holds an infinity or a number float64 cannot hold exactly
         (an integer beyond 2**53, also in a list next to floats or in a
         nullable integer column, or such a Decimal): it would be written as
-        another number. Also if `decimals` lies outside [-15, 15], or
+        another number. An integer beyond 2**53 is refused too unless it is
+        the shortest decimal of its float64, the figure written: 2**60 is
+        refused (its float64 is written 1152921504606847000), 10**20 is
+        written. Also if `decimals` lies outside [-15, 15], or
         `locale` is not an option.
 
     See Also
@@ -945,7 +947,9 @@ def format_number(
     if not isinstance(na_rep, str):
         msg = f"`na_rep` must be a str, got {type(na_rep).__name__}"
         raise TypeError(msg)
-    v = _validate.finite_or_nan(x, "x")
+    # An integer is written as its float64's shortest decimal, so one that is
+    # not that decimal (2**60) is refused, as 2**53 + 1 is.
+    v = _validate.finite_or_nan(x, "x", written=True)
     r = round_half_up(v, d) + 0.0  # + 0.0 turns -0.0 into 0.0
     spec = f"{',' if group else ''}.{max(d, 0)}f"
     # Below 1e15 units of the last place shown, the float nearest to a
@@ -1151,7 +1155,8 @@ def _listed_cells(texts: Any) -> NDArray[Any] | None:
     struct as a dict, an array or list as a list, a zoned datetime with its
     zone), as a pandas Series' cells are; never through numpy, which has no
     128-bit integers and reads structs and arrays as columns of numbers. A
-    float32 column is left to numpy (the figures it prints as).
+    float32 column is left to numpy (the figures it prints as): a polars one
+    is None here, a pyarrow one its numpy array (nulls as NaN).
     """
     module = type(texts).__module__.split(".")[0]
     if module == "polars" and type(texts).__name__ == "Series":
@@ -1160,7 +1165,9 @@ def _listed_cells(texts: Any) -> NDArray[Any] | None:
         items = texts.to_list()
     elif module == "pyarrow" and hasattr(texts, "to_pylist"):
         if str(getattr(texts, "type", "")) in ("float", "halffloat"):
-            return None
+            # float32 / float16 kept narrow, nulls as NaN (a copy: an array
+            # with nulls has no zero-copy numpy form).
+            return np.asarray(texts.to_numpy(zero_copy_only=False))
         items = texts.to_pylist()
     else:
         return None
@@ -1170,8 +1177,13 @@ def _listed_cells(texts: Any) -> NDArray[Any] | None:
 def _as_cells(texts: ArrayLike | Iterable[Any]) -> NDArray[Any]:
     # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
     if isinstance(texts, np.ma.MaskedArray):
-        # A masked cell is missing (None), never the text under the mask.
-        cells = np.array(np.ma.getdata(texts), dtype=object)
+        # A masked cell is missing, never the value under the mask.
+        data = np.ma.getdata(texts)
+        if data.dtype.kind == "f":
+            # Floats stay floats (NaN where masked): a float32 one is read
+            # as the figures it prints as, as an unmasked array is.
+            return np.where(np.ma.getmaskarray(texts), np.nan, data).astype(data.dtype)
+        cells = np.array(data, dtype=object)
         cells[np.ma.getmaskarray(texts)] = None
         return cells
     if isinstance(texts, bytes | bytearray | memoryview):
@@ -1254,8 +1266,10 @@ def _show(cell: object) -> str:
     (:func:`_odd_text`: a date "2022-01-01 00:00:00", a time interval "1
     days 00:00:00", a Decimal "13.8", bytes decoded), never a Python repr
     such as ``Timestamp('2022-01-01 00:00:00')``; else a plain repr (4.26,
-    the number).
+    the number); numpy's masked constant as "masked".
     """
+    if cell is np.ma.masked:  # a missing cell, not the 0-d array it is
+        return "masked"
     odd = _odd_text(cell)
     if odd is not None:
         return odd
@@ -1276,7 +1290,7 @@ def _show_cell(cell: object) -> str:
     :func:`_odd_cell`'s text for a cell that is neither text nor a number
     (a tuple as the list it is, "[1, 2]"), else :func:`_show`.
     """
-    odd = _odd_cell(cell)
+    odd = None if cell is np.ma.masked else _odd_cell(cell)
     return _show(cell) if odd is None else odd[0]
 
 
@@ -1533,8 +1547,11 @@ def _parse_flat(
     kind = np.asarray(_KIND(obj), dtype=np.int8)
     snan = kind == _SNAN_KIND
     # pd.isna compares a Decimal("sNaN") and raises: test the others only.
-    safe = obj.copy() if snan.any() else obj
-    safe[snan] = None
+    # numpy's masked constant (a masked entry of a list(masked_array)) is
+    # missing, as a masked entry of the array is.
+    masked = kind == _MASKED_KIND
+    safe = obj.copy() if snan.any() or masked.any() else obj
+    safe[snan | masked] = None
     na = np.asarray(pd.isna(safe), dtype=bool) & ~snan
     kind[na] = 0
     text = np.where(na, "", obj)
@@ -1661,6 +1678,8 @@ def _numeric_array(
 
 #: _kind codes: 0 text, 1 number, 2 boolean, 3 anything else, 4 Decimal sNaN.
 _SNAN_KIND = 4
+#: _kind code of ``numpy.ma.masked``: a missing value.
+_MASKED_KIND = 5
 
 
 def _kind(cell: object) -> int:
@@ -1670,6 +1689,8 @@ def _kind(cell: object) -> int:
         return 2
     if isinstance(cell, Decimal) and cell.is_snan():
         return _SNAN_KIND
+    if cell is np.ma.masked:
+        return _MASKED_KIND
     if isinstance(cell, numbers.Real | Decimal):
         return 1
     return 3

@@ -305,10 +305,21 @@ def _decimals_array(
             raise ValueError(msg)
         x = np.ma.getdata(x)
     arr = np.asarray(x)
+    most = _COMPUTED if computed else _validate.FIGURE_DECIMALS
+    if arr.dtype.kind == "O" and arr.size:
+        # Ints beyond int64 (10**400): out of the range, said as such.
+        items = arr.ravel().tolist()
+        wide = [v for v in items if type(v) is int and not -15 <= v <= most]
+        if wide:
+            msg = (
+                f"`{name}` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
+                f"got {_validate.shown(wide[0])}"
+            )
+            raise ValueError(msg)
     if arr.dtype.kind in "fO":
         try:
             gone = np.asarray(np.isnan(arr.astype(np.float64)))  # None: NaN
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             gone = np.zeros(arr.shape, bool)
         if gone.any():
             msg = (
@@ -320,7 +331,7 @@ def _decimals_array(
     if arr.dtype.kind not in "iu" or arr.dtype == bool:
         msg = f"`{name}` must hold ints, got {arr.dtype}"
         raise TypeError(msg)
-    bad = (arr > (_COMPUTED if computed else _validate.FIGURE_DECIMALS)) | (arr < -15)
+    bad = (arr > most) | (arr < -15)
     if bad.any():
         msg = (
             f"`{name}` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
@@ -1216,7 +1227,11 @@ def check_change_statement(
         NaN (missing) gives ``"cannot tell"``, like a missing rate.
     levels_decimals : array_like of int, optional
         Decimal places `before` and `after` were published with, in percent
-        (2 for BPS rates), broadcast with them. Points stated with more
+        (2 for BPS rates), broadcast with them. In percent even when
+        ``unit="fraction"``: BPS rates stored as fractions, 0.0437 for
+        4.37 %, carry 4 decimals but were published with 2, so pass
+        ``levels_decimals=2``, not 4 (4 would read 0.0437 as 4.3700 %, a
+        figure in [4.36995 %, 4.37005 %)). Points stated with more
         decimals, and a relative change (percent) the rates as given do not
         round to, are then judged against the range the rates' rounding
         leaves (0.105 points for 4.37 % -> 4.26 %, and also 0.110, which the
@@ -1839,7 +1854,7 @@ def check_count_statement(
     ):
         msg = f"`base_rtol` must be a number >= 0, got {_validate.shown(base_rtol)}"
         raise ValueError(msg)
-    base_rtol = _validate.short_float(base_rtol)  # 0.01, not 0.009999999776...
+    base_rtol = _validate.real(base_rtol, "base_rtol")  # 0.01, not 0.0099999997...
     pop = (
         np.full((), np.nan)
         if rate_population is None
@@ -4087,6 +4102,7 @@ def _judge_rank(
         if of < 1:
             msg = f"`of` must be >= 1, got {of}"
             raise ValueError(msg)
+        _validate.refuse_beyond_float(of, "of")
     k = _position(lab, subject, "subject")
     a_pos = None if after is None else _position(lab, after, "after")
     names = table.names
@@ -4328,8 +4344,9 @@ def _judge_rank(
         sv = float(_validate.finite_or_nan(stated_value, "stated_value"))
         if np.isnan(sv):
             msg = (
-                "`stated_value` must be a number, got NaN; leave it out (None) "
-                "when the statement gives no value"
+                "`stated_value` must be a number, got NaN; when the statement "
+                "gives no value, leave out both `stated_value` and "
+                "`value_decimals` (None)"
             )
             raise ValueError(msg)
         if bool(unrounded(np.asarray(sv), vd)):
@@ -5033,17 +5050,19 @@ def _column_numbers(
             return float(v)
         return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
 
-    read = [number(v) for v in items]
-    # Each number as float64 holds it (a Decimal of 21 digits is refused,
-    # not narrowed), through the array functions' own reading.
+    # Each number as float64 holds it (a Decimal of 21 digits, an int beyond
+    # float64's range, are refused, not narrowed nor a bare OverflowError),
+    # through the array functions' own reading.
     for i, v in zip(rows, items, strict=True):
         wide = isinstance(v, np.floating) and v.dtype.itemsize > 8
-        if wide or isinstance(v, decimal.Decimal | fractions.Fraction):
+        huge = type(v) is int and abs(v) > 2**53
+        if wide or huge or isinstance(v, decimal.Decimal | fractions.Fraction):
             try:
                 _validate.numeric(np.asarray(v, dtype=object), col)
             except ValueError as exc:
                 msg = f"`statements` row {i!r}: {exc}"
                 raise ValueError(msg) from None
+    read = [number(v) for v in items]
     if any(v is None for v in read):
         where = [i for i, v in zip(rows, read, strict=True) if v is None]
         got = [x for x, v in zip(items, read, strict=True) if v is None]
@@ -6853,8 +6872,7 @@ def check_statements(
     if not isinstance(given, pd.DataFrame):
         # The statements as given, column for column: through Arrow, so that
         # an integer column with a null (an id) is not made float on the way.
-        exact = _plumbing.collect(given, arg="statements").frame.to_arrow()
-        out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
+        out = _plumbing.arrow_pandas(given, arg="statements")
         return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
 

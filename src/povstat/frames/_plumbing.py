@@ -812,7 +812,51 @@ def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
     table = collect(df, arg=arg)
     if table.pandas is not None:
         return cast("pd.DataFrame", table.pandas)
-    return calendar_frame(table).to_pandas()
+    return _wide_ints_apart(calendar_frame(table), lambda f: f.to_pandas())
+
+
+def arrow_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
+    """A frame as pandas column for column, through Arrow (``pd.ArrowDtype``).
+
+    So that an integer column with a null (an id) is not made float on the
+    way; a 128-bit integer column, which Arrow has not, as its Python ints
+    (see :func:`_wide_ints_apart`).
+    """
+    import pandas as pd
+
+    return _wide_ints_apart(
+        collect(df, arg=arg).frame,
+        lambda f: f.to_arrow().to_pandas(types_mapper=pd.ArrowDtype),
+    )
+
+
+def _wide_ints_apart(
+    frame: nw.DataFrame[Any], convert: Callable[[nw.DataFrame[Any]], pd.DataFrame]
+) -> pd.DataFrame:
+    """`convert` of `frame`, its 128-bit integer columns as Python ints.
+
+    Neither numpy nor pandas (nor Arrow, which polars converts through)
+    has 128-bit integers: such a column (polars ``Int128``, ``UInt128``)
+    becomes an object column of its values as Python ints (None for a
+    null), as the array functions read one (:func:`povstat._validate.numeric`),
+    and is then read by the rule for integers float64 must hold, never
+    another library's error. The columns keep their order.
+    """
+    import pandas as pd
+
+    wide = [n for n, d in schema(frame).items() if d in (nw.Int128, nw.UInt128)]
+    if not wide:
+        return convert(frame)
+    rest = [n for n in frame.columns if n not in wide]
+    out = (
+        convert(frame.select(rest))
+        if rest
+        else pd.DataFrame(index=pd.RangeIndex(len(frame)))
+    )
+    for name in wide:  # a loop over the few 128-bit columns
+        items = frame.get_column(name).to_list()
+        out[name] = np.fromiter(items, dtype=object, count=len(items))
+    return out[list(frame.columns)]
 
 
 def _pandas_backing(dtype: Any) -> Backing:

@@ -1083,24 +1083,33 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
             source = labels(table, name)
         kind = getattr(source, "dtype", None)
         if isinstance(kind, pd.CategoricalDtype):
+            # Missing labels first: integer categories cannot take a NaN.
+            _refuse_missing_keys(table, name, arg, np.asarray(pd.isna(source)))
             # By the labels' values, as on every other engine (a polars Enum
             # or DuckDB ENUM sorts by value), not the categories' order.
             source = pd.Series(source).astype(kind.categories.dtype)
         col_codes, uniques = pd.factorize(source, sort=True)
-        missing = int(np.count_nonzero(col_codes < 0))
-        if missing:
-            first = row_namer(table)(int(np.flatnonzero(col_codes < 0)[0]))
-            msg = (
-                f"key column {name!r} (argument `{arg}`) must not have missing "
-                f"values, found {missing}, first at {first}"
-            )
-            raise ValueError(msg)
+        _refuse_missing_keys(table, name, arg, col_codes < 0)
         values = np.asarray(source)
         if values.dtype == object:
             # Every row: pandas merges 1, 1.0 and True into one unique.
             one_kind(values, name, arg)
         codes = _grouping.combine(codes, np.asarray(col_codes, np.int64), len(uniques))
     return codes
+
+
+def _refuse_missing_keys(
+    table: Table, name: str, arg: str, missing: NDArray[np.bool_]
+) -> None:
+    """Refuse the rows `missing` of key column `name`, counted, the first named."""
+    count = int(np.count_nonzero(missing))
+    if count:
+        first = row_namer(table)(int(np.flatnonzero(missing)[0]))
+        msg = (
+            f"key column {name!r} (argument `{arg}`) must not have missing "
+            f"values, found {count}, first at {first}"
+        )
+        raise ValueError(msg)
 
 
 def one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:

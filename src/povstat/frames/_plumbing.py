@@ -991,17 +991,65 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     )
 
 
+def null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
+    """Missing values of a column: null, or NaN in a float column.
+
+    NaN is found by numpy on the values, nulls by the engine: pandas
+    compares a pyarrow ``halffloat`` column unequal to itself on every row,
+    so the engine's NaN test would call every value missing.
+    """
+    try:
+        null = np.asarray(values.is_null().to_numpy(), dtype=bool)
+    except ArithmeticError:  # pandas fails on a Decimal("sNaN"): a missing label
+        missing = map(_validate._is_missing_label, values.to_list())
+        return np.fromiter(missing, dtype=bool, count=len(values))
+    if values.dtype.is_float():
+        floats = np.asarray(values.cast(nw.Float64()).to_numpy(), dtype=np.float64)
+        null = null | np.isnan(floats)
+    elif values.dtype == nw.Categorical and categories_dtype(values).is_float():
+        # A pyarrow dictionary of floats may hold NaN as a value.
+        null = null | np.isnan(np.asarray(values.to_numpy(), dtype=np.float64))
+    return null
+
+
+def categories_dtype(values: nw.Series[Any]) -> Any:
+    """The dtype of a categorical column's categories.
+
+    A pandas column of pyarrow dictionary dtype has no ``.cat`` accessor:
+    its categories' dtype is the dictionary's value type.
+    """
+    value_type = getattr(
+        getattr(getattr(values.to_native(), "dtype", None), "pyarrow_dtype", None),
+        "value_type",
+        None,
+    )
+    if value_type is None:
+        return values.cat.get_categories().dtype
+    import pyarrow as pa
+
+    empty = pa.chunked_array([], type=value_type)
+    return nw.from_native(empty, series_only=True).dtype
+
+
 def labels(table: Table, name: str) -> NDArray[Any]:
     """A column's values as a numpy array (any dtype), for keys and messages.
 
     A float -0.0 is returned as 0.0: the two are one label (one group, as
     in :func:`keys`), so that the label a group is shown with does not
-    depend on which of its rows comes first.
+    depend on which of its rows comes first. A missing value of a
+    categorical column (a pyarrow dictionary, a DuckDB ``ENUM``) is None,
+    as the engine marks it (:func:`null_or_nan`): pyarrow reads a null
+    dictionary entry as a category (DuckDB's as the last one).
     """
     if table.pandas is not None:
-        out = np.asarray(table.series(name).to_numpy())
-    else:
-        out = np.asarray(table.frame.get_column(name).to_numpy())
+        return _unsigned_zeros(np.asarray(table.series(name).to_numpy()))
+    col = table.frame.get_column(name)
+    out = np.asarray(col.to_numpy())
+    if col.dtype == nw.Categorical or isinstance(col.dtype, nw.Enum):
+        gone = null_or_nan(col)
+        if gone.any():
+            out = out.astype(object)
+            out[gone] = None
     return _unsigned_zeros(out)
 
 

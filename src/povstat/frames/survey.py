@@ -2568,27 +2568,6 @@ def _infinite(e: nw.Expr) -> nw.Expr:
     return (e.abs() == float("inf")).fill_null(value=False).cast(nw.Float64())
 
 
-def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
-    """Missing values of a column: null, or NaN in a float column.
-
-    NaN is found by numpy on the values, nulls by the engine: pandas
-    compares a pyarrow ``halffloat`` column unequal to itself on every row,
-    so the engine's NaN test would call every value missing.
-    """
-    try:
-        null = np.asarray(values.is_null().to_numpy(), dtype=bool)
-    except ArithmeticError:  # pandas fails on a Decimal("sNaN"): a missing label
-        missing = map(_validate._is_missing_label, values.to_list())
-        return np.fromiter(missing, dtype=bool, count=len(values))
-    if values.dtype.is_float():
-        floats = np.asarray(values.cast(nw.Float64()).to_numpy(), dtype=np.float64)
-        null = null | np.isnan(floats)
-    elif values.dtype == nw.Categorical and _categories_dtype(values).is_float():
-        # A pyarrow dictionary of floats may hold NaN as a value.
-        null = null | np.isnan(np.asarray(values.to_numpy(), dtype=np.float64))
-    return null
-
-
 def _refuse_missing_keys(
     counts: Mapping[str, int],
     by: Sequence[str],
@@ -2638,7 +2617,7 @@ def _refuse_missing_group_keys(
     columns (a missing one as ``(missing)``); nothing is named where no
     other key column is given.
     """
-    nulls = {c: _null_or_nan(table[c]) for c in check}
+    nulls = {c: _plumbing.null_or_nan(table[c]) for c in check}
     counts = {
         c: int(rows[null].sum()) if null.any() else 0 for c, null in nulls.items()
     }
@@ -2715,7 +2694,7 @@ def _reduce_eager(
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
     for kc in key_cols:  # a loop over the handful of key columns
         _refuse_fine_times(frame[kc], kc, _role(kc, by, strata=strata, psu=psu))
-    nulls = {c: _null_or_nan(frame[c]) for c in key_cols}
+    nulls = {c: _plumbing.null_or_nan(frame[c]) for c in key_cols}
     counts = {c: int(null.sum()) for c, null in nulls.items()}
     first_rows = {
         c: _plumbing.row_place(frame, int(np.argmax(null)))
@@ -2993,7 +2972,7 @@ def _group_places(
         role = roles.get(c, "by")
         # A missing label (a key column refused for missing values names
         # its groups by the others, which may miss theirs too) sorts last.
-        null = _null_or_nan(table[c])
+        null = _plumbing.null_or_nan(table[c])
         present = table[c]
         if null.any():
             # Dropped before numpy reads them: an integer column with a null
@@ -3443,27 +3422,8 @@ def _key_schema(
     for c in by:  # a loop over the handful of `by` columns
         dtype = schema[c]
         if dtype == nw.Categorical or isinstance(dtype, nw.Enum):
-            out[c] = _categories_dtype(frame[c])
+            out[c] = _plumbing.categories_dtype(frame[c])
     return out
-
-
-def _categories_dtype(values: nw.Series[Any]) -> Any:
-    """The dtype of a categorical column's categories.
-
-    A pandas column of pyarrow dictionary dtype has no ``.cat`` accessor:
-    its categories' dtype is the dictionary's value type.
-    """
-    value_type = getattr(
-        getattr(getattr(values.to_native(), "dtype", None), "pyarrow_dtype", None),
-        "value_type",
-        None,
-    )
-    if value_type is None:
-        return values.cat.get_categories().dtype
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    empty = pa.chunked_array([], type=value_type)
-    return nw.from_native(empty, series_only=True).dtype
 
 
 def _widened_float_dtype(dtype: Any) -> Any:
@@ -3497,7 +3457,7 @@ def _widened_float_dtype(dtype: Any) -> Any:
 
 def _widened_arrow_type(arrow: Any) -> Any:
     """A pyarrow type with float32/float16 values (a dictionary's too) as float64."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     if pa.types.is_dictionary(arrow):
         value = _widened_arrow_type(arrow.value_type)

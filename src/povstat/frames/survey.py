@@ -822,29 +822,45 @@ def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) ->
     DuckDB and Spark take "a.b" as column b of table a; Spark refuses
     backticks; "*" means every column; polars reads "^...$" as a regular
     expression (another column could be read silently); DuckDB loses
-    surrounding spaces; an empty name cannot be grouped on. Eager pandas and
-    polars frames read all of these.
+    surrounding spaces; an empty name cannot be grouped on. A lazy polars
+    frame reads dots, backticks, spaces and a "*" inside a name as written
+    (:func:`_engine_name_problem`). Eager pandas and polars frames read all
+    of these.
     """
     odd = []
     for name in dict.fromkeys(used):
-        why = _engine_name_problem(name, keys)
+        why = _engine_name_problem(name, keys, impl)
         if why:
             odd.append(f"{name!r} ({why})")
     if odd:
+        polars = impl is nw.Implementation.POLARS
+        readers = "pandas and eager polars" if polars else "pandas and polars"
         msg = (
             f"column names that a lazy {impl} frame would read as something "
             f"else: {', '.join(odd)}; rename them first (e.g. 'prov.code' to "
-            "'prov_code'), or collect the frame (pandas and eager polars read "
-            "them)"
+            f"'prov_code'), or collect the frame ({readers} read them)"
         )
         raise ValueError(msg)
 
 
-def _engine_name_problem(name: str, keys: Sequence[str] = ()) -> str:
-    """What a lazy engine would read in column name `name`, or ``""``.
+def _engine_name_problem(name: str, keys: Sequence[str] = (), impl: Any = None) -> str:
+    """What lazy engine `impl` would misread in column name `name`, or ``""``.
 
-    The rule of :func:`_refuse_engine_names`.
+    The rule of :func:`_refuse_engine_names`. On lazy polars only "*" (every
+    column), "^...$" (a regular expression) and an empty key name; on
+    DuckDB, Spark and the other SQL engines also a dot, a backtick, a "*"
+    anywhere and surrounding spaces.
     """
+    if impl is nw.Implementation.POLARS:
+        return (
+            "'*'"
+            if name == "*"
+            else "a regular expression (^...$)"
+            if name.startswith("^") and name.endswith("$")
+            else "an empty name"
+            if name == "" and name in keys
+            else ""
+        )
     return (
         "a dot"
         if "." in name
@@ -867,10 +883,11 @@ def _lazy_rename_note(
 ) -> str:
     """The rename a lazy engine needs for the columns `advice` names, or ``""``.
 
-    On lazy polars, DuckDB or Spark a column such as R's ``bobot.rt``
-    (:func:`_engine_name_problem`) is refused by the call the advice leads
-    to: the code that renames the columns advised as ``arg='name'`` and
-    those the call names (`given`), for that engine, and the new names.
+    On DuckDB or Spark a column such as R's ``bobot.rt`` (on lazy polars
+    one such as ``^w$``: :func:`_engine_name_problem`) is refused by the
+    call the advice leads to: the code that renames the columns advised as
+    ``arg='name'`` and those the call names (`given`), for that engine, and
+    the new names.
     """
     if isinstance(frame, nw.DataFrame) and _in_memory(frame):
         return ""
@@ -878,7 +895,8 @@ def _lazy_rename_note(
     odd = [
         c
         for c in names
-        if (f"={c!r}" in advice or c in given) and _engine_name_problem(c, [c])
+        if (f"={c!r}" in advice or c in given)
+        and _engine_name_problem(c, [c], frame.implementation)
     ]
     if not odd:
         return ""
@@ -906,7 +924,7 @@ def _lazy_rename_note(
     else:
         code = f"df = nw.from_native(df).rename({new!r}).to_native()"
     renamed = ", ".join(f"{c!r} as {n!r}" for c, n in new.items())
-    whys = ", ".join(f"{c!r} ({_engine_name_problem(c, [c])})" for c in odd)
+    whys = ", ".join(f"{c!r} ({_engine_name_problem(c, [c], impl)})" for c in odd)
     these = "the column" if len(odd) == 1 else "the columns"
     return (
         f"; on a lazy {impl} frame {these} {whys} would read as something "
@@ -1455,10 +1473,12 @@ def poverty_table(
         ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
         labels would be merged; the message gives the smallest). On lazy
         frames (polars lazy, DuckDB, Spark), column names the engine would
-        read as something else are refused: with a dot (``a.b``, column b
-        of table a), a backtick, ``*``, surrounding spaces, a polars
-        regular expression (``^...$``), and a `by`, `strata`, `psu` or
-        `fpc` column named ``''``; eager pandas and polars frames read them.
+        read as something else are refused: on DuckDB and Spark, a name
+        with a dot (``a.b``, column b of table a), a backtick, ``*`` or
+        surrounding spaces; on every lazy engine, a polars regular
+        expression (``^...$``), ``*`` alone, and a `by`, `strata`, `psu` or
+        `fpc` column named ``''``. Eager pandas and polars frames read them
+        all, and lazy polars frames read dots, backticks and spaces.
         An error about one of several `lines` names its entry, and one
         about a `line` column names the column. Errors about values count
         the rows and give a value. A value that breaks a rule (a negative

@@ -222,8 +222,16 @@ DOTTED = {
     ],
 )
 def test_lazy_dotted_names_advised_with_their_rename(backend: str, design: Any) -> None:
+    # DuckDB reads "bobot.rt" as column rt of a table bobot: the advice
+    # renames first. Lazy polars reads the names as written: no rename.
     df = make(backend, DOTTED)
     msg = _refused(df, **{"weight": "bobot.rt"} | design)
+    if backend == "polars-lazy":
+        assert "rename first" not in msg, msg
+        kept = {k: v for k, v in design.items() if "~" not in v}
+        kept |= dict(re.findall(r"(weight|psu)='([^']+)'", msg))
+        assert _table(df, **kept)[0] == pytest.approx(P0, rel=1e-12)
+        return
     found = re.search(r"rename first \((df = .*?)\) and give the new names", msg)
     assert found is not None, msg
     scope: dict[str, Any] = {"df": df}

@@ -1035,17 +1035,65 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     )
 
 
+def null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
+    """Missing values of a column: null, or NaN in a float column.
+
+    NaN is found by numpy on the values, nulls by the engine: pandas
+    compares a pyarrow ``halffloat`` column unequal to itself on every row,
+    so the engine's NaN test would call every value missing.
+    """
+    try:
+        null = np.asarray(values.is_null().to_numpy(), dtype=bool)
+    except ArithmeticError:  # pandas fails on a Decimal("sNaN"): a missing label
+        missing = map(_validate._is_missing_label, values.to_list())
+        return np.fromiter(missing, dtype=bool, count=len(values))
+    if values.dtype.is_float():
+        floats = np.asarray(values.cast(nw.Float64()).to_numpy(), dtype=np.float64)
+        null = null | np.isnan(floats)
+    elif values.dtype == nw.Categorical and categories_dtype(values).is_float():
+        # A pyarrow dictionary of floats may hold NaN as a value.
+        null = null | np.isnan(np.asarray(values.to_numpy(), dtype=np.float64))
+    return null
+
+
+def categories_dtype(values: nw.Series[Any]) -> Any:
+    """The dtype of a categorical column's categories.
+
+    A pandas column of pyarrow dictionary dtype has no ``.cat`` accessor:
+    its categories' dtype is the dictionary's value type.
+    """
+    value_type = getattr(
+        getattr(getattr(values.to_native(), "dtype", None), "pyarrow_dtype", None),
+        "value_type",
+        None,
+    )
+    if value_type is None:
+        return values.cat.get_categories().dtype
+    import pyarrow as pa
+
+    empty = pa.chunked_array([], type=value_type)
+    return nw.from_native(empty, series_only=True).dtype
+
+
 def labels(table: Table, name: str) -> NDArray[Any]:
     """A column's values as a numpy array (any dtype), for keys and messages.
 
     A float -0.0 is returned as 0.0: the two are one label (one group, as
     in :func:`keys`), so that the label a group is shown with does not
-    depend on which of its rows comes first.
+    depend on which of its rows comes first. A missing value of a
+    categorical column (a pyarrow dictionary, a DuckDB ``ENUM``) is None,
+    as the engine marks it (:func:`null_or_nan`): pyarrow reads a null
+    dictionary entry as a category (DuckDB's as the last one).
     """
     if table.pandas is not None:
-        out = np.asarray(table.series(name).to_numpy())
-    else:
-        out = np.asarray(table.frame.get_column(name).to_numpy())
+        return _unsigned_zeros(np.asarray(table.series(name).to_numpy()))
+    col = table.frame.get_column(name)
+    out = np.asarray(col.to_numpy())
+    if col.dtype == nw.Categorical or isinstance(col.dtype, nw.Enum):
+        gone = null_or_nan(col)
+        if gone.any():
+            out = out.astype(object)
+            out[gone] = None
     return _unsigned_zeros(out)
 
 
@@ -1127,24 +1175,33 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
             source = labels(table, name)
         kind = getattr(source, "dtype", None)
         if isinstance(kind, pd.CategoricalDtype):
+            # Missing labels first: integer categories cannot take a NaN.
+            _refuse_missing_keys(table, name, arg, np.asarray(pd.isna(source)))
             # By the labels' values, as on every other engine (a polars Enum
             # or DuckDB ENUM sorts by value), not the categories' order.
             source = pd.Series(source).astype(kind.categories.dtype)
         col_codes, uniques = pd.factorize(source, sort=True)
-        missing = int(np.count_nonzero(col_codes < 0))
-        if missing:
-            first = row_namer(table)(int(np.flatnonzero(col_codes < 0)[0]))
-            msg = (
-                f"key column {name!r} (argument `{arg}`) must not have missing "
-                f"values, found {missing}, first at {first}"
-            )
-            raise ValueError(msg)
+        _refuse_missing_keys(table, name, arg, col_codes < 0)
         values = np.asarray(source)
         if values.dtype == object:
             # Every row: pandas merges 1, 1.0 and True into one unique.
             one_kind(values, name, arg)
         codes = _grouping.combine(codes, np.asarray(col_codes, np.int64), len(uniques))
     return codes
+
+
+def _refuse_missing_keys(
+    table: Table, name: str, arg: str, missing: NDArray[np.bool_]
+) -> None:
+    """Refuse the rows `missing` of key column `name`, counted, the first named."""
+    count = int(np.count_nonzero(missing))
+    if count:
+        first = row_namer(table)(int(np.flatnonzero(missing)[0]))
+        msg = (
+            f"key column {name!r} (argument `{arg}`) must not have missing "
+            f"values, found {count}, first at {first}"
+        )
+        raise ValueError(msg)
 
 
 def one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:

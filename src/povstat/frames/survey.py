@@ -822,29 +822,45 @@ def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) ->
     DuckDB and Spark take "a.b" as column b of table a; Spark refuses
     backticks; "*" means every column; polars reads "^...$" as a regular
     expression (another column could be read silently); DuckDB loses
-    surrounding spaces; an empty name cannot be grouped on. Eager pandas and
-    polars frames read all of these.
+    surrounding spaces; an empty name cannot be grouped on. A lazy polars
+    frame reads dots, backticks, spaces and a "*" inside a name as written
+    (:func:`_engine_name_problem`). Eager pandas and polars frames read all
+    of these.
     """
     odd = []
     for name in dict.fromkeys(used):
-        why = _engine_name_problem(name, keys)
+        why = _engine_name_problem(name, keys, impl)
         if why:
             odd.append(f"{name!r} ({why})")
     if odd:
+        polars = impl is nw.Implementation.POLARS
+        readers = "pandas and eager polars" if polars else "pandas and polars"
         msg = (
             f"column names that a lazy {impl} frame would read as something "
             f"else: {', '.join(odd)}; rename them first (e.g. 'prov.code' to "
-            "'prov_code'), or collect the frame (pandas and eager polars read "
-            "them)"
+            f"'prov_code'), or collect the frame ({readers} read them)"
         )
         raise ValueError(msg)
 
 
-def _engine_name_problem(name: str, keys: Sequence[str] = ()) -> str:
-    """What a lazy engine would read in column name `name`, or ``""``.
+def _engine_name_problem(name: str, keys: Sequence[str] = (), impl: Any = None) -> str:
+    """What lazy engine `impl` would misread in column name `name`, or ``""``.
 
-    The rule of :func:`_refuse_engine_names`.
+    The rule of :func:`_refuse_engine_names`. On lazy polars only "*" (every
+    column), "^...$" (a regular expression) and an empty key name; on
+    DuckDB, Spark and the other SQL engines also a dot, a backtick, a "*"
+    anywhere and surrounding spaces.
     """
+    if impl is nw.Implementation.POLARS:
+        return (
+            "'*'"
+            if name == "*"
+            else "a regular expression (^...$)"
+            if name.startswith("^") and name.endswith("$")
+            else "an empty name"
+            if name == "" and name in keys
+            else ""
+        )
     return (
         "a dot"
         if "." in name
@@ -867,10 +883,11 @@ def _lazy_rename_note(
 ) -> str:
     """The rename a lazy engine needs for the columns `advice` names, or ``""``.
 
-    On lazy polars, DuckDB or Spark a column such as R's ``bobot.rt``
-    (:func:`_engine_name_problem`) is refused by the call the advice leads
-    to: the code that renames the columns advised as ``arg='name'`` and
-    those the call names (`given`), for that engine, and the new names.
+    On DuckDB or Spark a column such as R's ``bobot.rt`` (on lazy polars
+    one such as ``^w$``: :func:`_engine_name_problem`) is refused by the
+    call the advice leads to: the code that renames the columns advised as
+    ``arg='name'`` and those the call names (`given`), for that engine, and
+    the new names.
     """
     if isinstance(frame, nw.DataFrame) and _in_memory(frame):
         return ""
@@ -878,7 +895,8 @@ def _lazy_rename_note(
     odd = [
         c
         for c in names
-        if (f"={c!r}" in advice or c in given) and _engine_name_problem(c, [c])
+        if (f"={c!r}" in advice or c in given)
+        and _engine_name_problem(c, [c], frame.implementation)
     ]
     if not odd:
         return ""
@@ -906,7 +924,7 @@ def _lazy_rename_note(
     else:
         code = f"df = nw.from_native(df).rename({new!r}).to_native()"
     renamed = ", ".join(f"{c!r} as {n!r}" for c, n in new.items())
-    whys = ", ".join(f"{c!r} ({_engine_name_problem(c, [c])})" for c in odd)
+    whys = ", ".join(f"{c!r} ({_engine_name_problem(c, [c], impl)})" for c in odd)
     these = "the column" if len(odd) == 1 else "the columns"
     return (
         f"; on a lazy {impl} frame {these} {whys} would read as something "
@@ -1455,10 +1473,12 @@ def poverty_table(
         ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
         labels would be merged; the message gives the smallest). On lazy
         frames (polars lazy, DuckDB, Spark), column names the engine would
-        read as something else are refused: with a dot (``a.b``, column b
-        of table a), a backtick, ``*``, surrounding spaces, a polars
-        regular expression (``^...$``), and a `by`, `strata`, `psu` or
-        `fpc` column named ``''``; eager pandas and polars frames read them.
+        read as something else are refused: on DuckDB and Spark, a name
+        with a dot (``a.b``, column b of table a), a backtick, ``*`` or
+        surrounding spaces; on every lazy engine, a polars regular
+        expression (``^...$``), ``*`` alone, and a `by`, `strata`, `psu` or
+        `fpc` column named ``''``. Eager pandas and polars frames read them
+        all, and lazy polars frames read dots, backticks and spaces.
         An error about one of several `lines` names its entry, and one
         about a `line` column names the column. Errors about values count
         the rows and give a value. A value that breaks a rule (a negative
@@ -2568,27 +2588,6 @@ def _infinite(e: nw.Expr) -> nw.Expr:
     return (e.abs() == float("inf")).fill_null(value=False).cast(nw.Float64())
 
 
-def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
-    """Missing values of a column: null, or NaN in a float column.
-
-    NaN is found by numpy on the values, nulls by the engine: pandas
-    compares a pyarrow ``halffloat`` column unequal to itself on every row,
-    so the engine's NaN test would call every value missing.
-    """
-    try:
-        null = np.asarray(values.is_null().to_numpy(), dtype=bool)
-    except ArithmeticError:  # pandas fails on a Decimal("sNaN"): a missing label
-        missing = map(_validate._is_missing_label, values.to_list())
-        return np.fromiter(missing, dtype=bool, count=len(values))
-    if values.dtype.is_float():
-        floats = np.asarray(values.cast(nw.Float64()).to_numpy(), dtype=np.float64)
-        null = null | np.isnan(floats)
-    elif values.dtype == nw.Categorical and _categories_dtype(values).is_float():
-        # A pyarrow dictionary of floats may hold NaN as a value.
-        null = null | np.isnan(np.asarray(values.to_numpy(), dtype=np.float64))
-    return null
-
-
 def _refuse_missing_keys(
     counts: Mapping[str, int],
     by: Sequence[str],
@@ -2638,7 +2637,7 @@ def _refuse_missing_group_keys(
     columns (a missing one as ``(missing)``); nothing is named where no
     other key column is given.
     """
-    nulls = {c: _null_or_nan(table[c]) for c in check}
+    nulls = {c: _plumbing.null_or_nan(table[c]) for c in check}
     counts = {
         c: int(rows[null].sum()) if null.any() else 0 for c, null in nulls.items()
     }
@@ -2715,7 +2714,7 @@ def _reduce_eager(
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
     for kc in key_cols:  # a loop over the handful of key columns
         _refuse_fine_times(frame[kc], kc, _role(kc, by, strata=strata, psu=psu))
-    nulls = {c: _null_or_nan(frame[c]) for c in key_cols}
+    nulls = {c: _plumbing.null_or_nan(frame[c]) for c in key_cols}
     counts = {c: int(null.sum()) for c, null in nulls.items()}
     first_rows = {
         c: _plumbing.row_place(frame, int(np.argmax(null)))
@@ -2993,7 +2992,7 @@ def _group_places(
         role = roles.get(c, "by")
         # A missing label (a key column refused for missing values names
         # its groups by the others, which may miss theirs too) sorts last.
-        null = _null_or_nan(table[c])
+        null = _plumbing.null_or_nan(table[c])
         present = table[c]
         if null.any():
             # Dropped before numpy reads them: an integer column with a null
@@ -3443,27 +3442,8 @@ def _key_schema(
     for c in by:  # a loop over the handful of `by` columns
         dtype = schema[c]
         if dtype == nw.Categorical or isinstance(dtype, nw.Enum):
-            out[c] = _categories_dtype(frame[c])
+            out[c] = _plumbing.categories_dtype(frame[c])
     return out
-
-
-def _categories_dtype(values: nw.Series[Any]) -> Any:
-    """The dtype of a categorical column's categories.
-
-    A pandas column of pyarrow dictionary dtype has no ``.cat`` accessor:
-    its categories' dtype is the dictionary's value type.
-    """
-    value_type = getattr(
-        getattr(getattr(values.to_native(), "dtype", None), "pyarrow_dtype", None),
-        "value_type",
-        None,
-    )
-    if value_type is None:
-        return values.cat.get_categories().dtype
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    empty = pa.chunked_array([], type=value_type)
-    return nw.from_native(empty, series_only=True).dtype
 
 
 def _widened_float_dtype(dtype: Any) -> Any:
@@ -3497,7 +3477,7 @@ def _widened_float_dtype(dtype: Any) -> Any:
 
 def _widened_arrow_type(arrow: Any) -> Any:
     """A pyarrow type with float32/float16 values (a dictionary's too) as float64."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     if pa.types.is_dictionary(arrow):
         value = _widened_arrow_type(arrow.value_type)

@@ -4176,6 +4176,24 @@ def _judge_rank(
                 if of_fits
                 else f": {_of_problem(of, count, n_unknown, subject=True)}"
             )
+        else:
+            # Whatever its value (and the values of the others without one
+            # that are ranked, ties included), the statement may still fail:
+            # a rank no value gives, or an `after` that cannot be just
+            # before it.
+            why = _no_value_problem(
+                table,
+                k,
+                a_pos,
+                stated_rank,
+                descending=descending,
+                ties=ties,
+                others=in_ranking - 1 if of is not None else n_unknown,
+                of=of,
+            )
+            if why:
+                verdict = NOT_HOLDS
+                reason += f": {why}"
     else:
         # The ranks the subject could take under `ties` if its tie were broken
         # either way: the "min" to "max" range, shifted down for "dense"
@@ -4506,6 +4524,78 @@ def _rank_problem(
     if by_orders:
         return head + cond
     return head + f"only {cond} and its tie is broken another way"
+
+
+def _no_value_problem(
+    table: _RankTable,
+    k: int,
+    a_pos: int | None,
+    stated_rank: int,
+    *,
+    descending: bool,
+    ties: Ties,
+    others: int,
+    of: int | None,
+) -> str:
+    """Why no value of subject `k` (which has none) gives the statement.
+
+    `others` regions without a value are ranked besides it, each with any
+    value. The ranks the subject could take, either way a tie is broken
+    (the "min" to "max" range, that of "dense" for it), over every value of
+    it and of them: with no `after`, from 1 to one more than the regions
+    ranked ahead of it at most; right after a region with a value (or tied
+    with it), from just below the regions surely ahead of that region to
+    the end of the tie group just behind it, which the subject may join.
+    An `after` without a value must be one of the `others`. Figures of
+    different decimals, whose order may be open, are given the widest
+    range. The empty string where some value gives the statement.
+    """
+    v, names = table.v, table.names
+    known = ~np.isnan(v)
+    c = int(known.sum())
+    after = None if a_pos is None else str(names[a_pos])
+    if a_pos == k:
+        return f"{after} cannot come just before itself"
+    if a_pos is not None and np.isnan(v[a_pos]) and others == 0:
+        return (
+            f"{after} has no value, so it is not among the {of} ranked "
+            f"(the {c} with a value and this one)"
+        )
+    r_min = table.ranking(descending, "min").rank
+    r_max = table.ranking(descending, "max").rank
+    size = r_max - r_min + 1  # of each value's tie group
+    dense = ties == "dense" and not table.mixed
+    r_dense = table.ranking(descending, "dense").rank if dense else r_min
+    if a_pos is None or np.isnan(v[a_pos]) or table.mixed:
+        lo = 1
+        # Dense: tied with a group (or below all), the others all ahead.
+        hi = others + (int(np.max((r_dense + size)[known])) if dense and c else c + 1)
+    else:
+        # Tied with `after`'s group, or just behind it (alone or tied with
+        # the next group), the others ahead, in a tie with it or behind.
+        g_a = float(size[a_pos])
+        nxt = known & (r_min == r_max[a_pos] + 1)
+        g_b = int(nxt.sum())
+        lo = int(r_dense[a_pos])
+        hi = int(
+            lo + others + max(g_a, 1 + g_b)
+            if dense
+            else r_min[a_pos] + g_a + g_b + others
+        )
+    if lo <= stated_rank <= hi:
+        return ""
+    if a_pos is None and not dense:
+        return (
+            f"at most {_counted(hi, 'region')} could be ranked ({c} with a "
+            f"value, this one and {others} others without), so none ranks "
+            f"{stated_rank}"
+        )
+    where = f" just after {after}" if a_pos is not None else ""
+    span = f"{lo}" if lo == hi else f"{lo}-{hi}"
+    return (
+        f"whatever its value, it could rank only {span}{where} (ties: {ties}), "
+        f"not {stated_rank}"
+    )
 
 
 def _of_problem(of: int, count: int, unknown: int, *, subject: bool = False) -> str:

@@ -918,6 +918,52 @@ def _open_direction(
     return _OpenDirection(is_open, fits & is_open, low, high)
 
 
+def _relative_span(
+    simple: tuple[object, object],
+    compound: tuple[object, object] | None,
+    direction: Direction,
+    least: int,
+    a_year: str,
+    stated: int,
+) -> tuple[str, bool]:
+    """The true relative change's ranges in a reason, and if they are open.
+
+    As :func:`_true_range` (`least` decimals at least, `stated` the
+    statement's), the `simple` range, and with years also the `compound`
+    one ("between -0.018 and +0.018 % on average, between ... % compound").
+    """
+    span, both = _true_range(
+        *simple,
+        direction,
+        least,
+        what="relative ",
+        a_year=a_year,
+        unit=" %" if compound is None else " % on average",
+        stated=stated,
+    )
+    if compound is not None:
+        # A compound change has the sign of the change: open where it is.
+        lo_c, hi_c = cast("tuple[fractions.Fraction, fractions.Fraction]", compound)
+        size = (-hi_c, -lo_c) if direction == "fall" and not both else (lo_c, hi_c)
+        a, b = _range_ends(*size, least, signed=both, stated=stated)
+        span = span.replace(
+            " % on average", f" % on average, between {a} and {b} % compound", 1
+        )
+    return span, both
+
+
+def _no_size_left(
+    span: str, stated: str, direction: Direction, unit: str, a_year: str
+) -> str:
+    """Why a size is rejected where the figures leave the direction open.
+
+    Equal figures (or figures equal at their decimals) may hide a change
+    either way; what fails is the size, outside the range (`span`, from
+    :func:`_true_range` or :func:`_relative_span`).
+    """
+    return f"{span}, which leaves no {direction} of {stated}{unit}{a_year}"
+
+
 def _relative_fit(
     stated: str,
     figures: str,
@@ -943,23 +989,7 @@ def _relative_fit(
     the statement, as for points.
     """
     k = d + 2 if fewer else d
-    span, both = _true_range(
-        *simple,
-        direction,
-        k,
-        what="relative ",
-        a_year=a_year,
-        unit=" %" if compound is None else " % on average",
-        stated=d,
-    )
-    if compound is not None:
-        # A compound change has the sign of the change: open where it is.
-        lo_c, hi_c = cast("tuple[fractions.Fraction, fractions.Fraction]", compound)
-        size = (-hi_c, -lo_c) if direction == "fall" and not both else (lo_c, hi_c)
-        a, b = _range_ends(*size, k, signed=both, stated=d)
-        span = span.replace(
-            " % on average", f" % on average, between {a} and {b} % compound", 1
-        )
+    span, both = _relative_span(simple, compound, direction, k, a_year, d)
     said = f"a {direction} of {stated}" if both else stated
     if fewer:
         return (
@@ -1590,6 +1620,38 @@ def _change_check(
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
+    # Equal figures (a change of 0 at their decimals) leave the direction
+    # open: a rejected size is outside the range their rounding leaves,
+    # which the reason gives (as where the figures' intervals meet); so
+    # too for points with more decimals than the rates that no true
+    # change gives, never a figure the rounding does not fix.
+    eq_open = (
+        ~zero_said
+        & ~fine
+        & ~rel_fine
+        & ~open_dir
+        & ~missing
+        & (
+            ((points == 0) & ~sign_ok)
+            | (
+                sign_ok
+                & (over | mixed)
+                & as_points_flag
+                & (levels_decimals is not None)
+                & ~m_points
+                & ~m_rel
+                & ~m_total
+            )
+        )
+    )
+    if eq_open.any():
+        eq_lo, eq_hi = _change_range(bb, ab, level_d, 100.0)
+        eq_rel = _relative_range(bb, ab, level_d, 100.0)
+        eq_comp = None if years is None else _compound_per_year(*eq_rel[:2], t, shape)
+        if years is not None:
+            eq_lo, eq_hi = _per_year(eq_lo, eq_hi, t, shape)
+            eq_rel = (*_per_year(*eq_rel[:2], t, shape), eq_rel[2])
+        eq_open = eq_open & (sign_ok | ((eq_lo < 0) & (eq_hi > 0))) & ~eq_rel[2]
 
     def places(i: tuple[int, ...]) -> str:
         """The rates' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
@@ -1670,6 +1732,28 @@ def _change_check(
         )
         if open_dir[i] and not sign_ok[i]:
             tail = open_text
+        elif eq_open[i]:
+            span, _ = (
+                _true_range(
+                    eq_lo[i], eq_hi[i], dirn, d, a_year=a_year, unit=" points", stated=d
+                )
+                if as_points_flag
+                else _relative_span(
+                    (eq_rel[0][i], eq_rel[1][i]),
+                    None if eq_comp is None else (eq_comp[0][i], eq_comp[1][i]),
+                    dirn,
+                    d,
+                    a_year,
+                    d,
+                )
+            )
+            tail = _no_size_left(
+                span,
+                _fmt(float(xs[i]), d),
+                dirn,
+                " points" if as_points_flag else " %",
+                a_year,
+            )
         elif not sign_ok[i] and not zero_said[i] and not (fine[i] or rel_fine[i]):
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
@@ -3237,6 +3321,39 @@ def _level_change_check(
     rbb = np.broadcast_to(rb, shape)
     rab = np.broadcast_to(ra, shape)
     rate_sign = " %"
+    # A size judged against the range the levels' rounding leaves, and
+    # outside it: equal levels (a change of 0 at their decimals), which
+    # leave the direction open, or a size in units with more decimals than
+    # the levels. The reason gives the range (as where the levels'
+    # intervals meet), never a figure the rounding does not fix.
+    out_of_range = (
+        ~missing
+        & ~zero_said
+        & ~fine
+        & ~rel_fine
+        & ~open_dir
+        & ~m_said
+        & (levels_decimals is not None)
+        & (
+            ((change == 0) & ~sign_ok & (said in ("units", "percent")))
+            | (sign_ok & (over | mixed) & (said == "units"))
+        )
+    )
+    out_comp: tuple[NDArray[np.object_], NDArray[np.object_]] | None = None
+    if out_of_range.any():
+        if said == "units":
+            out_lo, out_hi = _change_range(bb, ab, sides, None)
+            out_open = np.zeros(shape, dtype=bool)
+            if per_year_given:
+                out_lo, out_hi = _per_year(out_lo, out_hi, t, shape)
+        else:
+            out_lo, out_hi, out_open = _relative_range(bb, ab, sides, None)
+            out_comp = (
+                _compound_per_year(out_lo, out_hi, t, shape) if per_year_given else None
+            )
+            if per_year_given:
+                out_lo, out_hi = _per_year(out_lo, out_hi, t, shape)
+        out_of_range = out_of_range & ~np.broadcast_to(out_open, shape)
 
     def level_places_text(i: tuple[int, ...]) -> str:
         """The levels' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
@@ -3315,6 +3432,22 @@ def _level_change_check(
         open_other = bool(open_dir[i] and not sign_ok[i])
         if open_other:
             problems.append(open_text)
+        elif out_of_range[i]:
+            a_year = " a year" if per_year_given else ""
+            span, _ = (
+                _true_range(out_lo[i], out_hi[i], dirn, d, a_year=a_year, stated=d)
+                if said == "units"
+                else _relative_span(
+                    (out_lo[i], out_hi[i]),
+                    None if out_comp is None else (out_comp[0][i], out_comp[1][i]),
+                    dirn,
+                    d,
+                    a_year,
+                    d,
+                )
+            )
+            unit = "" if said == "units" else " %"
+            problems.append(_no_size_left(span, stated_text, dirn, unit, a_year))
         elif not sign_ok[i] and not zero_said[i] and not (fine[i] or rel_fine[i]):
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
@@ -3331,7 +3464,12 @@ def _level_change_check(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif (m_said[i] and not fine[i]) or index_points[i] or open_other:
+        elif (
+            (m_said[i] and not fine[i])
+            or index_points[i]
+            or open_other
+            or out_of_range[i]
+        ):
             pass
         elif rel_fine[i] and rel_open[i]:
             problems.append(

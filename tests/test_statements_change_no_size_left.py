@@ -101,3 +101,41 @@ def test_rejected_size_gives_the_range(
     assert reason.endswith(tail), reason
     assert "the statement says it" not in reason
     assert " is not " not in reason
+
+
+def test_compound_range_a_year_of_a_fall_starts_at_zero() -> None:
+    # Kabupaten Banyuwangi 7.52 -> 7.51 over 3 years, at 2 decimals: before
+    # in [7.515, 7.525), after in [7.505, 7.515). The compound fall a year,
+    # 1 - (a / b)^(1/3), lies in (0, 0.0886721812827...%) (40-digit Decimal):
+    # the lower end is exactly 0 (7.515 / 7.515), the upper one shown inward
+    # at 3 decimals (0.088: no 2-decimal figure's interval ends in between).
+    res = check_change_statement(
+        7.52, 7.51, 0.05, direction="fall", stated_as="percent", unit="percent",
+        decimals=2, levels_decimals=2, years=3,
+    )  # fmt: skip
+    reason = str(res.reason)
+    assert reason.endswith(
+        "the true relative fall a year lies between 0.000 and 0.088 % on "
+        "average, between 0.000 and 0.088 % compound"
+    ), reason
+    assert "between -" not in reason
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(0.0082, "cannot tell"), (0.0083, NOT_HOLDS)]
+)
+def test_open_direction_per_year_shows_the_range_a_year(
+    stated: float, verdict: str
+) -> None:
+    # 24.466 (3 decimals) -> 24.5 (1): before in [24.4655, 24.4665), after
+    # in [24.45, 24.55); the change in (-0.0165, +0.0845) points, over 2
+    # years (-0.00825, +0.04225) a year. A fall of 0.0082 a year fits
+    # ([0.00815, 0.00825) meets it), one of 0.0083 does not.
+    res = check_change_statement(
+        24.466, 24.5, stated, direction="fall", stated_as="points",
+        unit="percent", decimals=4, years=2, before_decimals=3, after_decimals=1,
+    )  # fmt: skip
+    assert res.verdict == verdict
+    assert "the true change a year lies between -0.00825 and +0.04225 points" in str(
+        res.reason
+    )

@@ -438,13 +438,17 @@ def _compound_per_year(
     :math:`100 ((1 + r / 100)^{1/t} - 1)` grows with :math:`r`, so the
     ends map to the ends; a root is no fraction, so each end is computed in
     floats and moved outward by 1e-12 of its size (a range a hair wider
-    than the true one: an edge case is "cannot tell", never "holds").
+    than the true one: an edge case is "cannot tell", never "holds"); an
+    end of 0 (equal levels at an end of their intervals) is 0 exactly, so
+    a fall's range never shows a rise.
     Missing years (NaN) give the range itself, as :func:`_per_year`.
     """
     t = np.broadcast_to(np.asarray(years, np.float64), shape)
     tx = np.where(np.isnan(t), 1.0, t)
 
     def one(r: object, y: float, up: bool) -> fractions.Fraction:
+        if r == 0:  # no change is none a year: exactly 0, never float noise
+            return fractions.Fraction(0)
         base = 1.0 + float(cast("fractions.Fraction", r)) / 100.0
         v = -100.0 if base <= 0 else 100.0 * (base ** (1.0 / y) - 1.0)
         pad = abs(v) * 1e-12 + 1e-13
@@ -950,6 +954,63 @@ def _relative_span(
             " % on average", f" % on average, between {a} and {b} % compound", 1
         )
     return span, both
+
+
+def _open_year_span(
+    points: tuple[object, object],
+    relative: tuple[object, object] | None,
+    compound: tuple[object, object] | None,
+    *,
+    d: int,
+    unit: str,
+) -> str:
+    """The range a year of a change whose direction the figures leave open.
+
+    For a statement of a change a year: the points (`unit`) range over the
+    years, or with `relative`, the relative one (simple, and `compound`),
+    as :func:`_range_ends` shows ranges (`d`: the statement's decimals).
+    """
+    if relative is None:
+        a, b = _range_ends(*points, 0, signed=True, stated=d)
+        return f"the true change a year lies between {a} and {b}{unit}"
+    span, _ = _relative_span(relative, compound, "rise", d, " a year", d)
+    return span.replace(" (it may have fallen or risen)", "")
+
+
+def _open_year_ranges(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    sides: _LevelDecimals,
+    top: float | None,
+    open_dir: NDArray[np.bool_],
+    low: NDArray[np.object_] | None,
+    high: NDArray[np.object_] | None,
+    *,
+    years: ArrayLike | None,
+    relative: bool,
+    shape: tuple[int, ...],
+) -> tuple[Any, Any, Any, NDArray[np.bool_]]:
+    """The ranges a year where the direction is open (:func:`_open_direction`).
+
+    ``(points, relative, compound, unbounded)``: the points range (`low`,
+    `high`) over the `years`, and with `relative` the relative ranges a
+    year (simple and compound); None without `years` or an open
+    direction. `unbounded`: an earlier figure of 0, whose relative range
+    has no bound (the total points range is then shown).
+    """
+    none = np.zeros(shape, dtype=bool)
+    if years is None or low is None or high is None or not open_dir.any():
+        return None, None, None, none
+    pts = _per_year(low, high, years, shape)
+    if not relative:
+        return pts, None, None, none
+    lo_q, hi_q, unbounded = _relative_range(before, after, sides, top)
+    return (
+        pts,
+        _per_year(lo_q, hi_q, years, shape),
+        _compound_per_year(lo_q, hi_q, years, shape),
+        np.broadcast_to(unbounded, shape),
+    )
 
 
 def _no_size_left(
@@ -1620,6 +1681,11 @@ def _change_check(
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
+    op_year, op_rel, op_comp, op_unbounded = _open_year_ranges(
+        bb, ab, level_d, 100.0, open_dir, low_0 if given is not None else None,
+        high_0 if given is not None else None, years=None if years is None else t,
+        relative=not as_points_flag, shape=shape,
+    )  # fmt: skip
     # Equal figures (a change of 0 at their decimals) leave the direction
     # open: a rejected size is outside the range their rounding leaves,
     # which the reason gives (as where the figures' intervals meet); so
@@ -1715,10 +1781,22 @@ def _change_check(
             if open_dir[i]
             else ("", "")
         )
+        # A change a year is set against the range a year.
+        open_span = (
+            _open_year_span(
+                (op_year[0][i], op_year[1][i]),
+                None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
+                None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+                d=d,
+                unit=" points",
+            )
+            if open_dir[i] and op_year is not None and not op_unbounded[i]
+            else f"the true change lies between {lo_0} and {hi_0} points"
+        )
         open_text = (
             (
                 f"the rates ({places(i)}) do not tell whether it fell or rose: "
-                f"the true change lies between {lo_0} and {hi_0} points"
+                + open_span
             )
             + (
                 ""
@@ -3321,6 +3399,11 @@ def _level_change_check(
     rbb = np.broadcast_to(rb, shape)
     rab = np.broadcast_to(ra, shape)
     rate_sign = " %"
+    op_year, op_rel, op_comp, op_unbounded = _open_year_ranges(
+        bb, ab, sides, None, open_dir, low_0 if open_dir.any() else None,
+        high_0 if open_dir.any() else None, years=t if per_year_given else None,
+        relative=said == "percent", shape=shape,
+    )  # fmt: skip
     # A size judged against the range the levels' rounding leaves, and
     # outside it: equal levels (a change of 0 at their decimals), which
     # leave the direction open, or a size in units with more decimals than
@@ -3416,9 +3499,21 @@ def _level_change_check(
             if open_dir[i]
             else ("", "")
         )
+        # A change a year is set against the range a year.
+        open_span = (
+            _open_year_span(
+                (op_year[0][i], op_year[1][i]),
+                None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
+                None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+                d=d,
+                unit="",
+            )
+            if open_dir[i] and op_year is not None and not op_unbounded[i]
+            else f"the true change lies between {lo_0} and {hi_0}"
+        )
         open_text = (
             f"the levels ({level_places_text(i)}) do not tell whether it "
-            f"fell or rose: the true change lies between {lo_0} and {hi_0}"
+            f"fell or rose: {open_span}"
             + (
                 ""
                 if open_fits[i]

@@ -206,3 +206,56 @@ def test_one_group_names_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
             simultaneous=False, n_draws=_DRAWS, seed=4,
         )  # fmt: skip
     assert "once per group" not in str(err.value)
+
+
+def test_draws_dominate_no_smaller_groups_advice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Three groups of 100 with `se`, 1,000 draws, by hand: pairs 3 x 100^2 x
+    # 64 = 1,920,000 bytes, draws 1,000 x 301 x 48 = 14,448,000. A limit of
+    # 10,000,000 is passed by the draws alone, which splitting the groups
+    # does not shrink (the items stay 300): no "smaller groups". The draws
+    # that fit: (10,000,000 - 1,920,000) // (301 x 48 = 14,448) = 559; the
+    # level 0.9 needs 100 at least. One group alone: 640,000 + 1,000 x 101 x
+    # 48 = 5,488,000, within the limit.
+    est, se, by = _data()
+    kw: dict[str, Any] = {
+        "se": se, "by": by, "descending": True, "level": 0.9,
+        "method": "bootstrap", "simultaneous": False, "seed": 4,
+    }  # fmt: skip
+    monkeypatch.setattr(ri, "_MAX_BYTES", 10_000_000)
+    with pytest.raises(ValueError, match="n_draws=1,000 draws of 300 items") as err:
+        rank_confidence_sets(est, n_draws=1000, **kw)
+    said = str(err.value)
+    assert "smaller groups" not in said
+    assert "use fewer draws (n_draws=559 at most)" in said
+    assert "once per group" in said
+    # Followed: 559 draws run, 560 do not; halving the groups does not help.
+    rank_confidence_sets(est, n_draws=559, **kw)
+    with pytest.raises(ValueError, match="n_draws=560"):
+        rank_confidence_sets(est, n_draws=560, **kw)
+    halves = np.repeat(np.arange(6), 50)
+    with pytest.raises(ValueError, match="n_draws=1,000 draws of 300 items"):
+        rank_confidence_sets(est, n_draws=1000, **{**kw, "by": halves})
+    # Bonferroni needs no draws.
+    rank_confidence_sets(est, **{**kw, "method": "bonferroni"})
+
+
+def test_pairs_dominate_smaller_groups_advised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One group of 300, 100 draws: pairs 300^2 x 64 = 5,760,000 bytes, draws
+    # 100 x 301 x 48 = 1,444,800. Under a limit of 3,000,000 the draws fit,
+    # so smaller groups help: three groups of 100 need 1,920,000 + 1,444,800
+    # = 3,364,800 (above), six of 50 need 6 x 50^2 x 64 + 1,444,800 =
+    # 960,000 + 1,444,800 = 2,404,800 (within).
+    est, se, _ = _data()
+    kw: dict[str, Any] = {
+        "se": se, "descending": True, "level": 0.9, "method": "bootstrap",
+        "simultaneous": False, "seed": 4, "n_draws": 100,
+    }  # fmt: skip
+    monkeypatch.setattr(ri, "_MAX_BYTES", 3_000_000)
+    with pytest.raises(ValueError, match="the group has 300 items") as err:
+        rank_confidence_sets(est, **kw)
+    assert str(err.value).endswith("or rank within smaller groups")
+    rank_confidence_sets(est, by=np.repeat(np.arange(6), 50), **kw)

@@ -239,8 +239,16 @@ def _brute(
 ) -> str:
     known = {lab: v for lab, v in zip(labels, values, strict=True) if not np.isnan(v)}
     missing = [lab for lab, v in zip(labels, values, strict=True) if np.isnan(v)]
-    # Values below, between, equal to and above the known ones (all whole).
-    fills: list[float | None] = [None, *np.arange(0.5, 6.0, 0.5).tolist()]
+    # Values equal to the known ones, and as many distinct ones below,
+    # between and above them as there are regions without a value (so that
+    # all of them can be apart, or tied, anywhere).
+    steps = np.arange(1, len(missing) + 1) / (len(missing) + 1)
+    edges = sorted({0.0, *known.values(), 6.0})
+    gaps = [a + (b - a) * steps for a, b in itertools.pairwise(edges)]
+    fills: list[float | None] = [
+        None,
+        *sorted({*known.values(), *np.concatenate(gaps).tolist()}),
+    ]
     seen = set()
     for fill in itertools.product(fills, repeat=len(missing)):
         w = dict(known)
@@ -287,9 +295,101 @@ def test_rank_verdict_against_every_completion(cells: list[float], data: Any) ->
             cells, labels, subject=subject, stated_rank=stated, **kw
         ).verdict
     )
-    if np.isnan(cells[labels.index(subject)]):
-        # A subject without a value: "cannot tell" unless `of` or the rank
-        # rules it out; never a verdict the completions do not all give.
-        assert got in (want, UNDECIDED)
+    if np.isnan(cells[labels.index(subject)]) and want == HOLDS:
+        # A subject without a value is never confirmed: "1st of 1" by the
+        # only region, which has no figure, is "cannot tell".
+        assert got == UNDECIDED
     else:
+        # A subject without a value included: "does not hold" where no
+        # value of it (nor of the others without one) gives the statement.
         assert got == want
+
+
+# Sampang has no P1 in March 2024; the 14 with one are led by Ngawi 2.22,
+# Bangkalan 2.03 (SOURCES.md). By hand, whatever Sampang's value:
+# - "of 15" ranks the 14 and Sampang, so Sumenep (no value) is not ranked
+#   and cannot be just before it;
+# - just after Ngawi (1st) it is 2nd, 1-2 tied with Ngawi, 2-3 tied with
+#   Bangkalan: never 4th, but 3rd is possible (a tie with Bangkalan), and
+#   so is 2nd after Bangkalan (above Pacitan, or tied with it);
+# - 38 regions at most are ranked: never 39th.
+@pytest.mark.parametrize(
+    ("stated", "after", "of", "verdict", "why"),
+    [
+        (2, "Kabupaten Sumenep", 15, NOT_HOLDS, "Kabupaten Sumenep has no value, so "),
+        (4, "Kabupaten Ngawi", 15, NOT_HOLDS, "only 1-3 just after Kabupaten Ngawi"),
+        (3, "Kabupaten Ngawi", 15, UNDECIDED, ""),
+        (2, "Kabupaten Bangkalan", 15, UNDECIDED, ""),
+        (39, None, None, NOT_HOLDS, "at most 38 regions could be ranked"),
+    ],
+)
+def test_subject_without_a_value_no_value_gives(
+    stated: int, after: str | None, of: int | None, verdict: str, why: str
+) -> None:
+    p1, names = _p1_2024()
+    res = check_rank_statement(
+        p1,
+        names,
+        subject="Kabupaten Sampang",
+        stated_rank=stated,
+        descending=True,
+        after=after,
+        of=of,
+    )
+    assert res.verdict == verdict, res.reason
+    assert str(res.reason).startswith("Kabupaten Sampang has no value")
+    assert why in str(res.reason)
+
+
+def test_subject_without_a_value_in_check_statements() -> None:
+    data = load_east_java()
+    data = data[data.region_type.isin(["kabupaten", "kota"])]
+    st_ = pd.DataFrame(
+        {
+            "kind": "rank",
+            "region": "Kabupaten Sampang",
+            "period": 2024,
+            "stated_rank": [2, 4, 3],
+            "descending": True,
+            "after": ["Kabupaten Sumenep", "Kabupaten Ngawi", "Kabupaten Ngawi"],
+            "of": 15,
+        }
+    )
+    out = check_statements(
+        st_,
+        data,
+        unit="percent",
+        region="region_name",
+        period="year",
+        rate="p1",
+        headcount=None,
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS, UNDECIDED]
+
+
+def test_subject_without_a_value_toy() -> None:
+    # A 2.0; B and C without: "of 2" ranks A and B only, so C is not ranked.
+    res = check_rank_statement(
+        [2.0, np.nan, np.nan],
+        ["A", "B", "C"],
+        subject="B",
+        stated_rank=2,
+        descending=False,
+        after="C",
+        of=2,
+    )
+    assert res.verdict == NOT_HOLDS
+    # Dense ranks of 3, 3, 1 (descending) with B free: tied with the 3s it
+    # is 1st, the tie spanning 1-3; between them 2nd; tied with 1 it is 2nd,
+    # spanning 2-3; below 1 it is 3rd. Never 4th.
+    res = check_rank_statement(
+        [3.0, 3.0, 1.0, np.nan],
+        ["A", "C", "D", "B"],
+        subject="B",
+        stated_rank=4,
+        descending=True,
+        ties="dense",
+    )
+    assert res.verdict == NOT_HOLDS
+    assert "could rank only 1-3 (ties: dense), not 4" in str(res.reason)

@@ -686,6 +686,7 @@ class _Problem:
         *,
         draws: int = 0,
         alone: str = "",
+        least_draws: int = 1,
     ) -> None:
         """Refuse, before allocating, work that exceeds povstat's memory limit.
 
@@ -697,6 +698,10 @@ class _Problem:
         the call once per group (`alone`: "call rank_confidence_sets")
         where the largest group alone is within the limit, since each group
         takes the draws it would take alone and so gets the same result.
+        Only advice that can help is given: smaller groups where the draws
+        alone (which splitting the groups does not shrink) are within the
+        limit, and fewer draws with the most that fit (at least
+        `least_draws`, the fewest the level allows).
         """
         pairs = sum(b.item.shape[0] * b.item.shape[1] ** 2 for b in self.buckets)
         items = sum(int(b.item.size) for b in self.buckets) + 1
@@ -714,12 +719,23 @@ class _Problem:
             return f"{x / 1e9:.1f} GB" if x >= 1e8 else f"{x / 1e6:.0f} MB"
 
         in_groups = f" in {groups:,} groups" if groups > 1 else ""
+        # Smaller groups shrink the pairs, never the draws of every item
+        # (unpadded where the groups are split evenly).
+        if draws * (self.n_valid + 1) * _BOOTSTRAP_DRAW_BYTES < _MAX_BYTES:
+            instead = f"{instead}, or rank within smaller groups"
+        # The most draws that fit beside the pairs.
+        fit = (
+            (_MAX_BYTES - pair_bytes) // (items * _BOOTSTRAP_DRAW_BYTES)
+            if draws and pair_bytes < _MAX_BYTES
+            else 0
+        )
         if draw_bytes > pair_bytes:
             why = (
                 f"n_draws={draws:,} draws of {items - 1:,} items{in_groups}; "
                 "the memory grows with n_draws times the number of items"
             )
-            instead = f"use fewer draws (n_draws), or {instead}"
+            if fit >= least_draws:
+                instead = f"use fewer draws (n_draws={fit:,} at most), or {instead}"
         elif groups > 1:
             why = (
                 f"{groups:,} groups, {items - 1:,} items in all, the largest "
@@ -2227,9 +2243,10 @@ def _rank_sets(
             _BOOTSTRAP_PAIR_BYTES + (0 if prob.cov is None else _COV_PAIR_BYTES),
             what,
             "use method='bonferroni' or 'sidak' (memory linear in the group "
-            "size; their sets are wider), or rank within smaller groups",
+            "size; their sets are wider)",
             draws=draws,
             alone=alone,
+            least_draws=_min_draws(lev),
         )
         z = prob.draws(draws, used_seed)
     else:
@@ -2627,8 +2644,8 @@ def rank_probabilities(
     prob.check_memory(
         _PROBABILITY_PAIR_BYTES,
         "rank probabilities (a probability for every item and rank)",
-        "rank within smaller groups, or use rank_confidence_sets with "
-        "method='bonferroni' or 'sidak' (memory linear in the group size)",
+        "use rank_confidence_sets with method='bonferroni' or 'sidak' "
+        "(memory linear in the group size)",
         alone="call rank_probabilities",
     )
     work = draws * max(prob.n_valid, 1)

@@ -438,13 +438,17 @@ def _compound_per_year(
     :math:`100 ((1 + r / 100)^{1/t} - 1)` grows with :math:`r`, so the
     ends map to the ends; a root is no fraction, so each end is computed in
     floats and moved outward by 1e-12 of its size (a range a hair wider
-    than the true one: an edge case is "cannot tell", never "holds").
+    than the true one: an edge case is "cannot tell", never "holds"); an
+    end of 0 (equal levels at an end of their intervals) is 0 exactly, so
+    a fall's range never shows a rise.
     Missing years (NaN) give the range itself, as :func:`_per_year`.
     """
     t = np.broadcast_to(np.asarray(years, np.float64), shape)
     tx = np.where(np.isnan(t), 1.0, t)
 
     def one(r: object, y: float, up: bool) -> fractions.Fraction:
+        if r == 0:  # no change is none a year: exactly 0, never float noise
+            return fractions.Fraction(0)
         base = 1.0 + float(cast("fractions.Fraction", r)) / 100.0
         v = -100.0 if base <= 0 else 100.0 * (base ** (1.0 / y) - 1.0)
         pad = abs(v) * 1e-12 + 1e-13
@@ -918,6 +922,109 @@ def _open_direction(
     return _OpenDirection(is_open, fits & is_open, low, high)
 
 
+def _relative_span(
+    simple: tuple[object, object],
+    compound: tuple[object, object] | None,
+    direction: Direction,
+    least: int,
+    a_year: str,
+    stated: int,
+) -> tuple[str, bool]:
+    """The true relative change's ranges in a reason, and if they are open.
+
+    As :func:`_true_range` (`least` decimals at least, `stated` the
+    statement's), the `simple` range, and with years also the `compound`
+    one ("between -0.018 and +0.018 % on average, between ... % compound").
+    """
+    span, both = _true_range(
+        *simple,
+        direction,
+        least,
+        what="relative ",
+        a_year=a_year,
+        unit=" %" if compound is None else " % on average",
+        stated=stated,
+    )
+    if compound is not None:
+        # A compound change has the sign of the change: open where it is.
+        lo_c, hi_c = cast("tuple[fractions.Fraction, fractions.Fraction]", compound)
+        size = (-hi_c, -lo_c) if direction == "fall" and not both else (lo_c, hi_c)
+        a, b = _range_ends(*size, least, signed=both, stated=stated)
+        span = span.replace(
+            " % on average", f" % on average, between {a} and {b} % compound", 1
+        )
+    return span, both
+
+
+def _open_year_span(
+    points: tuple[object, object],
+    relative: tuple[object, object] | None,
+    compound: tuple[object, object] | None,
+    *,
+    d: int,
+    unit: str,
+) -> str:
+    """The range a year of a change whose direction the figures leave open.
+
+    For a statement of a change a year: the points (`unit`) range over the
+    years, or with `relative`, the relative one (simple, and `compound`),
+    as :func:`_range_ends` shows ranges (`d`: the statement's decimals).
+    """
+    if relative is None:
+        a, b = _range_ends(*points, 0, signed=True, stated=d)
+        return f"the true change a year lies between {a} and {b}{unit}"
+    span, _ = _relative_span(relative, compound, "rise", d, " a year", d)
+    return span.replace(" (it may have fallen or risen)", "")
+
+
+def _open_year_ranges(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    sides: _LevelDecimals,
+    top: float | None,
+    open_dir: NDArray[np.bool_],
+    low: NDArray[np.object_] | None,
+    high: NDArray[np.object_] | None,
+    *,
+    years: ArrayLike | None,
+    relative: bool,
+    shape: tuple[int, ...],
+) -> tuple[Any, Any, Any, NDArray[np.bool_]]:
+    """The ranges a year where the direction is open (:func:`_open_direction`).
+
+    ``(points, relative, compound, unbounded)``: the points range (`low`,
+    `high`) over the `years`, and with `relative` the relative ranges a
+    year (simple and compound); None without `years` or an open
+    direction. `unbounded`: an earlier figure of 0, whose relative range
+    has no bound (the total points range is then shown).
+    """
+    none = np.zeros(shape, dtype=bool)
+    if years is None or low is None or high is None or not open_dir.any():
+        return None, None, None, none
+    pts = _per_year(low, high, years, shape)
+    if not relative:
+        return pts, None, None, none
+    lo_q, hi_q, unbounded = _relative_range(before, after, sides, top)
+    return (
+        pts,
+        _per_year(lo_q, hi_q, years, shape),
+        _compound_per_year(lo_q, hi_q, years, shape),
+        np.broadcast_to(unbounded, shape),
+    )
+
+
+def _no_size_left(
+    span: str, stated: str, direction: Direction, unit: str, a_year: str
+) -> str:
+    """Why a size is rejected where the figures leave the direction open.
+
+    Equal figures (or figures equal at their decimals) may hide a change
+    either way; what fails is the size, outside the range (`span`, from
+    :func:`_true_range` or :func:`_relative_span`).
+    """
+    return f"{span}, which leaves no {direction} of {stated}{unit}{a_year}"
+
+
 def _relative_fit(
     stated: str,
     figures: str,
@@ -943,23 +1050,7 @@ def _relative_fit(
     the statement, as for points.
     """
     k = d + 2 if fewer else d
-    span, both = _true_range(
-        *simple,
-        direction,
-        k,
-        what="relative ",
-        a_year=a_year,
-        unit=" %" if compound is None else " % on average",
-        stated=d,
-    )
-    if compound is not None:
-        # A compound change has the sign of the change: open where it is.
-        lo_c, hi_c = cast("tuple[fractions.Fraction, fractions.Fraction]", compound)
-        size = (-hi_c, -lo_c) if direction == "fall" and not both else (lo_c, hi_c)
-        a, b = _range_ends(*size, k, signed=both, stated=d)
-        span = span.replace(
-            " % on average", f" % on average, between {a} and {b} % compound", 1
-        )
+    span, both = _relative_span(simple, compound, direction, k, a_year, d)
     said = f"a {direction} of {stated}" if both else stated
     if fewer:
         return (
@@ -1590,6 +1681,43 @@ def _change_check(
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
+    op_year, op_rel, op_comp, op_unbounded = _open_year_ranges(
+        bb, ab, level_d, 100.0, open_dir, low_0 if given is not None else None,
+        high_0 if given is not None else None, years=None if years is None else t,
+        relative=not as_points_flag, shape=shape,
+    )  # fmt: skip
+    # Equal figures (a change of 0 at their decimals) leave the direction
+    # open: a rejected size is outside the range their rounding leaves,
+    # which the reason gives (as where the figures' intervals meet); so
+    # too for points with more decimals than the rates that no true
+    # change gives, never a figure the rounding does not fix.
+    eq_open = (
+        ~zero_said
+        & ~fine
+        & ~rel_fine
+        & ~open_dir
+        & ~missing
+        & (
+            ((points == 0) & ~sign_ok)
+            | (
+                sign_ok
+                & (over | mixed)
+                & as_points_flag
+                & (levels_decimals is not None)
+                & ~m_points
+                & ~m_rel
+                & ~m_total
+            )
+        )
+    )
+    if eq_open.any():
+        eq_lo, eq_hi = _change_range(bb, ab, level_d, 100.0)
+        eq_rel = _relative_range(bb, ab, level_d, 100.0)
+        eq_comp = None if years is None else _compound_per_year(*eq_rel[:2], t, shape)
+        if years is not None:
+            eq_lo, eq_hi = _per_year(eq_lo, eq_hi, t, shape)
+            eq_rel = (*_per_year(*eq_rel[:2], t, shape), eq_rel[2])
+        eq_open = eq_open & (sign_ok | ((eq_lo < 0) & (eq_hi > 0))) & ~eq_rel[2]
 
     def places(i: tuple[int, ...]) -> str:
         """The rates' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
@@ -1653,10 +1781,22 @@ def _change_check(
             if open_dir[i]
             else ("", "")
         )
+        # A change a year is set against the range a year.
+        open_span = (
+            _open_year_span(
+                (op_year[0][i], op_year[1][i]),
+                None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
+                None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+                d=d,
+                unit=" points",
+            )
+            if open_dir[i] and op_year is not None and not op_unbounded[i]
+            else f"the true change lies between {lo_0} and {hi_0} points"
+        )
         open_text = (
             (
                 f"the rates ({places(i)}) do not tell whether it fell or rose: "
-                f"the true change lies between {lo_0} and {hi_0} points"
+                + open_span
             )
             + (
                 ""
@@ -1670,6 +1810,28 @@ def _change_check(
         )
         if open_dir[i] and not sign_ok[i]:
             tail = open_text
+        elif eq_open[i]:
+            span, _ = (
+                _true_range(
+                    eq_lo[i], eq_hi[i], dirn, d, a_year=a_year, unit=" points", stated=d
+                )
+                if as_points_flag
+                else _relative_span(
+                    (eq_rel[0][i], eq_rel[1][i]),
+                    None if eq_comp is None else (eq_comp[0][i], eq_comp[1][i]),
+                    dirn,
+                    d,
+                    a_year,
+                    d,
+                )
+            )
+            tail = _no_size_left(
+                span,
+                _fmt(float(xs[i]), d),
+                dirn,
+                " points" if as_points_flag else " %",
+                a_year,
+            )
         elif not sign_ok[i] and not zero_said[i] and not (fine[i] or rel_fine[i]):
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
@@ -3237,6 +3399,44 @@ def _level_change_check(
     rbb = np.broadcast_to(rb, shape)
     rab = np.broadcast_to(ra, shape)
     rate_sign = " %"
+    op_year, op_rel, op_comp, op_unbounded = _open_year_ranges(
+        bb, ab, sides, None, open_dir, low_0 if open_dir.any() else None,
+        high_0 if open_dir.any() else None, years=t if per_year_given else None,
+        relative=said == "percent", shape=shape,
+    )  # fmt: skip
+    # A size judged against the range the levels' rounding leaves, and
+    # outside it: equal levels (a change of 0 at their decimals), which
+    # leave the direction open, or a size in units with more decimals than
+    # the levels. The reason gives the range (as where the levels'
+    # intervals meet), never a figure the rounding does not fix.
+    out_of_range = (
+        ~missing
+        & ~zero_said
+        & ~fine
+        & ~rel_fine
+        & ~open_dir
+        & ~m_said
+        & (levels_decimals is not None)
+        & (
+            ((change == 0) & ~sign_ok & (said in ("units", "percent")))
+            | (sign_ok & (over | mixed) & (said == "units"))
+        )
+    )
+    out_comp: tuple[NDArray[np.object_], NDArray[np.object_]] | None = None
+    if out_of_range.any():
+        if said == "units":
+            out_lo, out_hi = _change_range(bb, ab, sides, None)
+            out_open = np.zeros(shape, dtype=bool)
+            if per_year_given:
+                out_lo, out_hi = _per_year(out_lo, out_hi, t, shape)
+        else:
+            out_lo, out_hi, out_open = _relative_range(bb, ab, sides, None)
+            out_comp = (
+                _compound_per_year(out_lo, out_hi, t, shape) if per_year_given else None
+            )
+            if per_year_given:
+                out_lo, out_hi = _per_year(out_lo, out_hi, t, shape)
+        out_of_range = out_of_range & ~np.broadcast_to(out_open, shape)
 
     def level_places_text(i: tuple[int, ...]) -> str:
         """The levels' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
@@ -3299,9 +3499,21 @@ def _level_change_check(
             if open_dir[i]
             else ("", "")
         )
+        # A change a year is set against the range a year.
+        open_span = (
+            _open_year_span(
+                (op_year[0][i], op_year[1][i]),
+                None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
+                None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+                d=d,
+                unit="",
+            )
+            if open_dir[i] and op_year is not None and not op_unbounded[i]
+            else f"the true change lies between {lo_0} and {hi_0}"
+        )
         open_text = (
             f"the levels ({level_places_text(i)}) do not tell whether it "
-            f"fell or rose: the true change lies between {lo_0} and {hi_0}"
+            f"fell or rose: {open_span}"
             + (
                 ""
                 if open_fits[i]
@@ -3315,6 +3527,22 @@ def _level_change_check(
         open_other = bool(open_dir[i] and not sign_ok[i])
         if open_other:
             problems.append(open_text)
+        elif out_of_range[i]:
+            a_year = " a year" if per_year_given else ""
+            span, _ = (
+                _true_range(out_lo[i], out_hi[i], dirn, d, a_year=a_year, stated=d)
+                if said == "units"
+                else _relative_span(
+                    (out_lo[i], out_hi[i]),
+                    None if out_comp is None else (out_comp[0][i], out_comp[1][i]),
+                    dirn,
+                    d,
+                    a_year,
+                    d,
+                )
+            )
+            unit = "" if said == "units" else " %"
+            problems.append(_no_size_left(span, stated_text, dirn, unit, a_year))
         elif not sign_ok[i] and not zero_said[i] and not (fine[i] or rel_fine[i]):
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
@@ -3331,7 +3559,12 @@ def _level_change_check(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif (m_said[i] and not fine[i]) or index_points[i] or open_other:
+        elif (
+            (m_said[i] and not fine[i])
+            or index_points[i]
+            or open_other
+            or out_of_range[i]
+        ):
             pass
         elif rel_fine[i] and rel_open[i]:
             problems.append(
@@ -4176,6 +4409,24 @@ def _judge_rank(
                 if of_fits
                 else f": {_of_problem(of, count, n_unknown, subject=True)}"
             )
+        else:
+            # Whatever its value (and the values of the others without one
+            # that are ranked, ties included), the statement may still fail:
+            # a rank no value gives, or an `after` that cannot be just
+            # before it.
+            why = _no_value_problem(
+                table,
+                k,
+                a_pos,
+                stated_rank,
+                descending=descending,
+                ties=ties,
+                others=in_ranking - 1 if of is not None else n_unknown,
+                of=of,
+            )
+            if why:
+                verdict = NOT_HOLDS
+                reason += f": {why}"
     else:
         # The ranks the subject could take under `ties` if its tie were broken
         # either way: the "min" to "max" range, shifted down for "dense"
@@ -4506,6 +4757,78 @@ def _rank_problem(
     if by_orders:
         return head + cond
     return head + f"only {cond} and its tie is broken another way"
+
+
+def _no_value_problem(
+    table: _RankTable,
+    k: int,
+    a_pos: int | None,
+    stated_rank: int,
+    *,
+    descending: bool,
+    ties: Ties,
+    others: int,
+    of: int | None,
+) -> str:
+    """Why no value of subject `k` (which has none) gives the statement.
+
+    `others` regions without a value are ranked besides it, each with any
+    value. The ranks the subject could take, either way a tie is broken
+    (the "min" to "max" range, that of "dense" for it), over every value of
+    it and of them: with no `after`, from 1 to one more than the regions
+    ranked ahead of it at most; right after a region with a value (or tied
+    with it), from just below the regions surely ahead of that region to
+    the end of the tie group just behind it, which the subject may join.
+    An `after` without a value must be one of the `others`. Figures of
+    different decimals, whose order may be open, are given the widest
+    range. The empty string where some value gives the statement.
+    """
+    v, names = table.v, table.names
+    known = ~np.isnan(v)
+    c = int(known.sum())
+    after = None if a_pos is None else str(names[a_pos])
+    if a_pos == k:
+        return f"{after} cannot come just before itself"
+    if a_pos is not None and np.isnan(v[a_pos]) and others == 0:
+        return (
+            f"{after} has no value, so it is not among the {of} ranked "
+            f"(the {c} with a value and this one)"
+        )
+    r_min = table.ranking(descending, "min").rank
+    r_max = table.ranking(descending, "max").rank
+    size = r_max - r_min + 1  # of each value's tie group
+    dense = ties == "dense" and not table.mixed
+    r_dense = table.ranking(descending, "dense").rank if dense else r_min
+    if a_pos is None or np.isnan(v[a_pos]) or table.mixed:
+        lo = 1
+        # Dense: tied with a group (or below all), the others all ahead.
+        hi = others + (int(np.max((r_dense + size)[known])) if dense and c else c + 1)
+    else:
+        # Tied with `after`'s group, or just behind it (alone or tied with
+        # the next group), the others ahead, in a tie with it or behind.
+        g_a = float(size[a_pos])
+        nxt = known & (r_min == r_max[a_pos] + 1)
+        g_b = int(nxt.sum())
+        lo = int(r_dense[a_pos])
+        hi = int(
+            lo + others + max(g_a, 1 + g_b)
+            if dense
+            else r_min[a_pos] + g_a + g_b + others
+        )
+    if lo <= stated_rank <= hi:
+        return ""
+    if a_pos is None and not dense:
+        return (
+            f"at most {_counted(hi, 'region')} could be ranked ({c} with a "
+            f"value, this one and {others} others without), so none ranks "
+            f"{stated_rank}"
+        )
+    where = f" just after {after}" if a_pos is not None else ""
+    span = f"{lo}" if lo == hi else f"{lo}-{hi}"
+    return (
+        f"whatever its value, it could rank only {span}{where} (ties: {ties}), "
+        f"not {stated_rank}"
+    )
 
 
 def _of_problem(of: int, count: int, unknown: int, *, subject: bool = False) -> str:

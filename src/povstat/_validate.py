@@ -3241,6 +3241,9 @@ def _numeric(
         table = not_an_array(x, name, eager=False)
         if table is not None:
             raise TypeError(table)
+    # Dictionary, categorical and sparse columns decoded first: a null
+    # stays missing, a float32 stays float32 (read below as it prints).
+    x = decoded(x)
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
         raw = np.ma.getdata(x)
@@ -3411,6 +3414,64 @@ def _exact_integers(
                 at = f" at index {tuple(int(k) for k in pos)}"
             msg = _wide_int_message(name, value, at, written=written)
             raise ValueError(msg)
+
+
+def decoded(x: Any) -> Any:
+    """`x` with a dictionary, categorical or sparse encoding undone, else `x`.
+
+    The one place where encoded containers become plain ones, for the array
+    functions (:func:`numeric`) and :func:`povstat.parse_numbers` alike: a
+    pyarrow dictionary Array or ChunkedArray (``pa.Table.from_pandas`` of a
+    ``category`` column), a pandas ``category``, ``dictionary[pyarrow]`` or
+    ``Sparse`` Series or array. A null stays missing (numpy reads a null of
+    a dictionary ChunkedArray as a dictionary value), a float32 value keeps
+    its float32 type (read as the figure it prints as, not its binary
+    value), an integer stays an integer with its nulls beside it (checked
+    as any integer float64 must hold, never rounded first). A pandas Series
+    keeps its index and name.
+    """
+    module = type(x).__module__.partition(".")[0]
+    if module == "pyarrow":
+        t = getattr(x, "type", None)
+        value_type = getattr(t, "value_type", None)
+        if value_type is None or not str(t).startswith("dictionary"):
+            return x
+        return x.cast(value_type)
+    if module != "pandas":
+        return x
+    import pandas as pd  # local: the array layer does not need pandas
+
+    dtype = getattr(x, "dtype", None)
+    values: Any
+    if isinstance(dtype, pd.CategoricalDtype):
+        cat = pd.Categorical(x)
+        kind = getattr(dtype.categories.dtype, "kind", "")
+        if kind not in "iuf" or not kind:
+            return x
+        cats: NDArray[Any] = np.asarray(dtype.categories.to_numpy())
+        codes = np.asarray(cat.codes, dtype=np.intp)
+        if kind == "f":  # as wide as the categories; a null (code -1) NaN
+            values = np.append(cats, np.nan).astype(cats.dtype)[codes]
+        else:  # nullable integers: a null is never a float NaN
+            ints: Any = pd.array(cats)
+            values = ints.take(codes, allow_fill=True)
+    elif isinstance(dtype, pd.ArrowDtype) and str(dtype.pyarrow_dtype).startswith(
+        "dictionary"
+    ):
+        import pyarrow as pa  # type: ignore[import-untyped]
+
+        arrow = pa.array(pd.array(x))
+        values = pd.arrays.ArrowExtensionArray(
+            arrow.cast(dtype.pyarrow_dtype.value_type)
+        )
+    elif isinstance(dtype, pd.SparseDtype):
+        sparse: Any = pd.array(x)
+        values = np.asarray(sparse.to_dense())
+    else:
+        return x
+    if isinstance(x, pd.Series):
+        return pd.Series(values, index=x.index, name=x.name, copy=False)
+    return values
 
 
 def _nullable_integers(x: object) -> tuple[NDArray[Any], NDArray[np.bool_]] | None:

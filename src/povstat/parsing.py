@@ -652,7 +652,9 @@ def parse_numbers(
         raise TypeError(msg)
     _refuse_frames(texts)
     _refuse_expressions(texts)
-    texts = _listed_items(texts)
+    # Dictionary, categorical and sparse columns as plain ones (nulls
+    # missing, float32 read as it prints), as the array functions read them.
+    texts = _validate.decoded(_listed_items(texts))
     if isinstance(texts, pd.Series):
         cells = _series_cells(texts)
         rows: Any = texts.index
@@ -826,7 +828,7 @@ def parse_columns(
     positions = _column_positions(df.columns, cols)
     out = df.copy(deep=False)
     found: list[tuple[int, int, InvalidCell]] = []
-    read = [_series_cells(df.iloc[:, pos]) for pos in positions]
+    read = [_series_cells(_validate.decoded(df.iloc[:, pos])) for pos in positions]
     if loc == "id" and read:
         _warn_read_as_numbers(np.concatenate(read), "`df`", stacklevel=2)
     for j, (col, pos) in enumerate(zip(cols, positions, strict=True)):

@@ -3172,13 +3172,15 @@ def numeric(
     name: str,
     *,
     place: Callable[[int], str] | None = None,
-    written: bool = False,
+    written: bool | str = False,
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     `written` (for :func:`povstat.format_number`): an integer beyond 2**53
     is held only when it is the shortest decimal of its nearest float64,
-    the figure that float is written as (see :func:`_int_held`).
+    the figure that float is written as (see :func:`_int_held`). A str is
+    the Python code that writes such an integer ``n`` as the figure would
+    be written (in its locale, with its decimals), offered in the refusal.
 
     A negative zero (``-0.0``, ``Decimal("-0")``, ``np.float32(-0.0)``,
     which ordinary rounding gives: ``round(-0.0004, 2)``) is read as 0: the
@@ -3199,7 +3201,7 @@ def _numeric(
     name: str,
     *,
     place: Callable[[int], str] | None = None,
-    written: bool = False,
+    written: bool | str = False,
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
@@ -3339,18 +3341,19 @@ def _wide_int_rule(value: int) -> str:
     )
 
 
-def _wide_int_message(name: str, value: int, at: str, *, written: bool) -> str:
+def _wide_int_message(name: str, value: int, at: str, *, written: bool | str) -> str:
     """The refusal of an integer beyond 2**53 (see :func:`_int_held`)."""
     f = float(value)
     if written and int(f) == value:
         # Held exactly, but its float64 is written as another integer.
         figure = int(Decimal(repr(f)))
+        recipe = written if isinstance(written, str) else "f'{n:,}' (n the int)"
         return (
             f"`{name}` holds an integer that would be written as another: "
             f"{value!r}{at} is beyond 2**53 in magnitude, and its float64 "
             f"({f!r}) is written as its shortest decimal, {figure}; convert "
             f"it to float first if {figure} is meant, or write the integer "
-            f"with Python (f'{{n:,}}')"
+            f"with Python: {recipe}"
         )
     return (
         f"`{name}` holds an integer that float64 (povstat's arithmetic) "
@@ -3358,7 +3361,7 @@ def _wide_int_message(name: str, value: int, at: str, *, written: bool) -> str:
     )
 
 
-def _int_held(value: int, *, written: bool = False) -> bool:
+def _int_held(value: int, *, written: bool | str = False) -> bool:
     """Whether float64 holds the integer `value`, by the rule for a Decimal.
 
     Held when it equals its nearest float64 (every integer up to 2**53 in
@@ -3388,7 +3391,7 @@ def _exact_integers(
     name: str,
     place: Callable[[int], str] | None = None,
     *,
-    written: bool = False,
+    written: bool | str = False,
 ) -> None:
     """Refuse 64-bit integers that float64 cannot hold exactly.
 
@@ -3748,7 +3751,7 @@ class _InexactIntegerError(Exception):
 
 
 def _object_to_float(
-    arr: NDArray[np.object_], *, written: bool = False
+    arr: NDArray[np.object_], *, written: bool | str = False
 ) -> NDArray[np.float64]:
     flat = arr.ravel()
     out = np.empty(flat.shape, dtype=np.float64)
@@ -3820,7 +3823,7 @@ def _is_na(item: object) -> bool:
 
 
 def finite_or_nan(
-    x: ArrayLike, name: str, *, written: bool = False
+    x: ArrayLike, name: str, *, written: bool | str = False
 ) -> NDArray[np.float64]:
     """Numeric array whose entries are finite or NaN (no infinities).
 

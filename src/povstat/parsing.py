@@ -951,7 +951,7 @@ def format_number(
         raise TypeError(msg)
     # An integer is written as its float64's shortest decimal, so one that is
     # not that decimal (2**60) is refused, as 2**53 + 1 is.
-    v = _validate.finite_or_nan(x, "x", written=True)
+    v = _validate.finite_or_nan(x, "x", written=_integer_recipe(loc, d, group))
     r = round_half_up(v, d) + 0.0  # + 0.0 turns -0.0 into 0.0
     spec = f"{',' if group else ''}.{max(d, 0)}f"
     # Below 1e15 units of the last place shown, the float nearest to a
@@ -970,6 +970,22 @@ def format_number(
         )
     ]
     return np.asarray(np.array(texts, dtype=np.str_).reshape(r.shape))
+
+
+def _integer_recipe(locale: str, decimals: int, grouping: bool) -> str:
+    """Python code writing an int ``n`` as :func:`format_number` would.
+
+    The advice of its refusal of an integer whose float64 is written as
+    another (2**60): the integer's own digits, grouped and with the decimal
+    mark of `locale`, zeros for positive `decimals`. Negative `decimals`
+    (tens, hundreds) are not applied: the integer as it is.
+    """
+    code = "f'{n:,}'" if grouping else "str(n)"
+    if grouping and locale == "id":
+        code += ".replace(',', '.')"
+    if decimals > 0:
+        code += f" + '{',' if locale == 'id' else '.'}{'0' * decimals}'"
+    return f"{code} (n the int)"
 
 
 #: Enough digits for any finite float64 written out in full (1.8e308) with

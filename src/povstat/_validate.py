@@ -3322,6 +3322,16 @@ def _numeric(
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return widen_short_float(arr)
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
+        if written:  # an integer beyond 2**53, as an int is (np.longdouble(2**60))
+            flat = arr.reshape(-1)
+            big = np.flatnonzero(np.isfinite(flat) & (np.abs(flat) > _EXACT_INT))
+            for k in big.tolist():  # only the few integers beyond 2**53
+                v = flat[k]
+                if _wide_integral(v) and not _int_held(int(v), written=written):
+                    at = f" at {_place(k, place)}" if arr.ndim == 1 else ""
+                    raise ValueError(
+                        _wide_int_message(name, int(v), at, written=written)
+                    )
         return _narrow_long_float(arr, name, place)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
         _exact_integers(arr, name, place, written=written)
@@ -3694,7 +3704,14 @@ def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
         return obj
     # An int beyond 2**53 next to a float: numpy would make it a float64
     # silently ([2**53 + 1, 0.5]); as objects, it is checked and refused.
-    wide = int in kinds and any(type(v) is int and abs(v) > 2**53 for v in items)
+    # (a numpy integer too: [1.5, np.int64(2**60)]).
+    ints = [k for k in kinds if issubclass(k, int | np.integer) and k is not bool]
+    wide = bool(ints) and any(
+        isinstance(v, int | np.integer)
+        and not isinstance(v, bool | np.bool_)
+        and abs(int(v)) > 2**53
+        for v in items
+    )
     return obj if wide else None
 
 
@@ -3741,6 +3758,20 @@ def float_holds(x: object, f: float) -> bool:
     return True
 
 
+def _wide_integral(x: Any) -> bool:
+    """Whether the finite number `x` is an integer beyond 2**53 in magnitude.
+
+    Such a Decimal, Fraction or long double is held by float64 as the
+    integer it is, so :func:`povstat.format_number` writes it by the rule
+    for an int (:func:`_int_held` with `written`): ``Decimal(2**60)`` is
+    refused, as ``2**60`` is.
+    """
+    try:
+        return bool(abs(x) > _EXACT_INT and x == int(x))
+    except (OverflowError, ValueError):  # an infinity or NaN: no integer
+        return False
+
+
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 
@@ -3777,6 +3808,13 @@ def _object_to_float(
             f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
+            if (
+                written
+                and _wide_integral(item)
+                and not _int_held(int(item), written=written)
+            ):
+                # Decimal(2**60): held, but written as another integer.
+                raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
         elif isinstance(item, np.floating) and item.dtype.itemsize > 8:
             with np.errstate(over="ignore"):
@@ -3785,6 +3823,12 @@ def _object_to_float(
                 _narrow_long_float(np.asarray([item]), "x")
             except ValueError:
                 raise _InexactNumberError(i if arr.ndim else None, item) from None
+            if (
+                written
+                and _wide_integral(item)
+                and not _int_held(int(item), written=written)
+            ):
+                raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
         else:
             out[i] = float(item)

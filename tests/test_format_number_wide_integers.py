@@ -9,6 +9,8 @@ as another integer and is refused, 2**60 (which float64 holds exactly) as
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -39,6 +41,21 @@ CASES: dict[str, Callable[[], Any]] = {
     "pandas Int64": lambda: pd.Series([TWO_60, None], dtype="Int64"),
     "polars Int128": lambda: _pl().Series([2**100], dtype=_pl().Int128),
     "pyarrow uint64": lambda: _pa().array([2**63, None], type=_pa().uint64()),
+    # Integers held as other types (round 13, N3): the same rule.
+    "Decimal": lambda: Decimal(TWO_60),
+    "Decimals in a list": lambda: [Decimal(TWO_60), Decimal("1.5")],
+    "Fraction": lambda: Fraction(TWO_60),
+    "long double": lambda: np.longdouble(TWO_60),
+    "long double array": lambda: np.array([TWO_60, 1.5], dtype=np.longdouble),
+    "numpy int beside a float": lambda: [1.5, np.int64(TWO_60)],
+    "pyarrow decimal128": lambda: _pa().array(
+        [Decimal(TWO_60), None], type=_pa().decimal128(38, 0)
+    ),
+    "polars Decimal": lambda: _pl().Series(
+        [Decimal(TWO_60)], dtype=_pl().Decimal(38, 0)
+    ),
+    "pyarrow dictionary": lambda: _pa().array([TWO_60, None]).dictionary_encode(),
+    "pandas Categorical": lambda: pd.Series(pd.Categorical([TWO_60, None])),
 }
 
 
@@ -86,3 +103,12 @@ def test_2_53_plus_1_is_refused_as_before() -> None:
 def test_other_functions_still_read_2_60_exactly() -> None:
     # Computing with 2**60 is exact in float64: only writing it is refused.
     assert float(ps.round_half_up(TWO_60, 0)) == float(TWO_60)
+
+
+def test_other_integer_types_that_are_their_figure_are_written() -> None:
+    # 10**20 is the shortest decimal of its float64 (hand: 1e+20): written
+    # as a Decimal, Fraction or long double as it is as an int.
+    numbers: list[Any] = [Decimal(10**20), Fraction(10**20), np.longdouble(10**20)]
+    for x in numbers:
+        got = ps.format_number(x, locale="en", decimals=0)
+        assert str(got) == "100,000,000,000,000,000,000"

@@ -3172,13 +3172,15 @@ def numeric(
     name: str,
     *,
     place: Callable[[int], str] | None = None,
-    written: bool = False,
+    written: bool | str = False,
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     `written` (for :func:`povstat.format_number`): an integer beyond 2**53
     is held only when it is the shortest decimal of its nearest float64,
-    the figure that float is written as (see :func:`_int_held`).
+    the figure that float is written as (see :func:`_int_held`). A str is
+    the Python code that writes such an integer ``n`` as the figure would
+    be written (in its locale, with its decimals), offered in the refusal.
 
     A negative zero (``-0.0``, ``Decimal("-0")``, ``np.float32(-0.0)``,
     which ordinary rounding gives: ``round(-0.0004, 2)``) is read as 0: the
@@ -3199,7 +3201,7 @@ def _numeric(
     name: str,
     *,
     place: Callable[[int], str] | None = None,
-    written: bool = False,
+    written: bool | str = False,
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
@@ -3241,6 +3243,9 @@ def _numeric(
         table = not_an_array(x, name, eager=False)
         if table is not None:
             raise TypeError(table)
+    # Dictionary, categorical and sparse columns decoded first: a null
+    # stays missing, a float32 stays float32 (read below as it prints).
+    x = decoded(x)
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
         raw = np.ma.getdata(x)
@@ -3317,6 +3322,16 @@ def _numeric(
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return widen_short_float(arr)
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
+        if written:  # an integer beyond 2**53, as an int is (np.longdouble(2**60))
+            flat = arr.reshape(-1)
+            big = np.flatnonzero(np.isfinite(flat) & (np.abs(flat) > _EXACT_INT))
+            for k in big.tolist():  # only the few integers beyond 2**53
+                v = flat[k]
+                if _wide_integral(v) and not _int_held(int(v), written=written):
+                    at = f" at {_place(k, place)}" if arr.ndim == 1 else ""
+                    raise ValueError(
+                        _wide_int_message(name, int(v), at, written=written)
+                    )
         return _narrow_long_float(arr, name, place)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
         _exact_integers(arr, name, place, written=written)
@@ -3336,18 +3351,19 @@ def _wide_int_rule(value: int) -> str:
     )
 
 
-def _wide_int_message(name: str, value: int, at: str, *, written: bool) -> str:
+def _wide_int_message(name: str, value: int, at: str, *, written: bool | str) -> str:
     """The refusal of an integer beyond 2**53 (see :func:`_int_held`)."""
     f = float(value)
     if written and int(f) == value:
         # Held exactly, but its float64 is written as another integer.
         figure = int(Decimal(repr(f)))
+        recipe = written if isinstance(written, str) else "f'{n:,}' (n the int)"
         return (
             f"`{name}` holds an integer that would be written as another: "
             f"{value!r}{at} is beyond 2**53 in magnitude, and its float64 "
             f"({f!r}) is written as its shortest decimal, {figure}; convert "
             f"it to float first if {figure} is meant, or write the integer "
-            f"with Python (f'{{n:,}}')"
+            f"with Python: {recipe}"
         )
     return (
         f"`{name}` holds an integer that float64 (povstat's arithmetic) "
@@ -3355,7 +3371,7 @@ def _wide_int_message(name: str, value: int, at: str, *, written: bool) -> str:
     )
 
 
-def _int_held(value: int, *, written: bool = False) -> bool:
+def _int_held(value: int, *, written: bool | str = False) -> bool:
     """Whether float64 holds the integer `value`, by the rule for a Decimal.
 
     Held when it equals its nearest float64 (every integer up to 2**53 in
@@ -3385,7 +3401,7 @@ def _exact_integers(
     name: str,
     place: Callable[[int], str] | None = None,
     *,
-    written: bool = False,
+    written: bool | str = False,
 ) -> None:
     """Refuse 64-bit integers that float64 cannot hold exactly.
 
@@ -3411,6 +3427,64 @@ def _exact_integers(
                 at = f" at index {tuple(int(k) for k in pos)}"
             msg = _wide_int_message(name, value, at, written=written)
             raise ValueError(msg)
+
+
+def decoded(x: Any) -> Any:
+    """`x` with a dictionary, categorical or sparse encoding undone, else `x`.
+
+    The one place where encoded containers become plain ones, for the array
+    functions (:func:`numeric`) and :func:`povstat.parse_numbers` alike: a
+    pyarrow dictionary Array or ChunkedArray (``pa.Table.from_pandas`` of a
+    ``category`` column), a pandas ``category``, ``dictionary[pyarrow]`` or
+    ``Sparse`` Series or array. A null stays missing (numpy reads a null of
+    a dictionary ChunkedArray as a dictionary value), a float32 value keeps
+    its float32 type (read as the figure it prints as, not its binary
+    value), an integer stays an integer with its nulls beside it (checked
+    as any integer float64 must hold, never rounded first). A pandas Series
+    keeps its index and name.
+    """
+    module = type(x).__module__.partition(".")[0]
+    if module == "pyarrow":
+        t = getattr(x, "type", None)
+        value_type = getattr(t, "value_type", None)
+        if value_type is None or not str(t).startswith("dictionary"):
+            return x
+        return x.cast(value_type)
+    if module != "pandas":
+        return x
+    import pandas as pd  # local: the array layer does not need pandas
+
+    dtype = getattr(x, "dtype", None)
+    values: Any
+    if isinstance(dtype, pd.CategoricalDtype):
+        cat = pd.Categorical(x)
+        kind = getattr(dtype.categories.dtype, "kind", "")
+        if kind not in "iuf" or not kind:
+            return x
+        cats: NDArray[Any] = np.asarray(dtype.categories.to_numpy())
+        codes = np.asarray(cat.codes, dtype=np.intp)
+        if kind == "f":  # as wide as the categories; a null (code -1) NaN
+            values = np.append(cats, np.nan).astype(cats.dtype)[codes]
+        else:  # nullable integers: a null is never a float NaN
+            ints: Any = pd.array(cats)
+            values = ints.take(codes, allow_fill=True)
+    elif isinstance(dtype, pd.ArrowDtype) and str(dtype.pyarrow_dtype).startswith(
+        "dictionary"
+    ):
+        import pyarrow as pa  # type: ignore[import-untyped]
+
+        arrow = pa.array(pd.array(x))
+        values = pd.arrays.ArrowExtensionArray(
+            arrow.cast(dtype.pyarrow_dtype.value_type)
+        )
+    elif isinstance(dtype, pd.SparseDtype):
+        sparse: Any = pd.array(x)
+        values = np.asarray(sparse.to_dense())
+    else:
+        return x
+    if isinstance(x, pd.Series):
+        return pd.Series(values, index=x.index, name=x.name, copy=False)
+    return values
 
 
 def _nullable_integers(x: object) -> tuple[NDArray[Any], NDArray[np.bool_]] | None:
@@ -3630,7 +3704,14 @@ def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
         return obj
     # An int beyond 2**53 next to a float: numpy would make it a float64
     # silently ([2**53 + 1, 0.5]); as objects, it is checked and refused.
-    wide = int in kinds and any(type(v) is int and abs(v) > 2**53 for v in items)
+    # (a numpy integer too: [1.5, np.int64(2**60)]).
+    ints = [k for k in kinds if issubclass(k, int | np.integer) and k is not bool]
+    wide = bool(ints) and any(
+        isinstance(v, int | np.integer)
+        and not isinstance(v, bool | np.bool_)
+        and abs(int(v)) > 2**53
+        for v in items
+    )
     return obj if wide else None
 
 
@@ -3677,6 +3758,20 @@ def float_holds(x: object, f: float) -> bool:
     return True
 
 
+def _wide_integral(x: Any) -> bool:
+    """Whether the finite number `x` is an integer beyond 2**53 in magnitude.
+
+    Such a Decimal, Fraction or long double is held by float64 as the
+    integer it is, so :func:`povstat.format_number` writes it by the rule
+    for an int (:func:`_int_held` with `written`): ``Decimal(2**60)`` is
+    refused, as ``2**60`` is.
+    """
+    try:
+        return bool(abs(x) > _EXACT_INT and x == int(x))
+    except (OverflowError, ValueError):  # an infinity or NaN: no integer
+        return False
+
+
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 
@@ -3687,7 +3782,7 @@ class _InexactIntegerError(Exception):
 
 
 def _object_to_float(
-    arr: NDArray[np.object_], *, written: bool = False
+    arr: NDArray[np.object_], *, written: bool | str = False
 ) -> NDArray[np.float64]:
     flat = arr.ravel()
     out = np.empty(flat.shape, dtype=np.float64)
@@ -3713,6 +3808,13 @@ def _object_to_float(
             f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
+            if (
+                written
+                and _wide_integral(item)
+                and not _int_held(int(item), written=written)
+            ):
+                # Decimal(2**60): held, but written as another integer.
+                raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
         elif isinstance(item, np.floating) and item.dtype.itemsize > 8:
             with np.errstate(over="ignore"):
@@ -3721,6 +3823,12 @@ def _object_to_float(
                 _narrow_long_float(np.asarray([item]), "x")
             except ValueError:
                 raise _InexactNumberError(i if arr.ndim else None, item) from None
+            if (
+                written
+                and _wide_integral(item)
+                and not _int_held(int(item), written=written)
+            ):
+                raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
         else:
             out[i] = float(item)
@@ -3759,7 +3867,7 @@ def _is_na(item: object) -> bool:
 
 
 def finite_or_nan(
-    x: ArrayLike, name: str, *, written: bool = False
+    x: ArrayLike, name: str, *, written: bool | str = False
 ) -> NDArray[np.float64]:
     """Numeric array whose entries are finite or NaN (no infinities).
 

@@ -652,7 +652,9 @@ def parse_numbers(
         raise TypeError(msg)
     _refuse_frames(texts)
     _refuse_expressions(texts)
-    texts = _listed_items(texts)
+    # Dictionary, categorical and sparse columns as plain ones (nulls
+    # missing, float32 read as it prints), as the array functions read them.
+    texts = _validate.decoded(_listed_items(texts))
     if isinstance(texts, pd.Series):
         cells = _series_cells(texts)
         rows: Any = texts.index
@@ -826,7 +828,7 @@ def parse_columns(
     positions = _column_positions(df.columns, cols)
     out = df.copy(deep=False)
     found: list[tuple[int, int, InvalidCell]] = []
-    read = [_series_cells(df.iloc[:, pos]) for pos in positions]
+    read = [_series_cells(_validate.decoded(df.iloc[:, pos])) for pos in positions]
     if loc == "id" and read:
         _warn_read_as_numbers(np.concatenate(read), "`df`", stacklevel=2)
     for j, (col, pos) in enumerate(zip(cols, positions, strict=True)):
@@ -949,7 +951,7 @@ def format_number(
         raise TypeError(msg)
     # An integer is written as its float64's shortest decimal, so one that is
     # not that decimal (2**60) is refused, as 2**53 + 1 is.
-    v = _validate.finite_or_nan(x, "x", written=True)
+    v = _validate.finite_or_nan(x, "x", written=_integer_recipe(loc, d, group))
     r = round_half_up(v, d) + 0.0  # + 0.0 turns -0.0 into 0.0
     spec = f"{',' if group else ''}.{max(d, 0)}f"
     # Below 1e15 units of the last place shown, the float nearest to a
@@ -968,6 +970,22 @@ def format_number(
         )
     ]
     return np.asarray(np.array(texts, dtype=np.str_).reshape(r.shape))
+
+
+def _integer_recipe(locale: str, decimals: int, grouping: bool) -> str:
+    """Python code writing an int ``n`` as :func:`format_number` would.
+
+    The advice of its refusal of an integer whose float64 is written as
+    another (2**60): the integer's own digits, grouped and with the decimal
+    mark of `locale`, zeros for positive `decimals`. Negative `decimals`
+    (tens, hundreds) are not applied: the integer as it is.
+    """
+    code = "f'{n:,}'" if grouping else "str(n)"
+    if grouping and locale == "id":
+        code += ".replace(',', '.')"
+    if decimals > 0:
+        code += f" + '{',' if locale == 'id' else '.'}{'0' * decimals}'"
+    return f"{code} (n the int)"
 
 
 #: Enough digits for any finite float64 written out in full (1.8e308) with

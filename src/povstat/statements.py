@@ -7673,6 +7673,16 @@ def _all_measures(
     if not (figure.any() or level.any()) or "measure" not in st.columns:
         return
     measure = st["measure"].where(~level, st["measure"].fillna(headcount))
+    gone = (figure & measure.isna()).to_numpy()
+    if gone.any():  # None, NaN, a masked entry (read as None)
+        rows = _row_names(index, np.flatnonzero(gone))
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        msg = (
+            f"`statements` column 'measure' is missing in {where} (kind "
+            "'figure'): each figure statement names the column of `data` its "
+            "figure is read from"
+        )
+        raise ValueError(msg)
     used = figure | (level & measure.notna())
     faults: list[tuple[int, list[Any], list[str], Exception]] = []
     for col in sorted(set(measure[used].astype(str))):

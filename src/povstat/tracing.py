@@ -432,6 +432,22 @@ def trace_figure(
     )
 
 
+def _refuse_masked(given: Mapping[str, tuple[object, str]]) -> None:
+    """Refuse ``numpy.ma.masked`` (a masked entry) as a key or measure.
+
+    It is a missing value, not a label: it would compare equal to every
+    row (its comparisons are masked) or be shown as "--".
+    """
+    for arg, (value, what) in given.items():
+        if value is np.ma.masked:
+            msg = (
+                f"`{arg}` is missing (numpy.ma.masked, a masked entry); a "
+                f"figure is traced in one named cell: pass {what} the figure "
+                "is stated for"
+            )
+            raise ValueError(msg)
+
+
 def _trace_figure(
     data: IntoFrame,
     stated: float | np.floating[Any] | Decimal | Fraction,
@@ -496,6 +512,17 @@ def _trace_figure(
     if where is not None and not isinstance(where, Mapping):
         msg = f"`where` must be a mapping of column to value, got {where!r}"
         raise TypeError(msg)
+    _refuse_masked(
+        {
+            "subject": (subject, f"the region (a label of `data` column {region!r})"),
+            "at": (at, f"the period (a label of `data` column {period!r})"),
+            **{
+                f"where[{k!r}]": (v, f"a label of `data` column {k!r}")
+                for k, v in (where or {}).items()
+            },
+            "measure": (measure, "the name of the measure column"),
+        }
+    )
     for k, v in (where or {}).items():
         if not isinstance(k, str):
             msg = f"`where` keys must be column names (str), got {k!r}"

@@ -29,8 +29,10 @@ Nothing here computes a statistic: formulas live in the array modules.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import numbers
+import operator
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -500,7 +502,7 @@ def _collect(df: IntoFrame, *, arg: str) -> Table:
     """:func:`collect`, once the column names are known not to clash."""
     pandas = sys.modules.get("pandas")
     if pandas is not None and type(df) is pandas.DataFrame:
-        return Table(df, pandas=df)
+        return Table(df, pandas=_unmasked(df))
     try:
         wrapped = nw.from_native(df)
     except TypeError:
@@ -525,8 +527,40 @@ def _collect(df: IntoFrame, *, arg: str) -> Table:
             return _collect_duckdb(df, wrapped)
         return Table(df, frame=wrapped.collect(), lazy=True)
     if wrapped.implementation.is_pandas():
-        return Table(df, frame=wrapped, pandas=wrapped.to_native())
+        native = wrapped.to_native()
+        plain = _unmasked(native)
+        if plain is not native:
+            wrapped = nw.from_native(plain, eager_only=True)
+        return Table(df, frame=wrapped, pandas=plain)
     return Table(df, frame=wrapped)
+
+
+def _unmasked(df: Any) -> Any:
+    """`df`, or a copy with each ``numpy.ma.masked`` cell of it None.
+
+    ``list(masked_array)`` gives ``numpy.ma.masked`` for a masked entry: a
+    missing value, as in the array functions, so that a key column holding
+    one is refused as missing (pandas cannot hash it; a cast to str would
+    make it a label "--") and a value column reads it as missing. Object
+    columns only; the caller's frame is never changed.
+    """
+    masked_type = type(np.ma.masked)
+    found = {}
+    for j, dtype in enumerate(df.dtypes):  # the columns, not the rows
+        if dtype != np.dtype(object):
+            continue
+        cells = df.iloc[:, j].to_numpy()
+        if masked_type in set(map(type, cells)):  # the types, not a test per row
+            hit = map(operator.is_, cells, itertools.repeat(np.ma.masked))
+            found[j] = np.fromiter(hit, dtype=bool, count=len(cells))
+    if not found:
+        return df
+    out = df.copy(deep=False)
+    for j, where in found.items():
+        cells = out.iloc[:, j].to_numpy(copy=True)
+        cells[where] = None
+        out.isetitem(j, cells)
+    return out
 
 
 #: DuckDB's arbitrary-precision integer (``BIGNUM``, formerly ``VARINT``).

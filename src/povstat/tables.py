@@ -745,7 +745,11 @@ def read_bps_table(
         jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
         column under a unit row holds one scale; a cell stating the unit
         row's own unit ("4,37 %" under "(persen)") is no percent sign among
-        numbers without one: 4.37, as "4,37" is. A unit row's cell covers
+        numbers without one: 4.37, as "4,37" is; but a bare number under
+        a tenth of the median percentage its block states with a sign
+        ("0,1204" among "9,92%" under a title "(Persen)", a fraction of
+        one) is compared with them as without the title, and refused as
+        in a workbook. A unit row's cell covers
         its column group (the table, if it has no groups), whose values go
         into one value column: "(persen)" written over 2022 alone, or
         "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
@@ -2244,11 +2248,16 @@ def read_bps_table(
         unit_sources = [*unit_sources, source]
     # Percentages: cells stating "%" (or formatted as percent), and the
     # columns a unit row states "(persen)" over.
-    in_percent = unit == "percent"
+    column_pct = np.zeros(values.size, dtype=bool)
     for r in range(unit_cells.shape[0]):  # the few unit rows
         for j in np.flatnonzero(unit_cells[r] != ""):
             if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
-                in_percent[j :: cells.shape[1]] = True
+                column_pct[j :: cells.shape[1]] = True
+    in_percent = (unit == "percent") | column_pct
+    # A percent sign under a stated percent is no scale of its own, except
+    # beside a bare fraction of one ("0,1204" among "9,92%"): kept for the
+    # mixed-scale check below, as without the title (see ``_fractions_among``).
+    signed = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -2257,6 +2266,7 @@ def read_bps_table(
         mult,
         reasons,
     )
+    unit[signed & (reasons == "")] = "percent"
     # Units are judged against the unit row first ("5,1 ribu jiwa" under
     # "(ribu jiwa)" is read, whatever most cells state), then, among the
     # cells the unit row leaves, by the column group's most common unit.
@@ -2266,6 +2276,7 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
+    unit[signed] = ""  # read under the stated percent, as the others
     # A number in the other convention ("4.375" among "13,65", "587,723"
     # among "674.660"): judged within each column group of one unit (the
     # period columns of one measure go into one value column), on the cells
@@ -9318,6 +9329,41 @@ def _unit_row_spans(
     if not out:
         return np.zeros((0, len(groups)), dtype=object), names
     return np.vstack(out), names
+
+
+def _fractions_among(
+    values: np.ndarray[Any, Any],
+    unit: np.ndarray[Any, Any],
+    mult: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    column_pct: np.ndarray[Any, Any],
+    blocks: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Cells with a percent sign beside bare fractions, under a stated percent.
+
+    Under a title or unit row stating percent ("(Persen)", "(persen)",
+    "(%)", `column_pct`), a cell stating "%" (a sign, or a percent format)
+    is a bare number ("4,37 %" beside "4,26" is 4.37). But a bare number
+    less than a tenth of the median percentage its block (`blocks`, see
+    ``_scale_blocks``) states with a sign ("0,1204" among "9,92%": nearer
+    12.04 as a fraction of one than as 0.12 %) is the fraction a cell that
+    lost its percent format holds, or 0.12 %: whatever the title says,
+    the same guess as without it (and as a workbook holding those numbers,
+    whose formats are compared whatever the title). Returns the cells with
+    a sign in such blocks, whose sign is to be kept for that comparison.
+    """
+    live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
+    sign = live & (unit == "percent")
+    bare = live & (unit == "") & (mult == 1)
+    out = np.zeros(values.size, dtype=bool)
+    if not sign.any() or not bare.any():
+        return out
+    for block in _blocks(blocks):  # the few column blocks
+        pct = np.abs(values[block][sign[block]])
+        plain = np.abs(values[block][bare[block]])
+        if pct.size and plain.size and (plain < np.median(pct) / 10).any():
+            out[block[sign[block]]] = True
+    return out
 
 
 def _check_unit_row_cells(

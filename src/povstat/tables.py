@@ -712,7 +712,11 @@ def read_bps_table(
         holding a formula without a stored result (in .xlsx, every
         formula of a workbook that asks to be recalculated on load,
         ``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter and so pandas'
-        ``to_excel`` write it, storing a placeholder 0; an .xls
+        ``to_excel`` write it, storing a placeholder 0, or to be
+        recalculated in full, ``forceFullCalc="1"``, or that is in manual
+        calculation without a recalculation on save, ``calcMode="manual"
+        calcOnSave="0"``, as XlsxWriter's ``set_calc_mode("manual")``
+        writes it; an .xls
         formula whose stored result is empty text, as a program writing
         the file leaves it; or an .ods formula cell without a value type),
         a number without a
@@ -1386,7 +1390,12 @@ def read_bps_table(
     asks to be recalculated on load (``<calcPr fullCalcOnLoad="1"/>``, as
     XlsxWriter, and so pandas' ``to_excel`` when it is installed, writes
     every file, storing the placeholder 0 with each formula; Excel and
-    LibreOffice do not write it) stores no trustworthy result, so each
+    LibreOffice do not write it), or to be recalculated in full
+    (``forceFullCalc="1"``), or that is in manual calculation without a
+    recalculation on save (``<calcPr calcMode="manual" calcOnSave="0"/>``,
+    XlsxWriter's ``set_calc_mode("manual")``; a manual workbook saved by
+    Excel, recalculated on saving, keeps its results) stores no
+    trustworthy result, so each
     of its formulas is one without a stored result, the reason saying
     why (in a header or label cell too); so is every
     cell of an array formula's range without a stored result (in an .xlsx
@@ -2594,8 +2603,10 @@ class _Read:
     ``thousands``: .xlsx, .xls and .ods number cells of 1,000 or more that
     their format shows with a thousands separator, with or without decimals
     (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
-    ``recalc``: the workbook asks to be recalculated on load, so that each
-    of its formulas is one without a stored result (see ``_no_result``).
+    ``recalc``: why the results the workbook stores with its formulas are
+    placeholders (it asks to be recalculated on load, say; see
+    ``_placeholder_results``), so that each of its formulas is one without
+    a stored result (see ``_no_result``); "" where they are results.
     """
 
     grid: pd.DataFrame
@@ -2615,7 +2626,7 @@ class _Read:
     sheets: Callable[[], str] | None = None
     grouped: np.ndarray[Any, Any] | None = None
     thousands: np.ndarray[Any, Any] | None = None
-    recalc: bool = False
+    recalc: str = ""
 
 
 def _groups_thousands(value: object, fmt: object) -> bool:
@@ -5092,9 +5103,10 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     formula (``data_only``), once for the formulas themselves. A formula is
     never evaluated. A workbook that asks to be recalculated on load
     (``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter, and so pandas'
-    ``to_excel``, writes every file, storing 0 as each formula's result)
-    holds no trustworthy result: each of its formulas is a formula without
-    a stored result. Only cells holding a value (or a formula) are kept:
+    ``to_excel``, writes every file, storing 0 as each formula's result),
+    or whose results are otherwise placeholders (see
+    ``_placeholder_results``), holds no trustworthy result: each of its
+    formulas is a formula without a stored result. Only cells holding a value (or a formula) are kept:
     rows below the last of them are layout, and so are columns without any
     (they are left out, the others keep their letters in messages).
     """
@@ -5107,7 +5119,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             written[i, j] = str(getattr(c.value, "text", c.value))  # array: its text
             if getattr(c.value, "ref", None):
                 spans.append((str(c.value.ref), written[i, j]))
-    recalculated = bool(written) and _full_calc_on_load(data)
+    recalculated = _placeholder_results(data) if written else ""
     values = {(i, j): c.value for i, j, c in stored}
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range without a stored
@@ -5123,10 +5135,12 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             continue  # a whole row or column: never an array formula's range
         for i in range(r0, r1 + 1):  # the few cells of an array formula
             for j in range(c0, c1 + 1):
-                if (i, j) not in written and (recalculated or (i, j) not in values):
+                if (i, j) not in written and (
+                    bool(recalculated) or (i, j) not in values
+                ):
                     written[i, j] = f"{text} (array formula {ref})"
     # The results stored with the formulas are placeholders: none is read.
-    placeholders = recalculated and any(k in values for k in written)
+    placeholders = recalculated if any(k in values for k in written) else ""
     if placeholders:
         stored = [(i, j, c) for i, j, c in stored if (i, j) not in written]
         values = {(i, j): c.value for i, j, c in stored}
@@ -5214,12 +5228,18 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     )
 
 
-def _full_calc_on_load(data: bytes) -> bool:
-    """Whether an .xlsx workbook asks to be recalculated on load.
+def _placeholder_results(data: bytes) -> str:
+    """Why the results an .xlsx workbook stores with its formulas are placeholders.
 
-    Its ``<calcPr fullCalcOnLoad="1"/>`` (or "true"): the results stored
-    with its formulas are placeholders, never computed (XlsxWriter stores
-    0 with each). Read from the workbook part itself, the main document
+    Its ``<calcPr>`` asks to be recalculated on load (``fullCalcOnLoad="1"``
+    or "true", as XlsxWriter writes every file), to be recalculated in full
+    (``forceFullCalc="1"``), or sets manual calculation without a
+    recalculation on save (``calcMode="manual" calcOnSave="0"``, as
+    XlsxWriter's ``set_calc_mode("manual")`` writes it): the results
+    stored with its formulas were never computed (XlsxWriter stores 0 with
+    each). Returns the reason as messages name it ("" for none: a workbook
+    in manual mode saved by Excel, calcOnSave absent or true, was
+    recalculated on saving and keeps its results). Read from the workbook part itself, the main document
     that ``[Content_Types].xml`` names (``xl/workbook.xml`` as programs
     write it): openpyxl's ``wb.calculation`` gives fullCalcOnLoad True for
     a ``<calcPr>`` without the attribute (its default), as Excel and
@@ -5240,12 +5260,24 @@ def _full_calc_on_load(data: bytes) -> bool:
                     part = str(node.get("PartName", "")).lstrip("/")
             root = fromstring(z.read(part))
     except (KeyError, OSError, SyntaxError, ValueError, zipfile.BadZipFile):
-        return False  # read as before: openpyxl has read the workbook
-    return any(
-        str(node.tag).endswith("}calcPr")
-        and str(node.get("fullCalcOnLoad", "")).strip() in ("1", "true")
-        for node in root
-    )
+        return ""  # read as before: openpyxl has read the workbook
+    for node in root:
+        if not str(node.tag).endswith("}calcPr"):
+            continue
+
+        def flag(name: str) -> str:
+            return str(node.get(name, "")).strip()
+
+        if flag("fullCalcOnLoad") in ("1", "true"):
+            return 'asks to be recalculated on load, <calcPr fullCalcOnLoad="1"/>'
+        if flag("forceFullCalc") in ("1", "true"):
+            return 'asks to be recalculated in full, <calcPr forceFullCalc="1"/>'
+        if flag("calcMode") == "manual" and flag("calcOnSave") in ("0", "false"):
+            return (
+                "is calculated manually and was not recalculated when saved, "
+                '<calcPr calcMode="manual" calcOnSave="0"/>'
+            )
+    return ""
 
 
 def _formatted(
@@ -5294,19 +5326,20 @@ _NO_RESULT = (
     "saved by a spreadsheet); povstat never evaluates formulas: open and save "
     "the file in a spreadsheet program, or paste values"
 )
-#: The same, in a workbook asking to be recalculated on load.
+#: The same, in a workbook whose stored results are placeholders (its
+#: <calcPr>, as ``_placeholder_results`` names it, fills the braces).
 _NO_RESULT_RECALC = (
-    "a formula without a stored result (the workbook asks to be recalculated "
-    'on load, <calcPr fullCalcOnLoad="1"/>: a result it stores with a '
-    "formula is a placeholder, never computed, as the 0 XlsxWriter, and "
-    "pandas' to_excel with it, stores for each); povstat never evaluates formulas: "
-    "open and save the file in a spreadsheet program, or paste values"
+    "a formula without a stored result (the workbook {}: a result it "
+    "stores with a formula is a placeholder, never computed, as the 0 "
+    "XlsxWriter, and pandas' to_excel with it, stores for each); povstat "
+    "never evaluates formulas: open and save the file in a spreadsheet "
+    "program (recalculating it), or paste values"
 )
 
 
 def _no_result(read: _Read) -> str:
     """Why a formula cell of `read` has no stored result, for messages."""
-    return _NO_RESULT_RECALC if read.recalc else _NO_RESULT
+    return _NO_RESULT_RECALC.format(read.recalc) if read.recalc else _NO_RESULT
 
 
 #: Literal parts of an Excel number format: text in quotes, an escaped

@@ -6642,7 +6642,9 @@ def _check_split_numbers(
     if not read.any():
         return
     if locale != "id":
-        _check_split_thousands(cells, read, rows, fields, header_fields)
+        _check_split_thousands(
+            cells, read, values.reshape(cells.shape), rows, fields, header_fields
+        )
         return
     whole, digits = _whole_texts(cells)
     # The second part of a split number is digits alone: a row of numbers
@@ -6666,6 +6668,7 @@ def _check_split_numbers(
 def _check_split_thousands(
     cells: np.ndarray[Any, Any],
     read: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
     rows: pd.Index[Any],
     fields: np.ndarray[Any, Any],
     header_fields: frozenset[int],
@@ -6682,7 +6685,12 @@ def _check_split_thousands(
     TIMUR,3,982.69": "3" and "982.69"), whatever its count of fields (the
     split fills a missing value's place): a whole number beside a decimal
     of the same column group is no pair a table writes, but the two parts
-    of "3,982.69" are. The warning shows both readings.
+    of "3,982.69" are. So is a row holding a whole number of one to three
+    digits right before one of exactly three ("Kota Batu,642,778": "642"
+    and "778"), in any count of fields, where every other value read of
+    both their columns (`values`, as read) is 1,000 or more (grouped or
+    not): a column of such values holds no 642 beside 778, but the two
+    parts of "642,778" are. The warning shows both readings.
     """
     _, digits = _whole_texts(cells)
     text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]
@@ -6703,6 +6711,19 @@ def _check_split_thousands(
         & read[:, 1:]
         & matching(r"[1-9][0-9]{0,2}")[:, :-1]
         & read[:, :-1]
+    )
+    # "642,778" unquoted, in a column whose other values are all 1,000 or
+    # more: "642" then "778", in any count of fields.
+    big = read & (np.abs(np.where(read, values, 0.0)) >= 1000)
+    small = read & ~big
+    others = (small.sum(axis=0) - small == 0) & (big.sum(axis=0) - big > 0)
+    broken[:, 1:] |= (
+        three[:, 1:]
+        & read[:, 1:]
+        & others[:, 1:]
+        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
+        & read[:, :-1]
+        & others[:, :-1]
     )
     suspect = np.flatnonzero(
         (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))

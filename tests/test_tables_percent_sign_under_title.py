@@ -147,7 +147,10 @@ def test_one_group_under_a_stated_percent(head: str) -> None:
 def test_bare_numbers_of_the_percentages_size_are_read(
     cells: str, expected: list[float]
 ) -> None:
-    text = f"Persentase Penduduk Miskin (Persen)\nKabupaten/Kota;2024;2025\nPacitan;{cells}\n"
+    text = (
+        "Persentase Penduduk Miskin (Persen)\nKabupaten/Kota;2024;2025\n"
+        f"Pacitan;{cells}\n"
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         t = read_bps_table(io.StringIO(text), locale="id", sep=";")

@@ -1903,18 +1903,27 @@ def read_bps_table(
                 grid.index,
                 frame=isinstance(frame_source, pd.DataFrame),
                 locale=loc,
+                sheet=_of_sheet(read),
             )
             if str(e).startswith("no header row")
             else ""
+        )
+        pivot = (
+            ""
+            if transposed
+            else _pivot_hint(
+                text,
+                grid.index,
+                frame=isinstance(frame_source, pd.DataFrame),
+                sheet=_of_sheet(read),
+            )
         )
         hint = (
             transposed + read.hint
             if transposed
             else _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
-            + _pivot_hint(
-                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
-            )
+            + pivot
             + read.hint
         )
         if isinstance(frame_source, pd.DataFrame):
@@ -1926,7 +1935,9 @@ def read_bps_table(
             hint += _year_text_hint(
                 text, grid.index, letters[first:], sheet=_of_sheet(read)
             )
-            hint += _title_year_hint(text, grid.index, title_refs)
+            hint += _title_year_hint(
+                text, grid.index, title_refs, grid.iloc[:, 0].tolist()
+            )
             if read.sheets is not None:
                 hint += read.sheets()
         shown_dates = [
@@ -1957,6 +1968,11 @@ def read_bps_table(
             )
         if not hint:
             raise
+        opening, no_period, rest = str(e).partition(" name no period")
+        if pivot and no_period and opening.startswith("header row "):
+            # A long table has no header row over periods: the row taken for
+            # one is data ("ACEH, 2.76"), not named as a header.
+            e = ValueError(f"no header row names periods across the columns{rest}")
         msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
@@ -5106,9 +5122,10 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     ``to_excel``, writes every file, storing 0 as each formula's result),
     or whose results are otherwise placeholders (see
     ``_placeholder_results``), holds no trustworthy result: each of its
-    formulas is a formula without a stored result. Only cells holding a value (or a formula) are kept:
-    rows below the last of them are layout, and so are columns without any
-    (they are left out, the others keep their letters in messages).
+    formulas is a formula without a stored result. Only cells holding a
+    value (or a formula) are kept: rows below the last of them are layout,
+    and so are columns without any (they are left out, the others keep
+    their letters in messages).
     """
     hidden: dict[str, list[int]] = {}
     stored = _sheet_cells(data, sheet_name, True, what, hidden)
@@ -5239,11 +5256,12 @@ def _placeholder_results(data: bytes) -> str:
     stored with its formulas were never computed (XlsxWriter stores 0 with
     each). Returns the reason as messages name it ("" for none: a workbook
     in manual mode saved by Excel, calcOnSave absent or true, was
-    recalculated on saving and keeps its results). Read from the workbook part itself, the main document
-    that ``[Content_Types].xml`` names (``xl/workbook.xml`` as programs
-    write it): openpyxl's ``wb.calculation`` gives fullCalcOnLoad True for
-    a ``<calcPr>`` without the attribute (its default), as Excel and
-    LibreOffice write it.
+    recalculated on saving and keeps its results). Read from the
+    workbook part itself, the main document that ``[Content_Types].xml``
+    names (``xl/workbook.xml`` as programs write it): openpyxl's
+    ``wb.calculation`` gives fullCalcOnLoad True for a ``<calcPr>``
+    without the attribute (its default), as Excel and LibreOffice write
+    it.
     """
     import zipfile
 
@@ -5264,10 +5282,7 @@ def _placeholder_results(data: bytes) -> str:
     for node in root:
         if not str(node.tag).endswith("}calcPr"):
             continue
-
-        def flag(name: str) -> str:
-            return str(node.get(name, "")).strip()
-
+        flag = {k: str(v).strip() for k, v in node.attrib.items()}.get
         if flag("fullCalcOnLoad") in ("1", "true"):
             return 'asks to be recalculated on load, <calcPr fullCalcOnLoad="1"/>'
         if flag("forceFullCalc") in ("1", "true"):
@@ -8055,13 +8070,21 @@ _TWO_KEYS = re.compile(
 
 
 def _pivot_hint(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool = True
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    *,
+    frame: bool = True,
+    sheet: bool = False,
 ) -> str:
     """Advice when a table is long, or was pivoted on the year and another key.
 
     `frame`: the cells are a frame's (its column labels above), not a
     file's (whose header and title lines are found as in
-    :func:`_long_period_column`).
+    :func:`_long_period_column`). `sheet`: the file is a spreadsheet's,
+    pivoted in the spreadsheet (a frame read from it loses its number
+    formats, see ``_READ_EXCEL_LOSES``). A long table with a second key
+    (BPS's ``nama_variabel``: P1 and P2 in one file) is filtered on it
+    first, the key named (see ``_other_keys``).
 
     Long: a column below the column labels holds years alone, some of them
     repeated (one row per region and period). Two keys: labels joining a
@@ -8111,6 +8134,7 @@ def _pivot_hint(
                 f"it is in long form, one row per region and period (its "
                 f"column{name} holds {what}, {how})"
             )
+            keys = _other_keys(text, j, n_labels)
     if not why:
         return ""
     # The regions kept in the file's order: a province row heads the
@@ -8121,17 +8145,60 @@ def _pivot_hint(
         "regions by name), polars df.pivot(on=YEAR, index=REGION, "
         "values=VALUE)"
     )
+    first = ""
+    if keys:
+        name, values = keys[0]
+        more = (
+            f" (and likewise {', '.join(repr(k) for k, _ in keys[1:])})"
+            if len(keys) > 1
+            else ""
+        )
+        shown = ", ".join(repr(v) for v in values[:3])
+        first = (
+            f"its column {name!r} is a second key ({shown}"
+            f"{', ...' if len(values) > 3 else ''}: a region has a value per "
+            f"period for each), so keep the rows of one of its values first"
+            f"{more}: pandas df = df[df[{name!r}] == {values[0]!r}], polars "
+            f"df = df.filter(pl.col({name!r}) == {values[0]!r}) (in a "
+            "spreadsheet pivot table, the column as a filter set to one value: "
+            "its default Sum would add the values of all); then "
+        )
+    if sheet and not frame:
+        return (
+            f"; the table looks long, not wide: {why}. read_bps_table reads a "
+            "wide table, one column per period ('2022', '2023') and one row "
+            "per region, the regions in the file's order (a province row above "
+            f"its regencies); {first}pivot it on the year, keeping that order, "
+            "in the spreadsheet: a pivot table with the regions as rows, "
+            "sorted in data source order, not by name, and the years as "
+            "columns, its values given the cells' number format (Value Field "
+            "Settings, Number Format: a pivot table shows them as General, "
+            "0.1308 for 13.08%); or save the sheet as CSV from the spreadsheet "
+            "program, which writes each cell as shown ('13.08%'), read that "
+            "file into a frame with every column as text, "
+            "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
+            f"{pandas_pivot}; not a frame read from the workbook, "
+            f"{_READ_EXCEL_LOSES}; and pass that"
+        )
     if not frame:
         return (
             f"; the table looks long, not wide: {why}. read_bps_table reads a "
             "wide table, one column per period ('2022', '2023') and one row "
             "per region, the regions in the file's order (a province row above "
-            "its regencies); pivot it on the year first, keeping that order "
+            f"its regencies); {first}pivot it on the year, keeping that order "
             "(in a spreadsheet, a pivot table with the regions as rows, sorted "
             "in data source order, not by name, and the years as columns; or "
             "read the file into a frame with every column as text, "
             "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
             f"{pandas_pivot}) and pass that"
+        )
+    if first:
+        return (
+            f"; the frame looks pivoted the wrong way: {why}. read_bps_table "
+            "reads a wide table, one column per period, the regions in the "
+            f"file's order (a province row above its regencies); {first}pivot "
+            f"the long frame on the year alone, keeping that order: {pandas_pivot}, "
+            "DuckDB the relation's .df() pivoted as in pandas"
         )
     return (
         f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
@@ -8191,21 +8258,31 @@ def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
             _LEAVE_OUT_OF_SHEET
             if sheet
             else "delete the column from the sheet or file, or select the "
-            "period columns: pandas read_csv(usecols=...) or "
-            "df.drop(columns=...), and pass the frame"
+            f"period columns: {_CSV_LEAVE_OUT}, and pass the frame"
         )
         + ") and compute the change from the periods (povstat.rate_change)"
     )
 
 
-#: How to leave a column out of a spreadsheet's table: in the sheet. A
-#: frame read from the workbook (pandas read_excel) holds the stored
-#: numbers without their formats: 13.08% shown by 0.00% is the fraction
+#: Why a spreadsheet's table is changed in the sheet, not in a frame read
+#: from the workbook (pandas read_excel): that frame holds the stored
+#: numbers without their formats, 13.08% shown by 0.00% being the fraction
 #: 0.1308 there, read as such.
+_READ_EXCEL_LOSES = (
+    "as with pandas read_excel, which loses the cells' number formats: "
+    "0.1308 shown as 13.08% would be read as 0.1308"
+)
+#: How to leave a column out of a CSV file's table: read with every column
+#: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
+_CSV_LEAVE_OUT = (
+    "pandas read_csv(..., usecols=..., dtype=str, keep_default_na=False), "
+    "or df.drop(columns=...) on a frame read so (every column as text: "
+    "'558.029' is read as 558.029 otherwise)"
+)
+#: How to leave a column out of a spreadsheet's table: in the sheet.
 _LEAVE_OUT_OF_SHEET = (
     "delete the column from the sheet; not from a frame read from the "
-    "workbook, as with pandas read_excel, which loses the cells' number "
-    "formats: 0.1308 shown as 13.08% would be read as 0.1308"
+    f"workbook, {_READ_EXCEL_LOSES}"
 )
 
 
@@ -8349,6 +8426,7 @@ def _title_year_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
     refs: np.ndarray[Any, Any] | None,
+    raw: Sequence[object] = (),
 ) -> str:
     """Advice when no header is found but a title line holds a year.
 
@@ -8362,7 +8440,9 @@ def _title_year_hint(
     hint names it and the header that is read. "" if there is none. A
     line whose fields after the first, split by another separator, name
     periods (";2022;2023" read with sep=","), is a header line read with
-    the wrong separator, which the separator's advice names: no title.
+    the wrong separator, which the separator's advice names: no title
+    (`raw`: the label column's cells as read, before their spaces are
+    joined: a tab-separated header line keeps its tabs there).
     """
     beyond = (text[:, 1:] != "").any(axis=1)
     below = np.flatnonzero(beyond)
@@ -8374,6 +8454,7 @@ def _title_year_hint(
         if not beyond[i]
         and _YEAR.fullmatch(str(text[i, 0])) is not None
         and not _header_line(str(text[i, 0]))
+        and not (i < len(raw) and _header_line(str(raw[i])))
     ]
     if not found:
         return ""
@@ -8442,6 +8523,51 @@ def _long_period_column(
         ):
             return j
     return None
+
+
+def _other_keys(
+    text: np.ndarray[Any, Any], j: int, n_labels: int
+) -> list[tuple[str, list[str]]]:
+    """The other keys of a long table whose period column is `j`.
+
+    Columns of text (no cell a number) other than the periods and the
+    regions (the text column of most distinct values), holding two values
+    or more, where a region and period come in more than one row (BPS's
+    ``nama_variabel``: "Index Kedalaman Kemiskinan" and "Index Keparahan
+    Kemiskinan", P1 and P2, in one file): each column's name (its header,
+    or "column 3") and its values in order of appearance.
+    """
+    rows = [
+        r
+        for r in range(n_labels, text.shape[0])
+        if text[r, j] and _period(_POINT_ZERO.sub(r"\g<year>", text[r, j])) is not None
+    ]
+    if not rows:
+        return []
+    head = 0 if n_labels else rows[0] - 1  # the column labels, or the header line
+    body = text[rows]
+    numeric = re.compile(r"[-+]?[0-9][0-9.,\s]*%?")
+    texts = [
+        k
+        for k in range(text.shape[1])
+        if k != j
+        and (body[:, k] != "").any()
+        and not any(numeric.fullmatch(str(v).strip()) for v in body[:, k] if v)
+    ]
+    if not texts:
+        return []
+    distinct = {k: list(dict.fromkeys(v for v in body[:, k] if v)) for k in texts}
+    region = max(texts, key=lambda k: len(distinct[k]))
+    pairs = list(zip(body[:, region].tolist(), body[:, j].tolist(), strict=True))
+    if len(set(pairs)) == len(pairs):
+        return []  # one row per region and period: no other key
+    out = []
+    for k in texts:
+        if k == region or len(distinct[k]) < 2:
+            continue
+        name = str(text[head, k]) if head >= 0 and text[head, k] else f"column {k + 1}"
+        out.append((name, distinct[k]))
+    return out
 
 
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
@@ -8553,8 +8679,13 @@ def _transposed_hint(
     *,
     frame: bool,
     locale: str = "id",
+    sheet: bool = False,
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
+
+    `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
+    Special, Transpose keeps the number formats; a frame read from the
+    workbook loses them, see ``_READ_EXCEL_LOSES``).
 
     A BPS time series lists the periods down its first column ("2022",
     "Maret 2022") under a header naming regions ("Pacitan", "Kota Batu",
@@ -8628,8 +8759,14 @@ def _transposed_hint(
                 "column per period and never turns a table: write the "
                 "region's name as the row's label, with the groups in a row "
                 "over the periods ('Perkotaan' over '2022 | 2023', then "
-                "'Perdesaan' over the same), or read the series with pandas "
-                f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
+                "'Perdesaan' over the same)"
+                + (
+                    f" in the sheet, not in a frame read from the workbook, "
+                    f"{_READ_EXCEL_LOSES}"
+                    if sheet
+                    else ", or read the series with pandas "
+                    f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
+                )
             )
         k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
@@ -8660,10 +8797,15 @@ def _transposed_hint(
             "transpose the frame first (pandas df.set_index(df.columns[0])"
             ".T.reset_index()) and pass that"
             if frame
+            else "transpose it first in the spreadsheet (copy the table and "
+            "paste it transposed: Paste Special, Transpose, which keeps the "
+            "cells' number formats), not in a frame read from the workbook, "
+            f"{_READ_EXCEL_LOSES}"
+            if sheet
             else "transpose it first (read it into a frame with the periods as "
-            "its index, pandas pd.read_csv(..., index_col=0, dtype=str) or "
-            "pd.read_excel(..., index_col=0), and pass df.T.reset_index(); or, "
-            "in a spreadsheet, copy the table and paste it transposed)"
+            "its index, pandas pd.read_csv(..., index_col=0, dtype=str, "
+            "keep_default_na=False), and pass df.T.reset_index(); or, in a "
+            "spreadsheet, copy the table and paste it transposed)"
         )
         return (
             f"; the table looks transposed: its first column holds periods "
@@ -9092,11 +9234,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
                 "the province column out ("
-                + (
-                    _LEAVE_OUT_OF_SHEET
-                    if sheet
-                    else "pandas read_csv(usecols=...) or df.drop(columns=...)"
-                )
+                + (_LEAVE_OUT_OF_SHEET if sheet else _CSV_LEAVE_OUT)
                 + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
@@ -9115,7 +9253,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 _LEAVE_OUT_OF_SHEET
                 if sheet
                 else "delete it from the sheet or file, or read the file without "
-                "it: pandas read_csv(usecols=...) or df.drop(columns=...)"
+                f"it: {_CSV_LEAVE_OUT}"
             )
             + ")"
         )

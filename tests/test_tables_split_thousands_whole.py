@@ -69,3 +69,18 @@ def test_the_advice_followed_reads_the_number() -> None:
 )
 def test_no_warning_without_the_split_pattern(rows: str) -> None:
     assert _warnings(_HEAD + rows) == []
+
+
+def test_alike_values_of_a_series_are_no_split() -> None:
+    # bps_poor_kabkota_2004_2025.csv (ribu jiwa), Tulangbawang 2004-2007:
+    # 126.3, 122, 106.1, 103.6 -- "122" (122.0 written without decimals)
+    # right before "106.1" is a series, not "122,106.1" split: neither is
+    # more than twice the other (BPS's file holds 126 such pairs).
+    text = (
+        "Provinsi/Kabupaten/Kota,Jumlah Penduduk Miskin (Ribu Jiwa),,,\n"
+        ",2004,2005,2006,2007\nTulangbawang,126.3,122,106.1,103.6\n"
+    )
+    assert _warnings(text) == []
+    # "3" right before "982.69" (3,982.69 split) still warns: 982.69 is
+    # more than twice 3.
+    assert len(_warnings(text.replace("122,106.1", "3,982.69"))) == 1

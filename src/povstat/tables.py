@@ -6700,7 +6700,9 @@ def _check_split_thousands(
     TIMUR,3,982.69": "3" and "982.69"), whatever its count of fields (the
     split fills a missing value's place): a whole number beside a decimal
     of the same column group is no pair a table writes, but the two parts
-    of "3,982.69" are. So is a row holding a whole number of one to three
+    of "3,982.69" are, unless the two are alike, neither more than twice
+    the other ("122" then "106.1": a series' figure written without its
+    decimals, as in BPS's poor-count file). So is a row holding a whole number of one to three
     digits right before one of exactly three ("Kota Batu,642,778": "642"
     and "778"), in any count of fields, where every other value read of
     both their columns (`values`, as read) is 1,000 or more (grouped or
@@ -6719,13 +6721,23 @@ def _check_split_thousands(
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
     counted = ~np.isin(fields.ravel(), list(header_fields))
-    # "3,982.69" unquoted: "3" then "982.69", in any count of fields.
+    # "3,982.69" unquoted: "3" then "982.69", in any count of fields; not
+    # two alike values of a series ("122" then "106.1", a year's figure
+    # written without decimals beside the next, as BPS's poor-count file
+    # writes 126 of them), neither more than twice the other.
+    absolute = np.abs(np.where(read, values, np.nan))
+    with np.errstate(invalid="ignore"):
+        alike = np.zeros(cells.shape, dtype=bool)
+        alike[:, 1:] = (absolute[:, 1:] <= 2 * absolute[:, :-1]) & (
+            absolute[:, :-1] <= 2 * absolute[:, 1:]
+        )
     broken = np.zeros(cells.shape, dtype=bool)
     broken[:, 1:] = (
         matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
         & read[:, 1:]
         & matching(r"[1-9][0-9]{0,2}")[:, :-1]
         & read[:, :-1]
+        & ~alike[:, 1:]
     )
     # "642,778" unquoted, in a column whose other values are all 1,000 or
     # more: "642" then "778", in any count of fields.

@@ -6702,9 +6702,9 @@ def _check_split_thousands(
     of the same column group is no pair a table writes, but the two parts
     of "3,982.69" are, unless the two are alike, neither more than twice
     the other ("122" then "106.1": a series' figure written without its
-    decimals, as in BPS's poor-count file). So is a row holding a whole number of one to three
-    digits right before one of exactly three ("Kota Batu,642,778": "642"
-    and "778"), in any count of fields, where every other value read of
+    decimals, as in BPS's poor-count file). So is a row holding a whole
+    number of one to three digits right before one of exactly three
+    ("Kota Batu,642,778": "642" and "778"), in any count of fields, where every other value read of
     both their columns (`values`, as read) is 1,000 or more (grouped or
     not): a column of such values holds no 642 beside 778, but the two
     parts of "642,778" are. The warning shows both readings.

@@ -6704,10 +6704,10 @@ def _check_split_thousands(
     the other ("122" then "106.1": a series' figure written without its
     decimals, as in BPS's poor-count file). So is a row holding a whole
     number of one to three digits right before one of exactly three
-    ("Kota Batu,642,778": "642" and "778"), in any count of fields, where every other value read of
-    both their columns (`values`, as read) is 1,000 or more (grouped or
-    not): a column of such values holds no 642 beside 778, but the two
-    parts of "642,778" are. The warning shows both readings.
+    ("Kota Batu,642,778": "642" and "778"), in any count of fields, where
+    every other value read of both their columns (`values`, as read) is
+    1,000 or more (grouped or not): a column of such values holds no 642
+    beside 778, but the two parts of "642,778" are. The warning shows both readings.
     """
     _, digits = _whole_texts(cells)
     text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]

@@ -1969,7 +1969,8 @@ def read_bps_table(
         if not hint:
             raise
         opening, no_period, rest = str(e).partition(" name no period")
-        if pivot and no_period and opening.startswith("header row "):
+        long_form = "it is in long form" in pivot
+        if long_form and no_period and opening.startswith("header row "):
             # A long table has no header row over periods: the row taken for
             # one is data ("ACEH, 2.76"), not named as a header.
             e = ValueError(f"no header row names periods across the columns{rest}")
@@ -8106,6 +8107,7 @@ def _pivot_hint(
     labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
     n_labels = int(labels.sum())
     why = ""
+    keys: list[tuple[str, list[str]]] = []
     two_keys = next(
         (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
     )

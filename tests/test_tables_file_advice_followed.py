@@ -163,7 +163,9 @@ def test_a_csv_change_column_keeps_the_pandas_route() -> None:
     text = "Kabupaten/Kota,2024,2025,Perubahan 2024-2025\nPacitan,13.08,12.97,-0.11\n"
     with pytest.raises(ValueError, match="name no period") as info:
         read_bps_table(io.StringIO(text), locale="en", month=3)
-    assert "pandas read_csv(usecols=...) or df.drop(columns=...)" in str(info.value)
+    assert "pandas read_csv(..., usecols=..., dtype=str, keep_default_na=False)" in (
+        str(info.value)
+    )
 
 
 # --- a long table: the pivot keeps the file's order ---------------------------

@@ -216,3 +216,50 @@ def test_a_workbook_saved_by_a_spreadsheet_reads_its_results(calc: bytes) -> Non
     t = read_bps_table(_saved(_ROWS, calc, results), locale="en", month=3)
     assert t.invalid == ()
     assert t.data.loc[t.data["year"] == 2025, "value"].tolist() == [9.5, 12.97, 6.22]
+
+
+# XlsxWriter's set_calc_mode("manual") drops fullCalcOnLoad and writes this,
+# still storing 0 with each formula; a hand-built forceFullCalc the same.
+_MANUAL_NO_SAVE = b'<calcPr calcId="124519" calcMode="manual" calcOnSave="0"/>'
+_FORCE_FULL = b'<calcPr forceFullCalc="1"/>'
+
+
+@pytest.mark.parametrize(
+    ("calc", "named"),
+    [
+        (_MANUAL_NO_SAVE, 'calcMode="manual" calcOnSave="0"'),
+        (b'<calcPr calcMode="manual" calcOnSave="false"/>', "calcOnSave"),
+        (_FORCE_FULL, 'forceFullCalc="1"'),
+        (b'<calcPr calcId="191029" forceFullCalc="true"/>', "forceFullCalc"),
+    ],
+)
+def test_manual_unsaved_and_forced_workbooks_store_placeholders(
+    calc: bytes, named: str
+) -> None:
+    # The stored 0s were never computed: the three formulas (source 9.50,
+    # 12.97 and 6.22) are refused, the reason naming the <calcPr>.
+    with pytest.raises(NumberParseError, match="3 cells") as info:
+        read_bps_table(_saved(_ROWS, calc), locale="en", month=3)
+    assert named in str(info.value)
+    t = read_bps_table(_saved(_ROWS, calc), locale="en", month=3, errors="report")
+    assert [c.text for c in t.invalid] == _FORMULAS
+    assert all("placeholder" in c.reason for c in t.invalid)
+    assert t.data["value"].isna().sum() == 3
+
+
+@pytest.mark.parametrize(
+    "calc",
+    [
+        # Excel in manual mode recalculates on saving (calcOnSave absent: its
+        # default true), so its stored results are results.
+        b'<calcPr calcId="191029" calcMode="manual"/>',
+        b'<calcPr calcId="191029" calcMode="manual" calcOnSave="1"/>',
+        b'<calcPr calcId="191029" forceFullCalc="0"/>',
+    ],
+)
+def test_a_manual_workbook_saved_by_excel_keeps_its_results(calc: bytes) -> None:
+    results = {"C2": "9.5", "C3": "12.97", "C4": "6.22"}
+    t = read_bps_table(_saved(_ROWS, calc, results), locale="en", month=3)
+    assert t.invalid == ()
+    # Source: 9.79 / 9.50, 13.08 / 12.97, 6.48 / 6.22.
+    assert t.data["value"].tolist() == [9.79, 9.5, 13.08, 12.97, 6.48, 6.22]

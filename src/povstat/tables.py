@@ -712,7 +712,11 @@ def read_bps_table(
         holding a formula without a stored result (in .xlsx, every
         formula of a workbook that asks to be recalculated on load,
         ``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter and so pandas'
-        ``to_excel`` write it, storing a placeholder 0; an .xls
+        ``to_excel`` write it, storing a placeholder 0, or to be
+        recalculated in full, ``forceFullCalc="1"``, or that is in manual
+        calculation without a recalculation on save, ``calcMode="manual"
+        calcOnSave="0"``, as XlsxWriter's ``set_calc_mode("manual")``
+        writes it; an .xls
         formula whose stored result is empty text, as a program writing
         the file leaves it; or an .ods formula cell without a value type),
         a number without a
@@ -745,7 +749,11 @@ def read_bps_table(
         jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
         column under a unit row holds one scale; a cell stating the unit
         row's own unit ("4,37 %" under "(persen)") is no percent sign among
-        numbers without one: 4.37, as "4,37" is. A unit row's cell covers
+        numbers without one: 4.37, as "4,37" is; but a bare number under
+        a tenth of the median percentage its block states with a sign
+        ("0,1204" among "9,92%" under a title "(Persen)", a fraction of
+        one) is compared with them as without the title, and refused as
+        in a workbook. A unit row's cell covers
         its column group (the table, if it has no groups), whose values go
         into one value column: "(persen)" written over 2022 alone, or
         "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
@@ -1382,7 +1390,12 @@ def read_bps_table(
     asks to be recalculated on load (``<calcPr fullCalcOnLoad="1"/>``, as
     XlsxWriter, and so pandas' ``to_excel`` when it is installed, writes
     every file, storing the placeholder 0 with each formula; Excel and
-    LibreOffice do not write it) stores no trustworthy result, so each
+    LibreOffice do not write it), or to be recalculated in full
+    (``forceFullCalc="1"``), or that is in manual calculation without a
+    recalculation on save (``<calcPr calcMode="manual" calcOnSave="0"/>``,
+    XlsxWriter's ``set_calc_mode("manual")``; a manual workbook saved by
+    Excel, recalculated on saving, keeps its results) stores no
+    trustworthy result, so each
     of its formulas is one without a stored result, the reason saying
     why (in a header or label cell too); so is every
     cell of an array formula's range without a stored result (in an .xlsx
@@ -1890,18 +1903,27 @@ def read_bps_table(
                 grid.index,
                 frame=isinstance(frame_source, pd.DataFrame),
                 locale=loc,
+                sheet=_of_sheet(read),
             )
             if str(e).startswith("no header row")
             else ""
+        )
+        pivot = (
+            ""
+            if transposed
+            else _pivot_hint(
+                text,
+                grid.index,
+                frame=isinstance(frame_source, pd.DataFrame),
+                sheet=_of_sheet(read),
+            )
         )
         hint = (
             transposed + read.hint
             if transposed
             else _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
-            + _pivot_hint(
-                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
-            )
+            + pivot
             + read.hint
         )
         if isinstance(frame_source, pd.DataFrame):
@@ -1913,7 +1935,9 @@ def read_bps_table(
             hint += _year_text_hint(
                 text, grid.index, letters[first:], sheet=_of_sheet(read)
             )
-            hint += _title_year_hint(text, grid.index, title_refs)
+            hint += _title_year_hint(
+                text, grid.index, title_refs, grid.iloc[:, 0].tolist()
+            )
             if read.sheets is not None:
                 hint += read.sheets()
         shown_dates = [
@@ -1944,6 +1968,12 @@ def read_bps_table(
             )
         if not hint:
             raise
+        opening, no_period, rest = str(e).partition(" name no period")
+        long_form = "it is in long form" in pivot
+        if long_form and no_period and opening.startswith("header row "):
+            # A long table has no header row over periods: the row taken for
+            # one is data ("ACEH, 2.76"), not named as a header.
+            e = ValueError(f"no header row names periods across the columns{rest}")
         msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
@@ -2244,11 +2274,16 @@ def read_bps_table(
         unit_sources = [*unit_sources, source]
     # Percentages: cells stating "%" (or formatted as percent), and the
     # columns a unit row states "(persen)" over.
-    in_percent = unit == "percent"
+    column_pct = np.zeros(values.size, dtype=bool)
     for r in range(unit_cells.shape[0]):  # the few unit rows
         for j in np.flatnonzero(unit_cells[r] != ""):
             if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
-                in_percent[j :: cells.shape[1]] = True
+                column_pct[j :: cells.shape[1]] = True
+    in_percent = (unit == "percent") | column_pct
+    # A percent sign under a stated percent is no scale of its own, except
+    # beside a bare fraction of one ("0,1204" among "9,92%"): kept for the
+    # mixed-scale check below, as without the title (see ``_fractions_among``).
+    signed = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -2257,6 +2292,7 @@ def read_bps_table(
         mult,
         reasons,
     )
+    unit[signed & (reasons == "")] = "percent"
     # Units are judged against the unit row first ("5,1 ribu jiwa" under
     # "(ribu jiwa)" is read, whatever most cells state), then, among the
     # cells the unit row leaves, by the column group's most common unit.
@@ -2266,6 +2302,7 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
+    unit[signed] = ""  # read under the stated percent, as the others
     # A number in the other convention ("4.375" among "13,65", "587,723"
     # among "674.660"): judged within each column group of one unit (the
     # period columns of one measure go into one value column), on the cells
@@ -2583,8 +2620,10 @@ class _Read:
     ``thousands``: .xlsx, .xls and .ods number cells of 1,000 or more that
     their format shows with a thousands separator, with or without decimals
     (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
-    ``recalc``: the workbook asks to be recalculated on load, so that each
-    of its formulas is one without a stored result (see ``_no_result``).
+    ``recalc``: why the results the workbook stores with its formulas are
+    placeholders (it asks to be recalculated on load, say; see
+    ``_placeholder_results``), so that each of its formulas is one without
+    a stored result (see ``_no_result``); "" where they are results.
     """
 
     grid: pd.DataFrame
@@ -2604,7 +2643,7 @@ class _Read:
     sheets: Callable[[], str] | None = None
     grouped: np.ndarray[Any, Any] | None = None
     thousands: np.ndarray[Any, Any] | None = None
-    recalc: bool = False
+    recalc: str = ""
 
 
 def _groups_thousands(value: object, fmt: object) -> bool:
@@ -5081,11 +5120,13 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     formula (``data_only``), once for the formulas themselves. A formula is
     never evaluated. A workbook that asks to be recalculated on load
     (``<calcPr fullCalcOnLoad="1"/>``, as XlsxWriter, and so pandas'
-    ``to_excel``, writes every file, storing 0 as each formula's result)
-    holds no trustworthy result: each of its formulas is a formula without
-    a stored result. Only cells holding a value (or a formula) are kept:
-    rows below the last of them are layout, and so are columns without any
-    (they are left out, the others keep their letters in messages).
+    ``to_excel``, writes every file, storing 0 as each formula's result),
+    or whose results are otherwise placeholders (see
+    ``_placeholder_results``), holds no trustworthy result: each of its
+    formulas is a formula without a stored result. Only cells holding a
+    value (or a formula) are kept: rows below the last of them are layout,
+    and so are columns without any (they are left out, the others keep
+    their letters in messages).
     """
     hidden: dict[str, list[int]] = {}
     stored = _sheet_cells(data, sheet_name, True, what, hidden)
@@ -5096,7 +5137,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             written[i, j] = str(getattr(c.value, "text", c.value))  # array: its text
             if getattr(c.value, "ref", None):
                 spans.append((str(c.value.ref), written[i, j]))
-    recalculated = bool(written) and _full_calc_on_load(data)
+    recalculated = _placeholder_results(data) if written else ""
     values = {(i, j): c.value for i, j, c in stored}
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range without a stored
@@ -5112,10 +5153,12 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             continue  # a whole row or column: never an array formula's range
         for i in range(r0, r1 + 1):  # the few cells of an array formula
             for j in range(c0, c1 + 1):
-                if (i, j) not in written and (recalculated or (i, j) not in values):
+                if (i, j) not in written and (
+                    bool(recalculated) or (i, j) not in values
+                ):
                     written[i, j] = f"{text} (array formula {ref})"
     # The results stored with the formulas are placeholders: none is read.
-    placeholders = recalculated and any(k in values for k in written)
+    placeholders = recalculated if any(k in values for k in written) else ""
     if placeholders:
         stored = [(i, j, c) for i, j, c in stored if (i, j) not in written]
         values = {(i, j): c.value for i, j, c in stored}
@@ -5203,16 +5246,23 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     )
 
 
-def _full_calc_on_load(data: bytes) -> bool:
-    """Whether an .xlsx workbook asks to be recalculated on load.
+def _placeholder_results(data: bytes) -> str:
+    """Why the results an .xlsx workbook stores with its formulas are placeholders.
 
-    Its ``<calcPr fullCalcOnLoad="1"/>`` (or "true"): the results stored
-    with its formulas are placeholders, never computed (XlsxWriter stores
-    0 with each). Read from the workbook part itself, the main document
-    that ``[Content_Types].xml`` names (``xl/workbook.xml`` as programs
-    write it): openpyxl's ``wb.calculation`` gives fullCalcOnLoad True for
-    a ``<calcPr>`` without the attribute (its default), as Excel and
-    LibreOffice write it.
+    Its ``<calcPr>`` asks to be recalculated on load (``fullCalcOnLoad="1"``
+    or "true", as XlsxWriter writes every file), to be recalculated in full
+    (``forceFullCalc="1"``), or sets manual calculation without a
+    recalculation on save (``calcMode="manual" calcOnSave="0"``, as
+    XlsxWriter's ``set_calc_mode("manual")`` writes it): the results
+    stored with its formulas were never computed (XlsxWriter stores 0 with
+    each). Returns the reason as messages name it ("" for none: a workbook
+    in manual mode saved by Excel, calcOnSave absent or true, was
+    recalculated on saving and keeps its results). Read from the
+    workbook part itself, the main document that ``[Content_Types].xml``
+    names (``xl/workbook.xml`` as programs write it): openpyxl's
+    ``wb.calculation`` gives fullCalcOnLoad True for a ``<calcPr>``
+    without the attribute (its default), as Excel and LibreOffice write
+    it.
     """
     import zipfile
 
@@ -5229,12 +5279,21 @@ def _full_calc_on_load(data: bytes) -> bool:
                     part = str(node.get("PartName", "")).lstrip("/")
             root = fromstring(z.read(part))
     except (KeyError, OSError, SyntaxError, ValueError, zipfile.BadZipFile):
-        return False  # read as before: openpyxl has read the workbook
-    return any(
-        str(node.tag).endswith("}calcPr")
-        and str(node.get("fullCalcOnLoad", "")).strip() in ("1", "true")
-        for node in root
-    )
+        return ""  # read as before: openpyxl has read the workbook
+    for node in root:
+        if not str(node.tag).endswith("}calcPr"):
+            continue
+        flag = {k: str(v).strip() for k, v in node.attrib.items()}.get
+        if flag("fullCalcOnLoad") in ("1", "true"):
+            return 'asks to be recalculated on load, <calcPr fullCalcOnLoad="1"/>'
+        if flag("forceFullCalc") in ("1", "true"):
+            return 'asks to be recalculated in full, <calcPr forceFullCalc="1"/>'
+        if flag("calcMode") == "manual" and flag("calcOnSave") in ("0", "false"):
+            return (
+                "is calculated manually and was not recalculated when saved, "
+                '<calcPr calcMode="manual" calcOnSave="0"/>'
+            )
+    return ""
 
 
 def _formatted(
@@ -5283,19 +5342,20 @@ _NO_RESULT = (
     "saved by a spreadsheet); povstat never evaluates formulas: open and save "
     "the file in a spreadsheet program, or paste values"
 )
-#: The same, in a workbook asking to be recalculated on load.
+#: The same, in a workbook whose stored results are placeholders (its
+#: <calcPr>, as ``_placeholder_results`` names it, fills the braces).
 _NO_RESULT_RECALC = (
-    "a formula without a stored result (the workbook asks to be recalculated "
-    'on load, <calcPr fullCalcOnLoad="1"/>: a result it stores with a '
-    "formula is a placeholder, never computed, as the 0 XlsxWriter, and "
-    "pandas' to_excel with it, stores for each); povstat never evaluates formulas: "
-    "open and save the file in a spreadsheet program, or paste values"
+    "a formula without a stored result (the workbook {}: a result it "
+    "stores with a formula is a placeholder, never computed, as the 0 "
+    "XlsxWriter, and pandas' to_excel with it, stores for each); povstat "
+    "never evaluates formulas: open and save the file in a spreadsheet "
+    "program (recalculating it), or paste values"
 )
 
 
 def _no_result(read: _Read) -> str:
     """Why a formula cell of `read` has no stored result, for messages."""
-    return _NO_RESULT_RECALC if read.recalc else _NO_RESULT
+    return _NO_RESULT_RECALC.format(read.recalc) if read.recalc else _NO_RESULT
 
 
 #: Literal parts of an Excel number format: text in quotes, an escaped
@@ -6598,7 +6658,9 @@ def _check_split_numbers(
     if not read.any():
         return
     if locale != "id":
-        _check_split_thousands(cells, read, rows, fields, header_fields)
+        _check_split_thousands(
+            cells, read, values.reshape(cells.shape), rows, fields, header_fields
+        )
         return
     whole, digits = _whole_texts(cells)
     # The second part of a split number is digits alone: a row of numbers
@@ -6622,6 +6684,7 @@ def _check_split_numbers(
 def _check_split_thousands(
     cells: np.ndarray[Any, Any],
     read: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
     rows: pd.Index[Any],
     fields: np.ndarray[Any, Any],
     header_fields: frozenset[int],
@@ -6638,7 +6701,14 @@ def _check_split_thousands(
     TIMUR,3,982.69": "3" and "982.69"), whatever its count of fields (the
     split fills a missing value's place): a whole number beside a decimal
     of the same column group is no pair a table writes, but the two parts
-    of "3,982.69" are. The warning shows both readings.
+    of "3,982.69" are, unless the two are alike, neither more than twice
+    the other ("122" then "106.1": a series' figure written without its
+    decimals, as in BPS's poor-count file). So is a row holding a whole
+    number of one to three digits right before one of exactly three
+    ("Kota Batu,642,778": "642" and "778"), in any count of fields, where
+    every other value read of both their columns (`values`, as read) is
+    1,000 or more (grouped or not): a column of such values holds no 642
+    beside 778, but the two parts of "642,778" are. The warning shows both readings.
     """
     _, digits = _whole_texts(cells)
     text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]
@@ -6652,13 +6722,36 @@ def _check_split_thousands(
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
     counted = ~np.isin(fields.ravel(), list(header_fields))
-    # "3,982.69" unquoted: "3" then "982.69", in any count of fields.
+    # "3,982.69" unquoted: "3" then "982.69", in any count of fields; not
+    # two alike values of a series ("122" then "106.1", a year's figure
+    # written without decimals beside the next, as BPS's poor-count file
+    # writes 126 of them), neither more than twice the other.
+    absolute = np.abs(np.where(read, values, np.nan))
+    with np.errstate(invalid="ignore"):
+        alike = np.zeros(cells.shape, dtype=bool)
+        alike[:, 1:] = (absolute[:, 1:] <= 2 * absolute[:, :-1]) & (
+            absolute[:, :-1] <= 2 * absolute[:, 1:]
+        )
     broken = np.zeros(cells.shape, dtype=bool)
     broken[:, 1:] = (
         matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
         & read[:, 1:]
         & matching(r"[1-9][0-9]{0,2}")[:, :-1]
         & read[:, :-1]
+        & ~alike[:, 1:]
+    )
+    # "642,778" unquoted, in a column whose other values are all 1,000 or
+    # more: "642" then "778", in any count of fields.
+    big = read & (np.abs(np.where(read, values, 0.0)) >= 1000)
+    small = read & ~big
+    others = (small.sum(axis=0) - small == 0) & (big.sum(axis=0) - big > 0)
+    broken[:, 1:] |= (
+        three[:, 1:]
+        & read[:, 1:]
+        & others[:, 1:]
+        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
+        & read[:, :-1]
+        & others[:, :-1]
     )
     suspect = np.flatnonzero(
         (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))
@@ -7990,13 +8083,21 @@ _TWO_KEYS = re.compile(
 
 
 def _pivot_hint(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool = True
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    *,
+    frame: bool = True,
+    sheet: bool = False,
 ) -> str:
     """Advice when a table is long, or was pivoted on the year and another key.
 
     `frame`: the cells are a frame's (its column labels above), not a
     file's (whose header and title lines are found as in
-    :func:`_long_period_column`).
+    :func:`_long_period_column`). `sheet`: the file is a spreadsheet's,
+    pivoted in the spreadsheet (a frame read from it loses its number
+    formats, see ``_READ_EXCEL_LOSES``). A long table with a second key
+    (BPS's ``nama_variabel``: P1 and P2 in one file) is filtered on it
+    first, the key named (see ``_other_keys``).
 
     Long: a column below the column labels holds years alone, some of them
     repeated (one row per region and period). Two keys: labels joining a
@@ -8006,6 +8107,7 @@ def _pivot_hint(
     labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
     n_labels = int(labels.sum())
     why = ""
+    keys: list[tuple[str, list[str]]] = []
     two_keys = next(
         (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
     )
@@ -8046,6 +8148,7 @@ def _pivot_hint(
                 f"it is in long form, one row per region and period (its "
                 f"column{name} holds {what}, {how})"
             )
+            keys = _other_keys(text, j, n_labels)
     if not why:
         return ""
     # The regions kept in the file's order: a province row heads the
@@ -8056,17 +8159,60 @@ def _pivot_hint(
         "regions by name), polars df.pivot(on=YEAR, index=REGION, "
         "values=VALUE)"
     )
+    first = ""
+    if keys:
+        name, values = keys[0]
+        more = (
+            f" (and likewise {', '.join(repr(k) for k, _ in keys[1:])})"
+            if len(keys) > 1
+            else ""
+        )
+        shown = ", ".join(repr(v) for v in values[:3])
+        first = (
+            f"its column {name!r} is a second key ({shown}"
+            f"{', ...' if len(values) > 3 else ''}: a region has a value per "
+            f"period for each), so keep the rows of one of its values first"
+            f"{more}: pandas df = df[df[{name!r}] == {values[0]!r}], polars "
+            f"df = df.filter(pl.col({name!r}) == {values[0]!r}) (in a "
+            "spreadsheet pivot table, the column as a filter set to one value: "
+            "its default Sum would add the values of all); then "
+        )
+    if sheet and not frame:
+        return (
+            f"; the table looks long, not wide: {why}. read_bps_table reads a "
+            "wide table, one column per period ('2022', '2023') and one row "
+            "per region, the regions in the file's order (a province row above "
+            f"its regencies); {first}pivot it on the year, keeping that order, "
+            "in the spreadsheet: a pivot table with the regions as rows, "
+            "sorted in data source order, not by name, and the years as "
+            "columns, its values given the cells' number format (Value Field "
+            "Settings, Number Format: a pivot table shows them as General, "
+            "0.1308 for 13.08%); or save the sheet as CSV from the spreadsheet "
+            "program, which writes each cell as shown ('13.08%'), read that "
+            "file into a frame with every column as text, "
+            "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
+            f"{pandas_pivot}; not a frame read from the workbook, "
+            f"{_READ_EXCEL_LOSES}; and pass that"
+        )
     if not frame:
         return (
             f"; the table looks long, not wide: {why}. read_bps_table reads a "
             "wide table, one column per period ('2022', '2023') and one row "
             "per region, the regions in the file's order (a province row above "
-            "its regencies); pivot it on the year first, keeping that order "
+            f"its regencies); {first}pivot it on the year, keeping that order "
             "(in a spreadsheet, a pivot table with the regions as rows, sorted "
             "in data source order, not by name, and the years as columns; or "
             "read the file into a frame with every column as text, "
             "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
             f"{pandas_pivot}) and pass that"
+        )
+    if first:
+        return (
+            f"; the frame looks pivoted the wrong way: {why}. read_bps_table "
+            "reads a wide table, one column per period, the regions in the "
+            f"file's order (a province row above its regencies); {first}pivot "
+            f"the long frame on the year alone, keeping that order: {pandas_pivot}, "
+            "DuckDB the relation's .df() pivoted as in pandas"
         )
     return (
         f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
@@ -8126,21 +8272,31 @@ def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
             _LEAVE_OUT_OF_SHEET
             if sheet
             else "delete the column from the sheet or file, or select the "
-            "period columns: pandas read_csv(usecols=...) or "
-            "df.drop(columns=...), and pass the frame"
+            f"period columns: {_CSV_LEAVE_OUT}, and pass the frame"
         )
         + ") and compute the change from the periods (povstat.rate_change)"
     )
 
 
-#: How to leave a column out of a spreadsheet's table: in the sheet. A
-#: frame read from the workbook (pandas read_excel) holds the stored
-#: numbers without their formats: 13.08% shown by 0.00% is the fraction
+#: Why a spreadsheet's table is changed in the sheet, not in a frame read
+#: from the workbook (pandas read_excel): that frame holds the stored
+#: numbers without their formats, 13.08% shown by 0.00% being the fraction
 #: 0.1308 there, read as such.
+_READ_EXCEL_LOSES = (
+    "as with pandas read_excel, which loses the cells' number formats: "
+    "0.1308 shown as 13.08% would be read as 0.1308"
+)
+#: How to leave a column out of a CSV file's table: read with every column
+#: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
+_CSV_LEAVE_OUT = (
+    "pandas read_csv(..., usecols=..., dtype=str, keep_default_na=False), "
+    "or df.drop(columns=...) on a frame read so (every column as text: "
+    "'558.029' is read as 558.029 otherwise)"
+)
+#: How to leave a column out of a spreadsheet's table: in the sheet.
 _LEAVE_OUT_OF_SHEET = (
     "delete the column from the sheet; not from a frame read from the "
-    "workbook, as with pandas read_excel, which loses the cells' number "
-    "formats: 0.1308 shown as 13.08% would be read as 0.1308"
+    f"workbook, {_READ_EXCEL_LOSES}"
 )
 
 
@@ -8284,6 +8440,7 @@ def _title_year_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
     refs: np.ndarray[Any, Any] | None,
+    raw: Sequence[object] = (),
 ) -> str:
     """Advice when no header is found but a title line holds a year.
 
@@ -8297,7 +8454,9 @@ def _title_year_hint(
     hint names it and the header that is read. "" if there is none. A
     line whose fields after the first, split by another separator, name
     periods (";2022;2023" read with sep=","), is a header line read with
-    the wrong separator, which the separator's advice names: no title.
+    the wrong separator, which the separator's advice names: no title
+    (`raw`: the label column's cells as read, before their spaces are
+    joined: a tab-separated header line keeps its tabs there).
     """
     beyond = (text[:, 1:] != "").any(axis=1)
     below = np.flatnonzero(beyond)
@@ -8309,6 +8468,7 @@ def _title_year_hint(
         if not beyond[i]
         and _YEAR.fullmatch(str(text[i, 0])) is not None
         and not _header_line(str(text[i, 0]))
+        and not (i < len(raw) and _header_line(str(raw[i])))
     ]
     if not found:
         return ""
@@ -8377,6 +8537,51 @@ def _long_period_column(
         ):
             return j
     return None
+
+
+def _other_keys(
+    text: np.ndarray[Any, Any], j: int, n_labels: int
+) -> list[tuple[str, list[str]]]:
+    """The other keys of a long table whose period column is `j`.
+
+    Columns of text (no cell a number) other than the periods and the
+    regions (the text column of most distinct values), holding two values
+    or more, where a region and period come in more than one row (BPS's
+    ``nama_variabel``: "Index Kedalaman Kemiskinan" and "Index Keparahan
+    Kemiskinan", P1 and P2, in one file): each column's name (its header,
+    or "column 3") and its values in order of appearance.
+    """
+    rows = [
+        r
+        for r in range(n_labels, text.shape[0])
+        if text[r, j] and _period(_POINT_ZERO.sub(r"\g<year>", text[r, j])) is not None
+    ]
+    if not rows:
+        return []
+    head = 0 if n_labels else rows[0] - 1  # the column labels, or the header line
+    body = text[rows]
+    numeric = re.compile(r"[-+]?[0-9][0-9.,\s]*%?")
+    texts = [
+        k
+        for k in range(text.shape[1])
+        if k != j
+        and (body[:, k] != "").any()
+        and not any(numeric.fullmatch(str(v).strip()) for v in body[:, k] if v)
+    ]
+    if not texts:
+        return []
+    distinct = {k: list(dict.fromkeys(v for v in body[:, k] if v)) for k in texts}
+    region = max(texts, key=lambda k: len(distinct[k]))
+    pairs = list(zip(body[:, region].tolist(), body[:, j].tolist(), strict=True))
+    if len(set(pairs)) == len(pairs):
+        return []  # one row per region and period: no other key
+    out = []
+    for k in texts:
+        if k == region or len(distinct[k]) < 2:
+            continue
+        name = str(text[head, k]) if head >= 0 and text[head, k] else f"column {k + 1}"
+        out.append((name, distinct[k]))
+    return out
 
 
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
@@ -8488,8 +8693,13 @@ def _transposed_hint(
     *,
     frame: bool,
     locale: str = "id",
+    sheet: bool = False,
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
+
+    `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
+    Special, Transpose keeps the number formats; a frame read from the
+    workbook loses them, see ``_READ_EXCEL_LOSES``).
 
     A BPS time series lists the periods down its first column ("2022",
     "Maret 2022") under a header naming regions ("Pacitan", "Kota Batu",
@@ -8563,8 +8773,14 @@ def _transposed_hint(
                 "column per period and never turns a table: write the "
                 "region's name as the row's label, with the groups in a row "
                 "over the periods ('Perkotaan' over '2022 | 2023', then "
-                "'Perdesaan' over the same), or read the series with pandas "
-                f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
+                "'Perdesaan' over the same)"
+                + (
+                    f" in the sheet, not in a frame read from the workbook, "
+                    f"{_READ_EXCEL_LOSES}"
+                    if sheet
+                    else ", or read the series with pandas "
+                    f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
+                )
             )
         k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
@@ -8595,10 +8811,15 @@ def _transposed_hint(
             "transpose the frame first (pandas df.set_index(df.columns[0])"
             ".T.reset_index()) and pass that"
             if frame
+            else "transpose it first in the spreadsheet (copy the table and "
+            "paste it transposed: Paste Special, Transpose, which keeps the "
+            "cells' number formats), not in a frame read from the workbook, "
+            f"{_READ_EXCEL_LOSES}"
+            if sheet
             else "transpose it first (read it into a frame with the periods as "
-            "its index, pandas pd.read_csv(..., index_col=0, dtype=str) or "
-            "pd.read_excel(..., index_col=0), and pass df.T.reset_index(); or, "
-            "in a spreadsheet, copy the table and paste it transposed)"
+            "its index, pandas pd.read_csv(..., index_col=0, dtype=str, "
+            "keep_default_na=False), and pass df.T.reset_index(); or, in a "
+            "spreadsheet, copy the table and paste it transposed)"
         )
         return (
             f"; the table looks transposed: its first column holds periods "
@@ -9027,11 +9248,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
                 "the province column out ("
-                + (
-                    _LEAVE_OUT_OF_SHEET
-                    if sheet
-                    else "pandas read_csv(usecols=...) or df.drop(columns=...)"
-                )
+                + (_LEAVE_OUT_OF_SHEET if sheet else _CSV_LEAVE_OUT)
                 + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
@@ -9050,7 +9267,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 _LEAVE_OUT_OF_SHEET
                 if sheet
                 else "delete it from the sheet or file, or read the file without "
-                "it: pandas read_csv(usecols=...) or df.drop(columns=...)"
+                f"it: {_CSV_LEAVE_OUT}"
             )
             + ")"
         )
@@ -9318,6 +9535,41 @@ def _unit_row_spans(
     if not out:
         return np.zeros((0, len(groups)), dtype=object), names
     return np.vstack(out), names
+
+
+def _fractions_among(
+    values: np.ndarray[Any, Any],
+    unit: np.ndarray[Any, Any],
+    mult: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    column_pct: np.ndarray[Any, Any],
+    blocks: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Cells with a percent sign beside bare fractions, under a stated percent.
+
+    Under a title or unit row stating percent ("(Persen)", "(persen)",
+    "(%)", `column_pct`), a cell stating "%" (a sign, or a percent format)
+    is a bare number ("4,37 %" beside "4,26" is 4.37). But a bare number
+    less than a tenth of the median percentage its block (`blocks`, see
+    ``_scale_blocks``) states with a sign ("0,1204" among "9,92%": nearer
+    12.04 as a fraction of one than as 0.12 %) is the fraction a cell that
+    lost its percent format holds, or 0.12 %: whatever the title says,
+    the same guess as without it (and as a workbook holding those numbers,
+    whose formats are compared whatever the title). Returns the cells with
+    a sign in such blocks, whose sign is to be kept for that comparison.
+    """
+    live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
+    sign = live & (unit == "percent")
+    bare = live & (unit == "") & (mult == 1)
+    out = np.zeros(values.size, dtype=bool)
+    if not sign.any() or not bare.any():
+        return out
+    for block in _blocks(blocks):  # the few column blocks
+        pct = np.abs(values[block][sign[block]])
+        plain = np.abs(values[block][bare[block]])
+        if pct.size and plain.size and (plain < np.median(pct) / 10).any():
+            out[block[sign[block]]] = True
+    return out
 
 
 def _check_unit_row_cells(

@@ -977,6 +977,34 @@ def _open_year_span(
     return span.replace(" (it may have fallen or risen)", "")
 
 
+def _open_span(
+    i: tuple[int, ...],
+    total: tuple[Any, Any],
+    ranges: tuple[Any, Any, Any, NDArray[np.bool_]],
+    *,
+    d: int,
+    unit: str,
+) -> str:
+    """The range of the change at `i` whose direction the figures leave open.
+
+    `total`: the (low, high) ends of the whole change; `ranges`: what
+    :func:`_open_year_ranges` gives. A change a year is set against the
+    range a year (:func:`_open_year_span`), else the whole change's range
+    is shown, in `unit`.
+    """
+    op_year, op_rel, op_comp, op_unbounded = ranges
+    if op_year is not None and not op_unbounded[i]:
+        return _open_year_span(
+            (op_year[0][i], op_year[1][i]),
+            None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
+            None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+            d=d,
+            unit=unit,
+        )
+    lo, hi = _range_ends(total[0][i], total[1][i], 0, signed=True)
+    return f"the true change lies between {lo} and {hi}{unit}"
+
+
 def _open_year_ranges(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
@@ -1776,22 +1804,16 @@ def _change_check(
             )
         # Rates whose intervals meet leave the direction open, whichever
         # the statement gives: said in full, after what the size matched.
-        lo_0, hi_0 = (
-            _range_ends(low_0[i], high_0[i], 0, signed=True)
-            if open_dir[i]
-            else ("", "")
-        )
-        # A change a year is set against the range a year.
         open_span = (
-            _open_year_span(
-                (op_year[0][i], op_year[1][i]),
-                None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
-                None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+            _open_span(
+                i,
+                (low_0, high_0),
+                (op_year, op_rel, op_comp, op_unbounded),
                 d=d,
                 unit=" points",
             )
-            if open_dir[i] and op_year is not None and not op_unbounded[i]
-            else f"the true change lies between {lo_0} and {hi_0} points"
+            if open_dir[i]
+            else ""
         )
         open_text = (
             (
@@ -3494,22 +3516,16 @@ def _level_change_check(
         # Levels whose intervals meet leave the direction open, whichever
         # the statement gives: said first where it gives the other one,
         # else after what the size matched.
-        lo_0, hi_0 = (
-            _range_ends(low_0[i], high_0[i], 0, signed=True)
-            if open_dir[i]
-            else ("", "")
-        )
-        # A change a year is set against the range a year.
         open_span = (
-            _open_year_span(
-                (op_year[0][i], op_year[1][i]),
-                None if op_rel is None else (op_rel[0][i], op_rel[1][i]),
-                None if op_comp is None else (op_comp[0][i], op_comp[1][i]),
+            _open_span(
+                i,
+                (low_0, high_0),
+                (op_year, op_rel, op_comp, op_unbounded),
                 d=d,
                 unit="",
             )
-            if open_dir[i] and op_year is not None and not op_unbounded[i]
-            else f"the true change lies between {lo_0} and {hi_0}"
+            if open_dir[i]
+            else ""
         )
         open_text = (
             f"the levels ({level_places_text(i)}) do not tell whether it "

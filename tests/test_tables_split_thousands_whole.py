@@ -84,3 +84,22 @@ def test_alike_values_of_a_series_are_no_split() -> None:
     # "3" right before "982.69" (3,982.69 split) still warns: 982.69 is
     # more than twice 3.
     assert len(_warnings(text.replace("122,106.1", "3,982.69"))) == 1
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        "JAWA TIMUR,536122.00,558029.00\nPacitan,370643.00,386174.00\n",
+        'JAWA TIMUR,"536,122.00","558,029.00"\nPacitan,"370,643.00","386,174.00"\n',
+    ],
+)
+def test_a_split_number_with_decimals_alike_parts_is_named(others: str) -> None:
+    # "Kota Batu,642,778.00" (GK 2024 = 642778 written with two decimals,
+    # 2025 not yet typed): "642" and "778.00" are alike (neither more than
+    # twice the other), so the series rule alone stays silent, but every
+    # other value of both columns is 1,000 or more: a column of rupiah
+    # lines holds no 642 beside 778.00, while "642,778.00" split is them.
+    said = _warnings(_HEAD + others + "Kota Batu,642,778.00\n")
+    assert len(said) == 1
+    assert said[0].startswith("row 5 holds '642' right before '778.00'")
+    assert "one number, 642778.00, written '642,778.00'" in said[0]

@@ -6704,8 +6704,9 @@ def _check_split_thousands(
     of "3,982.69" are, unless the two are alike, neither more than twice
     the other ("122" then "106.1": a series' figure written without its
     decimals, as in BPS's poor-count file). So is a row holding a whole
-    number of one to three digits right before one of exactly three
-    ("Kota Batu,642,778": "642" and "778"), in any count of fields, where
+    number of one to three digits right before one of exactly three, with
+    or without decimals ("Kota Batu,642,778" or "Kota Batu,642,778.00":
+    "642" and "778"), in any count of fields, where
     every other value read of both their columns (`values`, as read) is
     1,000 or more (grouped or not): a column of such values holds no 642
     beside 778, but the two parts of "642,778" are. The warning shows both readings.
@@ -6740,13 +6741,14 @@ def _check_split_thousands(
         & read[:, :-1]
         & ~alike[:, 1:]
     )
-    # "642,778" unquoted, in a column whose other values are all 1,000 or
-    # more: "642" then "778", in any count of fields.
+    # "642,778" or "642,778.00" unquoted, in a column whose other values
+    # are all 1,000 or more: "642" then "778" (or "778.00"), in any count
+    # of fields, however alike the two.
     big = read & (np.abs(np.where(read, values, 0.0)) >= 1000)
     small = read & ~big
     others = (small.sum(axis=0) - small == 0) & (big.sum(axis=0) - big > 0)
     broken[:, 1:] |= (
-        three[:, 1:]
+        matching(r"[0-9]{3}(\.[0-9]+)?")[:, 1:]
         & read[:, 1:]
         & others[:, 1:]
         & matching(r"[1-9][0-9]{0,2}")[:, :-1]

@@ -7766,6 +7766,7 @@ def _in_label_order(
         raise TypeError(msg)
     # A masked array is checked as given: np.asarray would drop its mask
     # and use the hidden values as labels.
+    labels = _validate.arrow_scalars(labels)  # pyarrow Scalars: their values
     raw = labels if np.ma.isMaskedArray(labels) else np.asarray(labels, dtype=object)
     if np.ndim(raw) > 1:
         # Tuples or lists as labels become rows of a 2-D array.

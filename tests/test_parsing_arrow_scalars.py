@@ -110,3 +110,12 @@ def test_string_scalar_labels_read_as_their_text() -> None:
     assert s.group is not None
     assert s.group.tolist() == ["3573", "3578", "3579"]
     np.testing.assert_array_equal(s.total, [1.0, 2.0, 3.0])
+
+
+def test_float32_array_array_parsed_as_it_prints() -> None:
+    # array.array('f') holds float32 2.675 and 4.35, which print as those
+    # decimals (their float64 values would be 2.67499995..., 4.34999990...).
+    import array
+
+    got = P.parse_numbers(array.array("f", [2.675, 4.35]), locale="en").value
+    np.testing.assert_array_equal(got, [2.675, 4.35])

@@ -14,6 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import datetime
 import functools
@@ -3477,9 +3478,14 @@ def decoded(x: Any) -> Any:
     value), an integer stays an integer with its nulls beside it (checked
     as any integer float64 must hold, never rounded first). A pandas Series
     keeps its index and name. A pyarrow Scalar, or a list of them, is read
-    as the values they hold (:func:`arrow_scalars`).
+    as the values they hold (:func:`arrow_scalars`), an ``array.array`` of
+    float32 (typecode ``'f'``) as a float32 array.
     """
     x = arrow_scalars(x)
+    if isinstance(x, array.array) and x.typecode == "f":
+        # Iterated, its cells would be Python floats (float64), no longer
+        # float32 values read as they print: numpy keeps the float32 type.
+        return np.asarray(x)
     module = type(x).__module__.partition(".")[0]
     if module == "pyarrow":
         t = getattr(x, "type", None)

@@ -14,6 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import datetime
 import functools
@@ -3237,6 +3238,7 @@ def _numeric(
     numbers raise TypeError saying what was passed (:func:`not_an_array`);
     an eager frame of numbers is the 2-D array of its columns.
     """
+    x = arrow_scalars(x)  # a pyarrow Scalar: the value it holds
     if type(x) is not np.ndarray:
         # A lazy frame, relation or expression holds no values; one str
         # that is no number names a column: said as such.
@@ -3429,6 +3431,40 @@ def _exact_integers(
             raise ValueError(msg)
 
 
+def arrow_scalars(x: Any) -> Any:
+    """A pyarrow Scalar as its Python value; a list or tuple of them likewise.
+
+    Indexing or iterating a pyarrow column gives Scalars (``table["p0"][0]``,
+    ``list(table["p0"])``), which numpy reads by their bytes: a string as
+    its UTF-8 codes, a float32 by its binary value. Each becomes the value
+    it holds (``.as_py()``): a string a str, an integer a Python int (so
+    one beyond 2**53 is refused as any int is), a float32 or float16 value
+    a ``np.float32`` or ``np.float16`` (read as the figure it prints as), a
+    dictionary cell its value, a null None. Anything else is `x`.
+    """
+    if isinstance(x, list | tuple):
+        if any(_is_arrow_scalar(c) for c in x):
+            return type(x)(arrow_scalars(c) for c in x)
+        return x
+    if not _is_arrow_scalar(x):
+        return x
+    t = str(x.type)
+    if t.startswith("dictionary"):
+        return arrow_scalars(x.value) if x.is_valid else None
+    value = x.as_py()
+    if value is not None and t in ("float", "halffloat"):
+        return np.float32(value) if t == "float" else np.float16(value)
+    return value
+
+
+def _is_arrow_scalar(x: object) -> bool:
+    """Whether `x` is a pyarrow Scalar (without importing pyarrow)."""
+    cls = type(x)
+    return cls.__module__.startswith("pyarrow") and any(
+        c.__name__ == "Scalar" for c in cls.__mro__
+    )
+
+
 def decoded(x: Any) -> Any:
     """`x` with a dictionary, categorical or sparse encoding undone, else `x`.
 
@@ -3441,8 +3477,15 @@ def decoded(x: Any) -> Any:
     its float32 type (read as the figure it prints as, not its binary
     value), an integer stays an integer with its nulls beside it (checked
     as any integer float64 must hold, never rounded first). A pandas Series
-    keeps its index and name.
+    keeps its index and name. A pyarrow Scalar, or a list of them, is read
+    as the values they hold (:func:`arrow_scalars`), an ``array.array`` of
+    float32 (typecode ``'f'``) as a float32 array.
     """
+    x = arrow_scalars(x)
+    if isinstance(x, array.array) and x.typecode == "f":
+        # Iterated, its cells would be Python floats (float64), no longer
+        # float32 values read as they print: numpy keeps the float32 type.
+        return np.asarray(x)
     module = type(x).__module__.partition(".")[0]
     if module == "pyarrow":
         t = getattr(x, "type", None)
@@ -4348,11 +4391,13 @@ def labels(
     float array is 0.0), so that no group's label depends on the row order.
     A frame, relation, lazy frame or expression, or one str that looks like
     a column name, raises TypeError saying what it is
-    (:func:`not_an_array`), never read as one label. `column` names the
+    (:func:`not_an_array`), never read as one label. pyarrow Scalars are
+    read as the values they hold (:func:`arrow_scalars`). `column` names the
     frame's column the labels come from, in the messages about labels that
     are containers or of mixed kinds; `hint` ends a message about labels
     that are containers (advice for the caller's function).
     """
+    by = arrow_scalars(by)
     table = None if type(by) is np.ndarray and by.ndim else not_an_array(by, name)
     if table is not None:  # a frame, relation or expression; a column name
         raise TypeError(table)

@@ -5846,6 +5846,41 @@ def _persons_per_unit(value: object) -> float:
     return scale
 
 
+def _plain_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its category columns read as their values (a new frame).
+
+    The one place check_statements decodes a pandas ``category`` or
+    ``dictionary[pyarrow]`` column (a polars Categorical, a pyarrow
+    dictionary column): its cells are the values they show, so an unordered
+    category of years can be sorted and an empty cell filled like any other.
+    Numbers are decoded by :func:`povstat._validate.decoded` (a float32 stays
+    float32, an integer stays an integer beside its nulls); other values
+    become plain objects, a null None-like as before. The caller's frame is
+    never changed.
+    """
+    plain: dict[Any, Any] = {}
+    for pos in range(frame.shape[1]):
+        cells = frame.iloc[:, pos]
+        dtype = cells.dtype
+        arrow_dict = isinstance(dtype, pd.ArrowDtype) and str(
+            dtype.pyarrow_dtype
+        ).startswith("dictionary")
+        if not (isinstance(dtype, pd.CategoricalDtype) or arrow_dict):
+            continue
+        values = _validate.decoded(cells)
+        if values is cells:  # categories of text, dates, ...: their values
+            values = pd.Series(
+                np.asarray(cells, dtype=object), index=cells.index, name=cells.name
+            )
+        plain[pos] = values
+    if not plain:
+        return frame
+    out = frame.copy(deep=False)
+    for pos, values in plain.items():
+        out.isetitem(pos, values)
+    return out
+
+
 def check_statements(
     statements: IntoFrame,
     data: IntoFrame,
@@ -6205,7 +6240,7 @@ def check_statements(
             rate_decimals, "rate_decimals", most=_validate.FIGURE_DECIMALS
         )
     given = statements
-    statements = _plumbing.to_pandas(statements, arg="statements")
+    statements = _plain_categories(_plumbing.to_pandas(statements, arg="statements"))
     taken = [c for c in ("verdict", "reason") if c in statements.columns]
     if taken:
         msg = (
@@ -6216,7 +6251,7 @@ def check_statements(
     # The scale of each Decimal column (DuckDB DECIMAL(7,2): 2), the decimals
     # its figures were written with, which floats cannot show (4.30 as 4.3).
     scales = _plumbing.decimal_scales(data)
-    data = _plumbing.to_pandas(data, arg="data")
+    data = _plain_categories(_plumbing.to_pandas(data, arg="data"))
     by = _by_column(by, region=region, period=period, rate=rate)
     named = [c for c in (headcount, by) if c is not None]
     for c in (region, period, rate, *named):
@@ -7766,6 +7801,7 @@ def _in_label_order(
         raise TypeError(msg)
     # A masked array is checked as given: np.asarray would drop its mask
     # and use the hidden values as labels.
+    labels = _validate.arrow_scalars(labels)  # pyarrow Scalars: their values
     raw = labels if np.ma.isMaskedArray(labels) else np.asarray(labels, dtype=object)
     if np.ndim(raw) > 1:
         # Tuples or lists as labels become rows of a 2-D array.

@@ -330,3 +330,40 @@ def test_a_title_holding_a_year_is_still_named() -> None:
     text = "Persentase Penduduk Miskin 2022\nKabupaten/Kota,P0\nPacitan,13.8\n"
     with pytest.raises(ValueError, match="found only in the title"):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- a transposed table under a title line: the advice skips to the header ----
+
+# Persentase Penduduk Miskin (P0), March, bps_p0_kabkota_2004_2025.csv:
+# JAWA TIMUR 10.35 / 9.79 / 9.50, Pacitan 13.65 / 13.08 / 12.97, Kota Batu
+# 3.31 / 3.06 / 2.86 (2023-2025), as Excel saves a time series in
+# Indonesian settings, with its title and a blank line above the header.
+_SERIES = (
+    "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen);;;\r\n\r\n"
+    "Tahun;JAWA TIMUR;Pacitan;Kota Batu\r\n2023;10,35;13,65;3,31\r\n"
+    "2024;9,79;13,08;3,06\r\n2025;9,50;12,97;2,86\r\n"
+)
+
+
+def test_the_transposed_advice_skips_the_lines_above_the_header(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "series.csv"
+    path.write_bytes(_SERIES.encode())
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(path, locale="id", sep=";", month=3)
+    # The header is the file's row 3: two lines (title, blank) to skip.
+    assert "pd.read_csv(..., skiprows=2, index_col=0, dtype=str" in str(info.value)
+    df = pd.read_csv(
+        path, sep=";", skiprows=2, index_col=0, dtype=str, keep_default_na=False
+    )
+    t = read_bps_table(df.T.reset_index(), locale="id", month=3)
+    assert t.data["value"].tolist() == [
+        10.35, 9.79, 9.50, 13.65, 13.08, 12.97, 3.31, 3.06, 2.86
+    ]  # fmt: skip
+    # A header in the first row needs no skiprows.
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(
+            io.StringIO(_SERIES.split("\r\n", 2)[2]), locale="id", sep=";", month=3
+        )
+    assert "pd.read_csv(..., index_col=0, dtype=str" in str(info.value)

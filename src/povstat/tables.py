@@ -3464,8 +3464,12 @@ def _markup(text: str) -> str:
         return (
             'it is an HTML page or table (as web sites save "Excel" '
             "downloads), which is not read: open it in a spreadsheet program "
-            "and save it as .xlsx, or read it with pandas.read_html (which "
-            "converts numbers: see Notes, *Frames*) and pass the frame"
+            "and save it as .xlsx, or read it with pandas.read_html, which "
+            "turns cells into numbers itself, so tell it how they are "
+            "written: pd.read_html(path, thousands='.', decimal=',')[0] for "
+            "numbers written as in Indonesian ('13,08', '1.234'; its default "
+            "reads '13,08' as 1308), pd.read_html(path)[0] for numbers "
+            "written as in English ('13.08', '1,234'), and pass the frame"
         )
     return ""
 
@@ -8689,6 +8693,18 @@ def _heads_region(cell: str) -> bool:
     return code in _regions._info()
 
 
+def _skip_to(row: object) -> str:
+    """``skiprows=`` for pandas to start a CSV file at its header `row`.
+
+    `row`: the header's row number in the file (1-based, blank lines
+    counted, as messages name rows); nothing for the first row or a row
+    that is no file row (a frame's label).
+    """
+    if isinstance(row, int | np.integer) and not isinstance(row, bool) and row > 1:
+        return f"skiprows={int(row) - 1}, "
+    return ""
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -8819,9 +8835,9 @@ def _transposed_hint(
             f"{_READ_EXCEL_LOSES}"
             if sheet
             else "transpose it first (read it into a frame with the periods as "
-            "its index, pandas pd.read_csv(..., index_col=0, dtype=str, "
-            "keep_default_na=False), and pass df.T.reset_index(); or, in a "
-            "spreadsheet, copy the table and paste it transposed)"
+            f"its index, pandas pd.read_csv(..., {_skip_to(index[k])}index_col=0, "
+            "dtype=str, keep_default_na=False), and pass df.T.reset_index(); "
+            "or, in a spreadsheet, copy the table and paste it transposed)"
         )
         return (
             f"; the table looks transposed: its first column holds periods "

@@ -367,3 +367,34 @@ def test_the_transposed_advice_skips_the_lines_above_the_header(
             io.StringIO(_SERIES.split("\r\n", 2)[2]), locale="id", sep=";", month=3
         )
     assert "pd.read_csv(..., index_col=0, dtype=str" in str(info.value)
+
+
+# --- a long table under a title line: the advice skips to the header ----------
+
+
+def test_the_long_form_advice_skips_the_lines_above_the_header(
+    tmp_path: Path,
+) -> None:
+    # The P1 rows above (bps_p1_p2 long file, BPS's own long layout) under a
+    # title line and a blank line: the header is the file's row 3.
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "Indeks Kedalaman Kemiskinan (P1) Menurut Kabupaten/Kota,,,\n\n" + _LONG
+    )
+    with pytest.raises(ValueError, match="looks long, not wide") as info:
+        read_bps_table(path, locale="en")
+    said = str(info.value)
+    assert "pandas.read_csv(..., skiprows=2, dtype=str, keep_default_na=False)" in said
+    df = pd.read_csv(path, skiprows=2, dtype=str, keep_default_na=False)
+    pandas_code = re.search(r"pandas (df\.pivot\(.*?\.reset_index\(\))", said)
+    assert pandas_code is not None
+    t = read_bps_table(_pivot(pandas_code[1], df), locale="en", month=3)
+    by = {(r, y): float(v) for y, r, v in _P1}
+    assert len(t.data) == len(_P1)
+    assert all(
+        by[str(row.label), str(row.year)] == row.value for row in t.data.itertuples()
+    )
+    # A header in the first row needs no skiprows.
+    with pytest.raises(ValueError, match="looks long, not wide") as info:
+        read_bps_table(io.StringIO(_LONG), locale="en")
+    assert "pandas.read_csv(..., dtype=str, keep_default_na=False)" in str(info.value)

@@ -8113,6 +8113,7 @@ def _pivot_hint(
     labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
     n_labels = int(labels.sum())
     why = ""
+    skip = ""  # skiprows= for a file whose header is not its first row
     keys: list[tuple[str, list[str]]] = []
     two_keys = next(
         (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
@@ -8155,6 +8156,20 @@ def _pivot_hint(
                 f"column{name} holds {what}, {how})"
             )
             keys = _other_keys(text, j, n_labels)
+            if not frame:
+                # The header: the cell of column j right above its first
+                # period (a title line above it is skipped when read).
+                rows = np.flatnonzero(text[n_labels:, j] != "") + n_labels
+                at = next(
+                    (
+                        k
+                        for k, r in enumerate(rows)
+                        if _safe_period(_POINT_ZERO.sub(r"\g<year>", text[r, j]))
+                        is not None
+                    ),
+                    0,
+                )
+                skip = _skip_to(index[rows[at - 1]]) if at > 0 else ""
     if not why:
         return ""
     # The regions kept in the file's order: a province row heads the
@@ -8196,8 +8211,8 @@ def _pivot_hint(
             "0.1308 for 13.08%); or save the sheet as CSV from the spreadsheet "
             "program, which writes each cell as shown ('13.08%'), read that "
             "file into a frame with every column as text, "
-            "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
-            f"{pandas_pivot}; not a frame read from the workbook, "
+            f"pandas.read_csv(..., {skip}dtype=str, keep_default_na=False), and "
+            f"use {pandas_pivot}; not a frame read from the workbook, "
             f"{_READ_EXCEL_LOSES}; and pass that"
         )
     if not frame:
@@ -8209,8 +8224,8 @@ def _pivot_hint(
             "(in a spreadsheet, a pivot table with the regions as rows, sorted "
             "in data source order, not by name, and the years as columns; or "
             "read the file into a frame with every column as text, "
-            "pandas.read_csv(..., dtype=str, keep_default_na=False), and use "
-            f"{pandas_pivot}) and pass that"
+            f"pandas.read_csv(..., {skip}dtype=str, keep_default_na=False), and "
+            f"use {pandas_pivot}) and pass that"
         )
     if first:
         return (

@@ -1037,8 +1037,17 @@ def test_header_in_foreign_digits_is_named(header: str, script: str) -> None:
     text = f"Wilayah;{header}\nKota Batu;3,31\n"
     with pytest.raises(ValueError, match="no header row naming years") as info:
         read_bps_table(io.StringIO(text), locale="id", sep=";")
-    assert f"cell {header!r} (row 1) would name one in ASCII digits" in str(info.value)
-    assert f"written in {script} digits" in str(info.value)
+    said = str(info.value)
+    assert f"cell {header!r} (row 1) would name a period in ASCII digits" in said
+    assert f"written in {script} digits" in said
+    # Beside a year in ASCII digits the row is a header, and the cell that
+    # names no period is told why, as when every year is so written.
+    text = f"Wilayah;{header};Maret 2024\nKota Batu;3,31;3,06\n"
+    with pytest.raises(ValueError, match="name no period") as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+    said = str(info.value)
+    assert f"{header!r} would name a period in ASCII digits" in said
+    assert f"written in {script} digits" in said
 
 
 def test_no_header_without_another_separator_has_no_hint() -> None:

@@ -7260,19 +7260,31 @@ def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str
     """Advice when a cell would name a year if its digits were ASCII."""
     for r, c in zip(*np.nonzero(text[:, 1:] != ""), strict=True):  # few cells
         cell = str(text[r, c + 1])
-        if cell.isascii():
-            continue
-        foreign = [ch for ch in cell if ch.isdecimal() and not ch.isascii()]
-        ascii_cell = "".join(
-            str(unicodedata.decimal(ch)) if ch in foreign else ch for ch in cell
-        )
-        if foreign and _period(ascii_cell) is not None:
-            return (
-                f"; cell {cell!r} (row {_label(index[r])!r}) would name one in "
-                f"ASCII digits, but it is written in {_digit_script(foreign[0])} "
-                "digits: headers and numbers are read in ASCII digits 0-9 only"
-            )
+        why = _foreign_digits_why(cell)
+        if why:
+            return f"; cell {cell!r} (row {_label(index[r])!r}) {why}"
     return ""
+
+
+def _foreign_digits_why(cell: str) -> str:
+    """Why `cell` names no period: its digits are not ASCII ("" if not so).
+
+    2022 in full-width or Arabic-Indic digits would name a period in ASCII
+    digits; a header is read in ASCII digits only.
+    """
+    if cell.isascii():
+        return ""
+    foreign = [ch for ch in cell if ch.isdecimal() and not ch.isascii()]
+    ascii_cell = "".join(
+        str(unicodedata.decimal(ch)) if ch in foreign else ch for ch in cell
+    )
+    if not foreign or _safe_period(ascii_cell) is None:
+        return ""
+    return (
+        f"would name a period in ASCII digits, but it is written in "
+        f"{_digit_script(foreign[0])} digits: headers and numbers are read in "
+        "ASCII digits 0-9 only"
+    )
 
 
 def _invisible_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
@@ -7732,6 +7744,8 @@ def _layout(
             "remove it"
             for b in bad[:3]
             if _invisible(b)
+        ) + "".join(
+            f"; {b!r} {why}" for b in bad[:3] if (why := _foreign_digits_why(b))
         )
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written

@@ -5393,6 +5393,10 @@ def _column_numbers(
     Text (such as a stated "0,11"), booleans, fractions and infinities where
     a whole number is needed, values below `least`, and missing values where
     one is needed are each reported with the column, the rows and what they hold.
+    The column is read once by :func:`_validate.numeric`, the array
+    functions' reading: a number float64 cannot hold exactly (an integer
+    beyond 2**53 of any type, a Decimal of 21 digits) is refused as they
+    refuse it, at its `statements` row.
     """
     cells = statements[col][mask]
     rows = _row_names(statements.index, np.flatnonzero(mask))

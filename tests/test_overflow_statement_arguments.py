@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -117,7 +118,7 @@ SCALARS: dict[str, tuple[Callable[[], Any], str]] = {
             decimals=2,
             levels_decimals=H,
         ),
-        r"must lie in -15 to 10",
+        r"must lie in \[-15, 10\], got 1000000",
     ),
     "before_decimals": (
         lambda: check_change_statement(
@@ -131,7 +132,7 @@ SCALARS: dict[str, tuple[Callable[[], Any], str]] = {
             before_decimals=H,
             after_decimals=2,
         ),
-        r"must lie in -15 to 10",
+        r"must lie in \[-15, 10\], got 1000000",
     ),
     "after_decimals": (
         lambda: check_change_statement(
@@ -145,7 +146,7 @@ SCALARS: dict[str, tuple[Callable[[], Any], str]] = {
             before_decimals=2,
             after_decimals=[H],
         ),
-        r"must lie in -15 to 10",
+        r"must lie in \[-15, 10\], got 1000000",
     ),
     "level_change levels_decimals": (
         lambda: check_level_change_statement(
@@ -157,7 +158,7 @@ SCALARS: dict[str, tuple[Callable[[], Any], str]] = {
             decimals=2,
             levels_decimals=H,
         ),
-        r"must lie in -15 to 10",
+        r"must lie in \[-15, 10\], got 1000000",
     ),
     "base_rtol": (
         lambda: check_count_statement(
@@ -207,17 +208,82 @@ def test_scalar_arguments(name: str) -> None:
     assert f"`{argument}`" in str(err.value)
 
 
+def _fall(levels_decimals: Any) -> Any:
+    return check_change_statement(
+        [4.37],
+        [4.26],
+        [0.11],
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        levels_decimals=levels_decimals,
+    )
+
+
 def test_decimals_as_an_object_array_of_small_ints_still_read() -> None:
-    # An object array of ints within the range is not the huge-int case:
-    # refused for its dtype, as before (ints are asked for).
-    with pytest.raises(TypeError, match="must hold ints"):
-        check_change_statement(
-            [4.37],
-            [4.26],
-            [0.11],
-            direction="fall",
-            stated_as="points",
-            unit="percent",
-            decimals=2,
-            levels_decimals=pd.Series([2], dtype=object).to_numpy(),
-        )
+    # An object array of ints within the range is read as those ints: by
+    # hand, 4.37 - 4.26 = 0.11, the stated fall at 2 decimals: holds, as
+    # with levels_decimals=2.
+    for small in (
+        pd.Series([2], dtype=object).to_numpy(),
+        np.array([2, 3], dtype=object)[:1],
+    ):
+        res = _fall(small)
+        assert res.verdict.tolist() == ["holds"]
+        assert res.reason.tolist() == _fall(2).reason.tolist()
+
+
+# One rule for each entry, as for a scalar number of decimals
+# (`rate_decimals`): an int (not a bool) in [-15, 10], whatever its size
+# or container; the first entry that breaks it is refused as
+# `_validate.decimals` refuses one.
+_BEYOND = "; figures are compared at 10 decimals, so more cannot be checked"
+DECIMALS_REFUSED: list[tuple[Any, type[Exception], str]] = [
+    (12, ValueError, "`levels_decimals` must lie in [-15, 10], got 12" + _BEYOND),
+    ([2, 12], ValueError, "`levels_decimals` must lie in [-15, 10], got 12" + _BEYOND),
+    (
+        np.array([2, 12], dtype=object),
+        ValueError,
+        "`levels_decimals` must lie in [-15, 10], got 12" + _BEYOND,
+    ),
+    (
+        [2, 2**64],
+        ValueError,
+        "`levels_decimals` must lie in [-15, 10], got 18446744073709551616" + _BEYOND,
+    ),
+    (
+        [2, 10**19],
+        ValueError,
+        "`levels_decimals` must lie in [-15, 10], got 10000000000000000000" + _BEYOND,
+    ),
+    # Below -15 the range alone is said (fewer decimals are no figure).
+    ([2, -16], ValueError, "`levels_decimals` must lie in [-15, 10], got -16"),
+    # The float 2.0 comes first: no int, whatever follows it.
+    ([2.0, H], TypeError, "`levels_decimals` must be an int, got 2.0"),
+    (np.array([2.5]), TypeError, "`levels_decimals` must be an int, got 2.5"),
+    ([2, True], TypeError, "`levels_decimals` must be an int, got True"),
+]
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "message"),
+    DECIMALS_REFUSED,
+    ids=[
+        "12",
+        "list-12",
+        "object-12",
+        "2**64",
+        "10**19",
+        "-16",
+        "float-then-huge",
+        "float-array",
+        "bool",
+    ],
+)
+def test_decimals_out_of_range_or_not_ints_are_refused_alike(
+    given: Any, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as err:
+        _fall(given)
+    assert str(err.value) == message

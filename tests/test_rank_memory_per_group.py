@@ -51,12 +51,53 @@ def _data() -> tuple[Any, Any, Any]:
     return est, se, by
 
 
-def _advised(
+_SETS = ("lower", "upper", "critical_value", "count")
+_SETS_KW: dict[str, Any] = {"level": 0.9, "method": "bootstrap", "n_draws": _DRAWS}
+
+
+@pytest.mark.parametrize(
+    ("f", "fields", "limit", "sizes", "kw"),
+    [
+        pytest.param(
+            rank_confidence_sets,
+            _SETS,
+            _LIMIT,
+            ("3 MB", "1 MB"),
+            {**_SETS_KW, "simultaneous": False},
+            id="rank_sets-marginal",
+        ),
+        pytest.param(
+            rank_confidence_sets,
+            _SETS,
+            _LIMIT,
+            ("3 MB", "1 MB"),
+            {**_SETS_KW, "simultaneous": True},
+            id="rank_sets-simultaneous",
+        ),
+        pytest.param(
+            tau_best_set,
+            ("member", "lower"),
+            _LIMIT,
+            ("3 MB", "1 MB"),
+            {**_SETS_KW, "tau": 3},
+            id="tau_best_set",
+        ),
+        pytest.param(
+            rank_probabilities,
+            ("probability", "best", "point_rank"),
+            _PROB_LIMIT,
+            ("2 MB", "1 MB"),
+            {"n_draws": _DRAWS},
+            id="rank_probabilities",
+        ),
+    ],
+)
+def test_per_group_as_advised(
     f: Callable[..., Any],
     fields: tuple[str, ...],
     limit: int,
     sizes: tuple[str, str],
-    **kw: Any,
+    kw: dict[str, Any],
 ) -> None:
     est, se, by = _data()
     # The result at the default limit, all groups in one call.
@@ -81,43 +122,6 @@ def _advised(
                 if got.ndim == 2:  # probabilities: ranks up to the group's size
                     want = want[:, : got.shape[1]]
                 np.testing.assert_array_equal(got, want)
-
-
-@pytest.mark.parametrize("simultaneous", [False, True])
-def test_rank_sets_per_group_as_advised(simultaneous: bool) -> None:
-    _advised(
-        rank_confidence_sets,
-        ("lower", "upper", "critical_value", "count"),
-        _LIMIT,
-        ("3 MB", "1 MB"),
-        level=0.9,
-        method="bootstrap",
-        simultaneous=simultaneous,
-        n_draws=_DRAWS,
-    )
-
-
-def test_tau_best_set_per_group_as_advised() -> None:
-    _advised(
-        tau_best_set,
-        ("member", "lower"),
-        _LIMIT,
-        ("3 MB", "1 MB"),
-        tau=3,
-        level=0.9,
-        method="bootstrap",
-        n_draws=_DRAWS,
-    )
-
-
-def test_rank_probabilities_per_group_as_advised() -> None:
-    _advised(
-        rank_probabilities,
-        ("probability", "best", "point_rank"),
-        _PROB_LIMIT,
-        ("2 MB", "1 MB"),
-        n_draws=_DRAWS,
-    )
 
 
 def test_rank_sets_with_cov_per_group_as_advised(

@@ -2093,7 +2093,11 @@ def test_check_statements_refuses_numbers_float64_cannot_hold() -> None:
     # float64 holds (0.5) is read. A: 3.0 -> 2.5, a fall of 0.5 points.
     from decimal import Decimal
 
-    with pytest.raises(ValueError, match=r"row 's1': `stated` holds a number"):
+    with pytest.raises(
+        ValueError,
+        match=r"^`stated` holds a number .*: 0\.50000000000000000001 at `statements` "
+        r"row 's1' \(",
+    ):
         check_statements(
             _change_row(stated=Decimal("0.50000000000000000001")),
             _ABC,
@@ -3413,7 +3417,9 @@ def test_a_change_in_persons_more_precise_than_the_thousands() -> None:
         levels_decimals=-1,
     )
     assert res.verdict == UNDECIDED
-    with pytest.raises(TypeError, match="`levels_decimals` must hold ints"):
+    with pytest.raises(
+        TypeError, match=r"^`levels_decimals` must be an int, got 1\.5$"
+    ):
         check_level_change_statement(
             1.0,
             2.0,
@@ -3912,7 +3918,8 @@ def _two_periods() -> pd.DataFrame:
         ),
         (
             {**_CHANGE_OK, "stated": decimal.Decimal("0.1000000000000000000001")},
-            "`statements` row {row}: `stated` holds a number that float64",
+            "`stated` holds a number that float64 (povstat's arithmetic) cannot "
+            "hold exactly: 0.1000000000000000000001 at `statements` row {row} (",
         ),
         (
             {**_CHANGE_OK, "kind": "level_change", "measure": "rate"},

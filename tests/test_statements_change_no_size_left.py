@@ -106,17 +106,22 @@ def test_rejected_size_gives_the_range(
 def test_compound_range_a_year_of_a_fall_starts_at_zero() -> None:
     # Kabupaten Banyuwangi 7.52 -> 7.51 over 3 years, at 2 decimals: before
     # in [7.515, 7.525), after in [7.505, 7.515). The compound fall a year,
-    # 1 - (a / b)^(1/3), lies in (0, 0.0886721812827...%) (40-digit Decimal):
-    # the lower end is exactly 0 (7.515 / 7.515), the upper one shown inward
-    # at 3 decimals (0.088: no 2-decimal figure's interval ends in between).
+    # 1 - (a / b)^(1/3), lies in (0, 0.0886721812827...%) (40-digit Decimal),
+    # the simple one, (1 - a / b) / 3, in (0, 0.02 / 7.525 / 3) = (0,
+    # 0.0885936...%): the lower ends are exactly 0 (7.515 / 7.515). 0.05 a
+    # year, at the rates' 2 decimals, is not more precise than they allow
+    # (the rates leave 0.00 to 0.09 at 2): the ranges at 2 + 2 = 4 decimals,
+    # the upper ends inward (0.0885 and 0.0886).
     res = check_change_statement(
         7.52, 7.51, 0.05, direction="fall", stated_as="percent", unit="percent",
         decimals=2, levels_decimals=2, years=3,
     )  # fmt: skip
     reason = str(res.reason)
     assert reason.endswith(
-        "the true relative fall a year lies between 0.000 and 0.088 % on "
-        "average, between 0.000 and 0.088 % compound"
+        "the rates (2 decimals) do not fix the relative change a year to 2 "
+        "decimals: the true relative fall a year lies between 0.0000 and "
+        "0.0885 % on average, between 0.0000 and 0.0886 % compound, which 0.05 "
+        "meets"
     ), reason
     assert "between -" not in reason
 

@@ -83,9 +83,15 @@ def test_an_open_direction_shows_the_signed_change() -> None:
     # 17.784 stands for [17.7835, 17.7845), 17.78 for [17.775, 17.785). In
     # points the change lies in (17.775 - 17.7845, 17.785 - 17.7835) =
     # (-0.0095, +0.0015); relative, in (17.775 / 17.7845 - 1,
-    # 17.785 / 17.7835 - 1) = (-0.0534 %, +0.0084 %), shown rounded inward
-    # at 3 decimals (at 2, +0.0084 would show as 0 and lose its sign; 0.005,
-    # where the interval of 0.01 begins, would lie between).
+    # 17.785 / 17.7835 - 1) = (-0.0095 / 17.7845, 0.0015 / 17.7835) =
+    # (-0.053417 %, +0.008435 %). Both sizes are stated at 2 decimals, as
+    # many as the coarser rate (17.78) has, so neither is more precise than
+    # the rates allow: the rates leave more than one value at 2 decimals
+    # (-0.01 and 0.00 points; -0.05 to +0.01 %), which the statement's
+    # fall meets (a fall of 0.05 % is a change in (-0.055, -0.045], which
+    # (-0.053417, ...) reaches; one of 0.01 points in (-0.015, -0.005],
+    # which (-0.0095, ...) reaches). Each range is written at 2 + 2 = 4
+    # decimals at least, rounded inward: -0.0534 and +0.0084 %.
     kw: dict[str, Any] = {
         "unit": "percent",
         "decimals": 2,
@@ -98,10 +104,11 @@ def test_an_open_direction_shows_the_signed_change() -> None:
     assert res.verdict == UNDECIDED
     reason = str(res.reason)
     assert (
-        "0.05 is more precise than the rates (3 and 2 decimals) allow: the true "
-        "relative change lies between -0.053 and +0.008 % (it may have fallen "
-        "or risen)"
+        "the rates (3 and 2 decimals) do not fix the relative change to 2 "
+        "decimals: the true relative change lies between -0.0534 and +0.0084 % "
+        "(it may have fallen or risen), which a fall of 0.05 meets"
     ) in reason
+    assert "more precise" not in reason
     assert "the true change lies between -0.0095 and +0.0015 points" in reason
     assert "-0.01 and 0.05" not in reason
     res = check_change_statement(
@@ -132,8 +139,8 @@ def test_check_statements_change_row_of_an_open_direction() -> None:
         out = check_statements(st_, data, rate_decimals=2, **KW)
     assert out["verdict"].tolist() == [UNDECIDED]
     assert (
-        "the true relative change lies between -0.053 and +0.008 % (it may have "
-        "fallen or risen)"
+        "the true relative change lies between -0.0534 and +0.0084 % (it may "
+        "have fallen or risen), which a fall of 0.05 meets"
     ) in out["reason"].iloc[0]
 
 
@@ -151,8 +158,11 @@ def test_equal_figures_say_a_rise_is_possible() -> None:
         "decimals) allow: the true change lies between -0.010 and +0.010 "
         "points (it may have fallen or risen)"
     )
-    # Relative: (10.345 / 10.355 - 1, 10.355 / 10.345 - 1) = (-0.0966 %,
-    # +0.0967 %), inward at 3 decimals (at 2, 0.095 would lie between).
+    # Relative: (10.345 / 10.355 - 1, 10.355 / 10.345 - 1) = (-0.01 /
+    # 10.355, 0.01 / 10.345) = (-0.096572 %, +0.096665 %). A rise of 0.04
+    # at 2 decimals, as many as the rates have, is not more precise than
+    # they allow: they leave -0.09 to +0.09 at 2 decimals, which it meets;
+    # the range at 2 + 2 = 4 decimals, inward: -0.0965 and +0.0966.
     res = check_change_statement(
         10.35, 10.35, 0.04, direction="rise", stated_as="percent",
         unit="percent", decimals=2, levels_decimals=2,
@@ -160,8 +170,9 @@ def test_equal_figures_say_a_rise_is_possible() -> None:
     assert res.verdict == UNDECIDED
     assert "the statement says it rose" not in str(res.reason)
     assert str(res.reason).endswith(
-        "the true relative change lies between -0.096 and +0.096 % (it may "
-        "have fallen or risen)"
+        "the rates (2 decimals) do not fix the relative change to 2 decimals: "
+        "the true relative change lies between -0.0965 and +0.0966 % (it may "
+        "have fallen or risen), which a rise of 0.04 meets"
     )
     # A rise of 0.02 ([0.015, 0.025)) is beyond (-0.01, +0.01): refuted.
     res = check_change_statement(
@@ -219,6 +230,9 @@ def test_the_range_shown_is_the_exact_one(
         after_decimals=d_after,
     )  # fmt: skip
     found = _BETWEEN.findall(str(res.reason))
+    if lo < 0 < hi:
+        # The rates leave the direction open: the range is always shown.
+        assert found, res.reason
     for low_text, high_text in found:
         shown = (
             Fraction(low_text.replace(",", "")),

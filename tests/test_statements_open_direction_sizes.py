@@ -200,9 +200,11 @@ def test_a_relative_change_stated_with_fewer_decimals_is_not_more_precise() -> N
 
 
 def test_a_direction_reason_says_plainly_that_a_figure_did_not_change() -> None:
-    # A pooled 13.65 % (2 decimals) and a computed 13.649 %, the number of
-    # poor 4.10 thousand both times: the count did not change (not "did not
-    # change by 0.00"); equal rates and counts: neither changed.
+    # 13.65 % then 13.649 %, the number of poor 4.10 thousand both times:
+    # the count did not change (not "did not change by 0.00"); equal rates
+    # and counts: neither changed. check_direction_statement takes no
+    # decimals, so each figure stands for itself here (rates of different
+    # decimals whose intervals meet: the next test, through check_statements).
     res = check_direction_statement(
         [13.65, 4.10],
         [13.649, 4.10],
@@ -217,4 +219,30 @@ def test_a_direction_reason_says_plainly_that_a_figure_did_not_change() -> None:
         "their rounding",
         "neither the rate nor the number of poor changed; equal published "
         "figures may hide a change either way within their rounding",
+    ]
+
+
+def test_a_direction_reason_says_the_rates_intervals_meet() -> None:
+    # Kabupaten Sumenep 2024, BPS: 17.78 % (2 decimals), 196.42 thousand
+    # poor; 2025 appended as 17.784 % (3 decimals), the same 196.42. By
+    # hand: the rate rose 17.784 - 17.78 = 0.004 points, 0.004 / 17.78 =
+    # +0.0225 % relative (+0.02 % at 2 decimals); the count did not change.
+    # 17.78 stands for [17.775, 17.785), 17.784 for [17.7835, 17.7845): the
+    # intervals meet, so the true rates may have moved either way, and the
+    # unchanged count may hide a change either way: cannot tell.
+    data = appended(east_java([2024]), "Kabupaten Sumenep", 2025, 17.784, 196.42)
+    statement = {
+        "kind": "direction",
+        "region": "Kabupaten Sumenep",
+        "period_before": 2024,
+        "period_after": 2025,
+        "direction": "rise",
+    }
+    out = check_statements(pd.DataFrame([statement]), data, rate_decimals=2, **EJ_KW)
+    assert out["verdict"].tolist() == [UNDECIDED]
+    assert out["reason"].tolist() == [
+        "the rate rose 0.004 points (+0.02 %) but the number of poor did not "
+        "change; equal published figures may hide a change either way within "
+        "their rounding; the rounding intervals of the two rates meet (figures "
+        "of different decimals), so the true figures may have moved either way"
     ]

@@ -240,14 +240,21 @@ def test_per_year_relative_change_range_covers_the_compound_reading() -> None:
         levels_decimals=2,
     )
     assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
-    # Ends rounded inward, at 3 decimals: at 2, 1.42 and 1.41 would leave
-    # 1.425 and 1.415 (where the intervals of 1.43 and 1.42 begin) between
-    # them and the true ends 1.4291 and 1.4189.
-    assert (
-        "the true relative fall a year lies between 1.298 and 1.418 % on "
-        "average, between 1.306 and 1.429 % compound"
-    ) in str(res.reason[0])
-    # Levels alike: 810 -> 788 to 0 decimals, the same bounds.
+    # 1.43, at the rates' own 2 decimals, is not more precise than they
+    # allow: they leave 1.30 to 1.43 at 2 decimals, so the ranges are
+    # written at 2 + 2 = 4 decimals, rounded inward (40-digit Decimal:
+    # 1.2970970, 1.4188772; compound 1.3056202, 1.4290887).
+    assert str(res.reason[0]).endswith(
+        "the rates (2 decimals) do not fix the relative change a year to 2 "
+        "decimals: the true relative fall a year lies between 1.2971 and "
+        "1.4188 % on average, between 1.3057 and 1.4290 % compound, which 1.43 "
+        "meets"
+    )
+    # Levels alike: 810 -> 788 to 0 decimals, the same bounds. 1.43, with
+    # more decimals than the levels, is more precise than they allow: the
+    # ranges at 2 decimals at least, here 3 (at 2, 1.42 and 1.41 would
+    # leave 1.425 and 1.415, where the intervals of 1.43 and 1.42 begin,
+    # between them and the true ends 1.4291 and 1.4189).
     lvl = check_level_change_statement(
         810,
         788,
@@ -259,6 +266,11 @@ def test_per_year_relative_change_range_covers_the_compound_reading() -> None:
         levels_decimals=0,
     )
     assert lvl.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
+    assert str(lvl.reason[0]).endswith(
+        "1.43 is more precise than the levels (0 decimals) allow: the true "
+        "relative fall a year lies between 1.298 and 1.418 % on average, "
+        "between 1.306 and 1.429 % compound"
+    )
 
 
 def test_levels_decimals_refuses_a_key_column() -> None:

@@ -157,9 +157,11 @@ def test_bad_side_decimals_are_named() -> None:
     kw: dict[str, Any] = {**FALL_POINTS, "decimals": 2}
     with pytest.raises(ValueError, match="`after_decimals` must not hold missing"):
         check_change_statement(8.0, POOLED, 0.13, after_decimals=np.nan, **kw)
-    with pytest.raises(TypeError, match="`before_decimals` must hold ints"):
+    with pytest.raises(
+        TypeError, match=r"^`before_decimals` must be an int, got 2\.5$"
+    ):
         check_change_statement(8.0, POOLED, 0.13, before_decimals=2.5, **kw)
-    with pytest.raises(ValueError, match="`before_decimals` must lie in -15 to 10"):
+    with pytest.raises(ValueError, match=r"`before_decimals` must lie in \[-15, 10\]"):
         check_level_change_statement(
             299.49,
             POOLED_POOR,

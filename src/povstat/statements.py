@@ -283,6 +283,15 @@ def _where(flags: NDArray[np.bool_]) -> str:
 _COMPUTED = _validate.FIGURE_DECIMALS + 1
 
 
+def _is_decimals(value: object, name: str, most: int) -> bool:
+    """Whether `value` is a number of decimals :func:`_validate.decimals` takes."""
+    try:
+        _validate.decimals(value, name, most=most)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _decimals_array(
     x: ArrayLike, *, computed: bool = False, name: str = "levels_decimals"
 ) -> NDArray[np.intp]:
@@ -304,23 +313,18 @@ def _decimals_array(
             )
             raise ValueError(msg)
         x = np.ma.getdata(x)
-    arr = np.asarray(x)
     most = _COMPUTED if computed else _validate.FIGURE_DECIMALS
-    if arr.dtype.kind == "O" and arr.size:
-        # Ints beyond int64 (10**400): out of the range, said as such.
-        items = arr.ravel().tolist()
-        wide = [v for v in items if type(v) is int and not -15 <= v <= most]
-        if wide:
-            msg = (
-                f"`{name}` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
-                f"got {_validate.shown(wide[0])}"
-            )
-            raise ValueError(msg)
-    if arr.dtype.kind in "fO":
-        try:
-            gone = np.asarray(np.isnan(arr.astype(np.float64)))  # None: NaN
-        except (TypeError, ValueError, OverflowError):
-            gone = np.zeros(arr.shape, bool)
+    # Each entry by the rule of a scalar number of decimals
+    # (_validate.decimals), before any numeric dtype: [2, 10**19] is no
+    # float64 array, [2.0] no int.
+    dtype = getattr(x, "dtype", None)
+    arr: NDArray[Any] = (
+        np.asarray(x)
+        if isinstance(dtype, np.dtype) and dtype.kind in "iu"
+        else np.asarray(x, dtype=object)
+    )
+    if arr.dtype.kind == "O":
+        gone = np.asarray(pd.isna(arr), dtype=bool)  # None, NaN, pandas.NA
         if gone.any():
             msg = (
                 f"`{name}` must not hold missing values, found one "
@@ -328,16 +332,18 @@ def _decimals_array(
                 "every level, or pass None for all"
             )
             raise ValueError(msg)
-    if arr.dtype.kind not in "iu" or arr.dtype == bool:
-        msg = f"`{name}` must hold ints, got {arr.dtype}"
-        raise TypeError(msg)
-    bad = (arr > most) | (arr < -15)
-    if bad.any():
-        msg = (
-            f"`{name}` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
-            f"got {arr[bad].ravel()[0]!r}"
+        ok = np.frompyfunc(lambda v: _is_decimals(v, name, most), 1, 1)(arr)
+        ok = np.asarray(ok, dtype=bool)  # object input only: one call each
+    else:
+        ok = (arr >= -15) & (arr <= most)
+    if not ok.all():
+        first = arr.reshape(-1)[int(np.argmin(ok.reshape(-1)))]
+        # Raises: an entry out of [-15, most] is out of [-15, 10] too.
+        _validate.decimals(
+            first.item() if isinstance(first, np.generic) else first,
+            name,
+            most=_validate.FIGURE_DECIMALS,
         )
-        raise ValueError(msg)
     return np.asarray(arr, np.intp)
 
 
@@ -573,34 +579,40 @@ def _true_range(
     return f"the true {what}{direction}{a_year} lies between {a} and {b}{unit}", False
 
 
-def _size_fit(
+def _fit_reason(
     stated: str,
     figures: str,
     d: int,
+    coarse: int,
     *,
-    over: bool,
-    low: object,
-    high: object,
-    direction: Direction,
+    span: Callable[[int], tuple[str, bool]],
+    what: str,
     a_year: str,
-    unit: str,
+    direction: Direction,
 ) -> str:
     """Why a size the figures do not fix is "cannot tell", in a reason.
 
-    `stated` (`d` decimals) fits the range (`low`, `high`) of the true
-    change that the `figures`' rounding leaves ("the rates (2 decimals)").
-    `over`: stated with more decimals than the figures, it is more precise
-    than they allow (the range at `d` decimals at least); else the figures
-    leave more than one value at its decimals (at `d` + 2).
+    `stated` (`d` decimals) fits the open range of the true change (the
+    `what` change: "" or "relative ") that the `figures`' rounding leaves
+    ("the rates (2 decimals)"); ``span(k)`` writes that range with `k`
+    decimals at least (:func:`_true_range`, :func:`_relative_span`).
+    The one rule for points, units and percent alike: stated with more
+    decimals than the coarser figure has (`coarse`), it is more precise
+    than they allow (the range at `d` decimals at least); with as many or
+    fewer, it is not: the figures leave more than one value at its
+    decimals, and the range is written at `d` + 2 (17.784 -> 17.78 leaves
+    a change in (-0.0095, +0.0015) points, which -0.01 and 0.00 meet; a
+    fall from 10.00 % to 9.15 % lies in (8.40 %, 8.60 %), which 8 and 9
+    meet).
     """
-    span, both = _true_range(
-        low, high, direction, d if over else d + 2, a_year=a_year, unit=unit, stated=d
-    )
-    if over:
-        return f"{stated} is more precise than {figures} allow: {span}"
+    more_precise = d > coarse
+    text, both = span(d if more_precise else d + 2)
+    if more_precise:
+        return f"{stated} is more precise than {figures} allow: {text}"
     said = f"a {direction} of {stated}" if both else stated
     return (
-        f"{figures} do not fix the change to {_places(d)}: {span}, which {said} meets"
+        f"{figures} do not fix the {what}change{a_year} to {_places(d)}: "
+        f"{text}, which {said} meets"
     )
 
 
@@ -1051,41 +1063,6 @@ def _no_size_left(
     :func:`_true_range` or :func:`_relative_span`).
     """
     return f"{span}, which leaves no {direction} of {stated}{unit}{a_year}"
-
-
-def _relative_fit(
-    stated: str,
-    figures: str,
-    d: int,
-    *,
-    fewer: bool,
-    a_year: str,
-    simple: tuple[object, object],
-    compound: tuple[object, object] | None,
-    direction: Direction,
-) -> str:
-    """Why a relative change the figures do not fix is "cannot tell".
-
-    `stated` fits the range (`simple`, and with years also `compound`: the
-    open ranges of the true relative change, in percent) the `figures`'
-    rounding leaves ("the rates (2 decimals)"), shown as
-    :func:`_true_range` shows a range (a fall's size, or the signed change
-    where the range holds both directions). Stated with at least as many
-    decimals as the figures, it is more precise than they allow; stated
-    with `fewer`, it is not: the figures leave more than one value at its
-    decimals (a fall from 10.00 % to 9.15 % lies in (8.40 %, 8.60 %),
-    which 8 and 9 meet), so the range is written at 2 decimals more than
-    the statement, as for points.
-    """
-    k = d + 2 if fewer else d
-    span, both = _relative_span(simple, compound, direction, k, a_year, d)
-    said = f"a {direction} of {stated}" if both else stated
-    if fewer:
-        return (
-            f"{figures} do not fix the relative change{a_year} to "
-            f"{_places(d)}: {span}, which {said} meets"
-        )
-    return f"{stated} is more precise than {figures} allow: {span}"
 
 
 def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:
@@ -1816,16 +1793,17 @@ def _change_check(
             else ""
         )
         open_text = (
-            (
-                f"the rates ({places(i)}) do not tell whether it fell or rose: "
-                + open_span
-            )
+            f"the rates ({places(i)}) do not tell whether it fell or rose: "
             + (
-                ""
+                open_span
                 if open_fits[i]
-                else f", which leaves no {dirn} of {_fmt(float(xs[i]), d)}"
-                + (" points" if as_points_flag else " %")
-                + a_year
+                else _no_size_left(
+                    open_span,
+                    _fmt(float(xs[i]), d),
+                    dirn,
+                    " points" if as_points_flag else " %",
+                    a_year,
+                )
             )
             if open_dir[i]
             else ""
@@ -1863,16 +1841,23 @@ def _change_check(
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif fine[i]:
-            tail = _size_fit(
+            tail = _fit_reason(
                 _fmt(float(xs[i]), d),
                 f"the rates ({places(i)})",
                 d,
-                over=bool(over[i]),
-                low=low_x[i],
-                high=high_x[i],
-                direction=dirn,
+                int(coarse_d[i]),
+                span=functools.partial(
+                    _true_range,
+                    low_x[i],
+                    high_x[i],
+                    dirn,
+                    a_year=a_year,
+                    unit=" points",
+                    stated=d,
+                ),
+                what="",
                 a_year=a_year,
-                unit=" points",
+                direction=dirn,
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
@@ -1882,14 +1867,21 @@ def _change_check(
                 "relative change the rates' rounding leaves has no bound"
             )
         elif rel_fine[i]:
-            tail = _relative_fit(
+            tail = _fit_reason(
                 _fmt(float(xs[i]), d),
                 f"the rates ({places(i)})",
                 d,
-                fewer=d < int(coarse_d[i]),
+                int(coarse_d[i]),
+                span=functools.partial(
+                    _relative_span,
+                    (low_r[i], high_r[i]),
+                    None if years is None else (low_c[i], high_c[i]),
+                    dirn,
+                    a_year=a_year,
+                    stated=d,
+                ),
+                what="relative ",
                 a_year=a_year,
-                simple=(low_r[i], high_r[i]),
-                compound=None if years is None else (low_c[i], high_c[i]),
                 direction=dirn,
             )
         elif m_points[i] and not m_rel[i]:
@@ -3512,6 +3504,7 @@ def _level_change_check(
                 f"{_signed(cy, _change_decimals(cy, 2))} % a year compound"
             )
         stated_text = _fmt(float(xs[i]), d)
+        a_year = " a year" if per_year_given else ""
         problems = []
         # Levels whose intervals meet leave the direction open, whichever
         # the statement gives: said first where it gives the other one,
@@ -3529,13 +3522,17 @@ def _level_change_check(
         )
         open_text = (
             f"the levels ({level_places_text(i)}) do not tell whether it "
-            f"fell or rose: {open_span}"
+            "fell or rose: "
             + (
-                ""
+                open_span
                 if open_fits[i]
-                else f", which leaves no {dirn} of {stated_text}"
-                + (" %" if said == "percent" else "")
-                + (" a year" if per_year_given else "")
+                else _no_size_left(
+                    open_span,
+                    stated_text,
+                    dirn,
+                    " %" if said == "percent" else "",
+                    a_year,
+                )
             )
             if open_dir[i]
             else ""
@@ -3544,7 +3541,6 @@ def _level_change_check(
         if open_other:
             problems.append(open_text)
         elif out_of_range[i]:
-            a_year = " a year" if per_year_given else ""
             span, _ = (
                 _true_range(out_lo[i], out_hi[i], dirn, d, a_year=a_year, stated=d)
                 if said == "units"
@@ -3591,29 +3587,43 @@ def _level_change_check(
             )
         elif rel_fine[i]:
             problems.append(
-                _relative_fit(
+                _fit_reason(
                     stated_text,
                     f"the levels ({level_places_text(i)})",
                     d,
-                    fewer=d < int(coarse_d[i]),
-                    a_year=" a year" if per_year_given else "",
-                    simple=(low_r[i], high_r[i]),
-                    compound=(low_c[i], high_c[i]) if per_year_given else None,
+                    int(coarse_d[i]),
+                    span=functools.partial(
+                        _relative_span,
+                        (low_r[i], high_r[i]),
+                        (low_c[i], high_c[i]) if per_year_given else None,
+                        dirn,
+                        a_year=a_year,
+                        stated=d,
+                    ),
+                    what="relative ",
+                    a_year=a_year,
                     direction=dirn,
                 )
             )
         elif fine[i]:
             problems.append(
-                _size_fit(
+                _fit_reason(
                     stated_text,
                     f"the levels ({level_places_text(i)})",
                     d,
-                    over=bool(over[i]),
-                    low=low_x[i],
-                    high=high_x[i],
+                    int(coarse_d[i]),
+                    span=functools.partial(
+                        _true_range,
+                        low_x[i],
+                        high_x[i],
+                        dirn,
+                        a_year=a_year,
+                        unit="",
+                        stated=d,
+                    ),
+                    what="",
+                    a_year=a_year,
                     direction=dirn,
-                    a_year=" a year" if per_year_given else "",
-                    unit="",
                 )
             )
         elif slip[i]:
@@ -5352,6 +5362,23 @@ _NUMBER_COLUMNS: tuple[tuple[tuple[str, ...], str, bool, float, bool], ...] = (
 )
 
 
+def _one_number(value: object) -> bool:
+    """Whether `value` alone is a number as :func:`_validate.numeric` reads one.
+
+    A missing marker is one (missing); text, a bool or another object is
+    not. Only for naming the cells of a column `numeric` refused.
+    """
+    one = np.empty(1, dtype=object)
+    one[0] = value
+    try:
+        _validate.numeric(one, "x")
+    except TypeError:
+        return False
+    except ValueError:  # a number float64 cannot hold: a number all the same
+        return True
+    return True
+
+
 def _column_numbers(
     statements: pd.DataFrame,
     mask: NDArray[np.bool_],
@@ -5366,51 +5393,44 @@ def _column_numbers(
     Text (such as a stated "0,11"), booleans, fractions and infinities where
     a whole number is needed, values below `least`, and missing values where
     one is needed are each reported with the column, the rows and what they hold.
+    The column is read once by :func:`_validate.numeric`, the array
+    functions' reading: a number float64 cannot hold exactly (an integer
+    beyond 2**53 of any type, a Decimal of 21 digits) is refused as they
+    refuse it, at its `statements` row.
     """
     cells = statements[col][mask]
     rows = _row_names(statements.index, np.flatnonzero(mask))
-    items = cells.tolist()
-    is_text = [isinstance(x, str | bytes) for x in items]
-    if any(is_text):
-        where = [i for i, t in zip(rows, is_text, strict=True) if t]
-        got = [x for x, t in zip(items, is_text, strict=True) if t]
-        msg = (
-            f"`statements` column {col!r} must hold numbers, not text; rows "
-            f"{where[:10]} have {got[:10]}; {_validate.TEXT_NUMBERS_HINT}"
+    try:
+        # Once, as every array function reads numbers: an integer or a
+        # Decimal float64 cannot hold (np.uint64(2**64 - 1) as 2**53 + 1),
+        # a long double, a float32 as printed; missing markers are NaN.
+        x = _validate.numeric(
+            cells.to_numpy(dtype=object),
+            col,
+            place=lambda k: f"`statements` row {rows[k]!r}",
         )
-        raise ValueError(msg)
-
-    def number(v: object) -> float | None:
-        if isinstance(v, bool | np.bool_):
-            return None
-        if isinstance(v, decimal.Decimal) and v.is_nan():
-            return np.nan  # quiet or signalling (float() refuses it): missing
-        if isinstance(v, numbers.Real | decimal.Decimal):
-            return float(v)
-        return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
-
-    # Each number as float64 holds it (a Decimal of 21 digits, an int beyond
-    # float64's range, are refused, not narrowed nor a bare OverflowError),
-    # through the array functions' own reading.
-    for i, v in zip(rows, items, strict=True):
-        wide = isinstance(v, np.floating) and v.dtype.itemsize > 8
-        huge = type(v) is int and abs(v) > 2**53
-        if wide or huge or isinstance(v, decimal.Decimal | fractions.Fraction):
-            try:
-                _validate.numeric(np.asarray(v, dtype=object), col)
-            except ValueError as exc:
-                msg = f"`statements` row {i!r}: {exc}"
-                raise ValueError(msg) from None
-    read = [number(v) for v in items]
-    if any(v is None for v in read):
-        where = [i for i, v in zip(rows, read, strict=True) if v is None]
-        got = [x for x, v in zip(items, read, strict=True) if v is None]
+    except TypeError:
+        # Text, booleans or other objects: named cell by cell (error path).
+        items = cells.tolist()
+        text = [isinstance(v, str | bytes) for v in items]
+        if any(text):
+            where = [i for i, t in zip(rows, text, strict=True) if t]
+            got = [v for v, t in zip(items, text, strict=True) if t]
+            msg = (
+                f"`statements` column {col!r} must hold numbers, not text; rows "
+                f"{where[:10]} have {got[:10]}; {_validate.TEXT_NUMBERS_HINT}"
+            )
+            raise ValueError(msg) from None
+        odd = [not _one_number(v) for v in items]
+        if not any(odd):  # pragma: no cover - some cell is not a number
+            raise
+        where = [i for i, o in zip(rows, odd, strict=True) if o]
+        got = [v for v, o in zip(items, odd, strict=True) if o]
         msg = (
             f"`statements` column {col!r} must hold numbers; rows {where[:10]} "
             f"have {got[:10]}"
         )
-        raise ValueError(msg)
-    x = np.array(read, dtype=np.float64)
+        raise ValueError(msg) from None
     problems = np.zeros(x.shape, dtype=bool)
     rule = "numbers"
     if not optional:

@@ -155,14 +155,18 @@ def test_wide_integer_beside_null_refused(x: Any) -> None:
         P.parse_numbers(x, locale="en")
 
 
-def test_text_categories_still_parsed() -> None:
-    for x in (
+@pytest.mark.parametrize(
+    "x",
+    [
         pd.Series(pd.Categorical(["4,26", None, "1,5"])),
         pa.array(["4,26", None, "1,5"]).dictionary_encode(),
-    ):
-        np.testing.assert_array_equal(
-            P.parse_numbers(x, locale="id").value, [4.26, np.nan, 1.5]
-        )
+    ],
+    ids=["categorical", "dictionary"],
+)
+def test_text_categories_still_parsed(x: Any) -> None:
+    np.testing.assert_array_equal(
+        P.parse_numbers(x, locale="id").value, [4.26, np.nan, 1.5]
+    )
 
 
 def test_caller_container_unchanged() -> None:

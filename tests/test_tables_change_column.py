@@ -11,14 +11,12 @@ import pytest
 from povstat import read_bps_table
 from spreadsheets import xlsx_path
 
-_ADVICE = (
-    "not a period: a change column is not read; leave it out (delete the "
-    "column from the sheet or file, or select the period columns: pandas "
-    "read_csv(..., usecols=..., dtype=str, keep_default_na=False), or "
-    "df.drop(columns=...) on a frame read so (every column as text: "
-    "'558.029' is read as 558.029 otherwise), and pass the frame) and "
-    "compute the change from the periods (povstat.rate_change)"
-)
+# The CSV route of the advice: read every column as text. That the advice
+# works when followed is tested in test_tables_sheet_and_key_advice_followed.py
+# (test_the_csv_column_advice_followed_reads_indonesian_numbers).
+_AS_TEXT = "dtype=str, keep_default_na=False"
+_LEAVE_OUT = "not a period: a change column is not read; leave it out ("
+_COMPUTE = "compute the change from the periods (povstat.rate_change)"
 
 
 @pytest.mark.parametrize(
@@ -42,7 +40,9 @@ def test_a_change_column_beside_the_periods_is_named_with_how_to_leave_it_out(
     with pytest.raises(ValueError, match="name no period") as e:
         read_bps_table(io.StringIO(text), locale="id", sep=";")
     said = str(e.value)
-    assert f"{head!r} heads a change between periods ({what}), {_ADVICE}" in said
+    assert f"{head!r} heads a change between periods ({what}), {_LEAVE_OUT}" in said
+    assert _AS_TEXT in said
+    assert _COMPUTE in said
     # Never the advice to write the round and the year alone.
     assert "write the round" not in said
     assert "write each year alone" not in said
@@ -78,8 +78,10 @@ def test_a_lone_change_column_is_named_in_the_no_header_error() -> None:
     assert "heads" not in said  # the cell list says "B1 '...' (why)"
     assert (
         "B1 'Perubahan Maret 2022 - Maret 2023' (a change between periods "
-        f"(the word 'Perubahan'), {_ADVICE}) are not read as periods" in said
+        f"(the word 'Perubahan'), {_LEAVE_OUT}" in said
     )
+    assert _AS_TEXT in said
+    assert f"{_COMPUTE}) are not read as periods" in said
     assert "write the round" not in said
     assert "write each year alone" not in said
 

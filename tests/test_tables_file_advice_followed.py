@@ -11,7 +11,8 @@
 * An .xlsx path holding cp1252 CSV text: the message names cp1252.
 * A note mark before a name with its kind ("*Kota Batu") is read as before
   a bare name ("*Pacitan").
-* The wrong-separator message does not call the header line a title.
+* The wrong-separator message (";" or a tab) does not call the header line
+  a title; a real title line naming a year is still named.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import polars as pl
 import pytest
 from openpyxl import load_workbook
 
+from long_tables import bps_long, follow
 from povstat import read_bps_table
 from spreadsheets import xlsx_path
 
@@ -189,20 +191,8 @@ _P1 = [
     ("2022", "Pacitan", "1.35"),
     ("2022", "Kota Batu", "0.64"),
 ]
-_LONG = "nama_variabel,nama_tahun,nama_wilayah,data_content\n" + "".join(
-    f"Index Kedalaman Kemiskinan,{y},{r},{v}\n" for y, r, v in _P1
-)
+_LONG = bps_long(("Index Kedalaman Kemiskinan", y, r, v) for y, r, v in _P1)
 _CODES = ["51", "5101", "5103", "5171", "35", "3501", "3579"]
-
-
-def _pivot(snippet: str, df: Any) -> Any:
-    """Run an advised pivot with this file's column names."""
-    code = (
-        snippet.replace("REGION", "'nama_wilayah'")
-        .replace("YEAR", "'nama_tahun'")
-        .replace("VALUE", "'data_content'")
-    )
-    return eval(code, {"df": df})
 
 
 @pytest.mark.parametrize("source", ["file", "frame"])
@@ -219,8 +209,8 @@ def test_the_long_form_advice_keeps_the_province_rows_above_their_regencies(
     assert pandas_code is not None
     assert polars_code is not None
     for wide in (
-        _pivot(pandas_code[1], df),
-        _pivot(polars_code[1], pl.from_pandas(df)),
+        follow(pandas_code[1], df),
+        follow(polars_code[1], pl.from_pandas(df)),
     ):
         t = read_bps_table(wide, locale="en", month=3, errors="report")
         assert t.unmatched.empty
@@ -310,26 +300,52 @@ def test_a_note_mark_before_a_kind_is_read_as_before_a_bare_name(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "sep", "want"),
     [
-        "Kabupaten/Kota;2022;2023\nPacitan;13,8;13,65\n",
-        "Persentase Penduduk Miskin (Persen);;\n;2022;2023\nPacitan;13,8;13,65\n",
+        # Pacitan 13,8 and 13,65 (P0 March 2022 / 2023).
+        ("Kabupaten/Kota;2022;2023\nPacitan;13,8;13,65\n", ";", [13.8, 13.65]),
+        (
+            "Persentase Penduduk Miskin (Persen);;\n;2022;2023\nPacitan;13,8;13,65\n",
+            ";",
+            [13.8, 13.65],
+        ),
+        # Excel's "Text (Tab delimited)": P0 March 2024 / 2025, JAWA TIMUR
+        # 9,79 / 9,5, Pacitan 13,08 / 12,97, Kota Batu 3,06 / 2,86.
+        (
+            "Kabupaten/Kota\t2024\t2025\r\nJAWA TIMUR\t9,79\t9,5\r\n"
+            "Pacitan\t13,08\t12,97\r\nKota Batu\t3,06\t2,86\r\n",
+            "\t",
+            [9.79, 9.5, 13.08, 12.97, 3.06, 2.86],
+        ),
     ],
+    ids=["semicolon", "semicolon-under-title", "tab"],
 )
-def test_the_wrong_separator_message_calls_no_header_line_a_title(text: str) -> None:
-    with pytest.raises(ValueError, match="pass sep=';'") as info:
-        read_bps_table(io.StringIO(text), locale="id")
+@pytest.mark.parametrize("source", ["text", "file"])
+def test_the_wrong_separator_message_calls_no_header_line_a_title(
+    text: str, sep: str, want: list[float], source: str, tmp_path: Path
+) -> None:
+    def given() -> Any:
+        if source == "text":
+            return io.StringIO(text)
+        path = tmp_path / "p0.txt"
+        path.write_bytes(text.encode())
+        return path
+
+    with pytest.raises(ValueError, match=re.escape(f"pass sep={sep!r}")) as info:
+        read_bps_table(given(), locale="id")
     assert "title" not in str(info.value)
-    # Followed: Pacitan 13,8 and 13,65 (P0 March 2022 / 2023).
-    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
-    assert t.data["value"].tolist() == [13.8, 13.65]
+    # Followed: sep= alone.
+    t = read_bps_table(given(), locale="id", sep=sep, month=3)
+    assert t.data["value"].tolist() == want
 
 
 def test_a_title_holding_a_year_is_still_named() -> None:
-    # A real title line naming a year, above a header without one.
+    # A real title line naming a year, above a header without one (no other
+    # separator inside it): the title is named, with its row.
     text = "Persentase Penduduk Miskin 2022\nKabupaten/Kota,P0\nPacitan,13.8\n"
-    with pytest.raises(ValueError, match="found only in the title"):
+    with pytest.raises(ValueError, match="found only in the title") as info:
         read_bps_table(io.StringIO(text), locale="en")
+    assert "the title 'Persentase Penduduk Miskin 2022' (row 1)" in str(info.value)
 
 
 # --- a transposed table under a title line: the advice skips to the header ----
@@ -388,7 +404,7 @@ def test_the_long_form_advice_skips_the_lines_above_the_header(
     df = pd.read_csv(path, skiprows=2, dtype=str, keep_default_na=False)
     pandas_code = re.search(r"pandas (df\.pivot\(.*?\.reset_index\(\))", said)
     assert pandas_code is not None
-    t = read_bps_table(_pivot(pandas_code[1], df), locale="en", month=3)
+    t = read_bps_table(follow(pandas_code[1], df), locale="en", month=3)
     by = {(r, y): float(v) for y, r, v in _P1}
     assert len(t.data) == len(_P1)
     assert all(

@@ -9,15 +9,19 @@ import pytest
 
 from povstat import read_bps_table
 
-_HINT = (
+# What the column is and what to do with it; the CSV route reads every
+# column as text. That the advice works when followed is tested below and
+# in test_tables_sheet_and_key_advice_followed.py
+# (test_the_csv_column_advice_followed_reads_indonesian_numbers).
+_WHAT = (
     "head two columns of names: the region names are read from the first "
     "column only, and a column of province names beside them holds no "
-    "values; leave the province column out (pandas read_csv(..., "
-    "usecols=..., dtype=str, keep_default_na=False), or df.drop(columns=...) "
-    "on a frame read so (every column as text: '558.029' is read as 558.029 "
-    "otherwise)) and write each province as a row of its own above "
-    "its regions (its name in the first column), or pass province= for a "
-    "table of one province"
+    "values; leave the province column out ("
+)
+_AS_TEXT = "dtype=str, keep_default_na=False"
+_THEN = (
+    ") and write each province as a row of its own above its regions (its "
+    "name in the first column), or pass province= for a table of one province"
 )
 _BEFORE = (
     "Provinsi;Kabupaten/Kota;2022;2023\n"
@@ -41,7 +45,9 @@ def test_the_message_says_what_the_column_is(text: str, bad: str, pair: str) -> 
         read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
     msg = str(got.value)
     assert msg.startswith(f"header row 1: [{bad!r}] name no period")
-    assert msg.endswith(f"; {pair} {_HINT}")
+    assert f"; {pair} {_WHAT}" in msg
+    assert _AS_TEXT in msg
+    assert msg.endswith(_THEN)
 
 
 @pytest.mark.parametrize("text", [_BEFORE, _AFTER])

@@ -4,9 +4,9 @@
 Jatim" (the province's short name), "Kabupaten lain-lain", "Kabupaten
 (Lanjutan)" (a heading repeated on a table's next page) each name one kind
 of region: such a row heads a section of that kind, so a bare "Madiun" below
-it is Kabupaten Madiun, not Kota Madiun. A total row naming a kind
-("Jumlah Kota", "Rata-rata Kota") ends the section above whether it holds
-the section's subtotal or no number, and heads none.
+it is Kabupaten Madiun, not Kota Madiun. (A total row naming a kind, such
+as "Jumlah Kota" or "Rata-rata Kota", ends the section above and heads
+none: tests/test_tables_total_rows_end_section.py.)
 
 Figures: bps_p0_kabkota_2004_2025.csv, P0 2023 (persen): Jawa Timur 10.35,
 Kota Surabaya 4.65, Kota Batu 3.31, Kabupaten Madiun 11.04 (3519),
@@ -74,28 +74,3 @@ def test_a_continued_kota_heading_heads_the_cities(row: str) -> None:
     codes, reasons = _read(text)
     assert codes == ["35", "3507", "3577"]
     assert reasons[row].startswith("a heading: ")
-
-
-@pytest.mark.parametrize(
-    ("row", "cell"),
-    [
-        ("Jumlah Kota", "3,98"),
-        ("Rata-rata Kota", "3,98"),
-        ("Rata-rata Kota", "-"),
-    ],
-)
-def test_a_total_row_ends_the_section_whether_or_not_it_holds_a_number(
-    row: str, cell: str
-) -> None:
-    # The cities' subtotal (4.65 + 3.31) / 2 = 3.98 or no number: either way
-    # the section of cities ends and Madiun below is read alone, Kabupaten
-    # Madiun 3519 (before, with the number, Kota Madiun 3577; "Rata-rata
-    # Kota;-" headed a section of cities).
-    text = (
-        f"{_TITLE}JAWA TIMUR;10,35\nKOTA;\nSurabaya;4,65\nBatu;3,31\n{row};{cell}\n"
-        "Madiun;11,04\n"
-    )
-    codes, reasons = _read(text)
-    assert codes[:3] == ["35", "3578", "3579"]
-    assert codes[-1] == "3519"
-    assert reasons[row].startswith("names a kind of region but is no heading")

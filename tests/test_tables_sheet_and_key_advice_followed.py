@@ -9,7 +9,6 @@
   and dtype=str, keep_default_na=False, so that "536.122" is 536122.
 * A long file with a second key (BPS's nama_variabel: P1 and P2): the
   message names it and says to filter on it first.
-* A tab-separated file: the header line is not called a title.
 * A long table: the message does not call a data row a header row.
 
 Figures: P0 (persen), bps_p0_kabkota_2004_2025.csv, 2023 / 2024 / 2025:
@@ -31,6 +30,7 @@ import polars as pl
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from long_tables import bps_long, follow
 from povstat import read_bps_table
 
 _P0 = {
@@ -142,12 +142,12 @@ def test_a_long_workbook_is_pivoted_in_the_sheet_or_saved_as_csv(
     df = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
     code = re.search(r"pandas (df\.pivot\(.*?\.reset_index\(\))", said)
     assert code is not None
-    wide = eval(
-        code[1]
-        .replace("REGION", "'Kabupaten/Kota'")
-        .replace("YEAR", "'Tahun'")
-        .replace("VALUE", "'Persentase Penduduk Miskin'"),
-        {"df": df},
+    wide = follow(
+        code[1],
+        df,
+        region="Kabupaten/Kota",
+        year="Tahun",
+        value="Persentase Penduduk Miskin",
     )
     t = read_bps_table(wide, locale="en", month=3)
     assert t.data["value"].tolist() == _P0_READ
@@ -208,21 +208,9 @@ _P1P2 = {
         "2022": [("JAWA TIMUR", "0.38"), ("Pacitan", "0.23"), ("Kota Batu", "0.16")],
     },
 }
-_LONG = "nama_variabel,nama_tahun,nama_wilayah,data_content\n" + "".join(
-    f"{k},{y},{r},{v}\n"
-    for k, ys in _P1P2.items()
-    for y, rv in ys.items()
-    for r, v in rv
+_LONG = bps_long(
+    (k, y, r, v) for k, ys in _P1P2.items() for y, rv in ys.items() for r, v in rv
 )
-
-
-def _run(code: str, df: Any) -> Any:
-    return eval(
-        code.replace("REGION", "'nama_wilayah'")
-        .replace("YEAR", "'nama_tahun'")
-        .replace("VALUE", "'data_content'"),
-        {"df": df, "pl": pl},
-    )
 
 
 @pytest.mark.parametrize("source", ["file", "frame"])
@@ -252,7 +240,7 @@ def test_the_second_key_is_named_and_filtered_first(source: str) -> None:
         (df, pandas_filter[1], pandas_pivot[1]),
         (pl.from_pandas(df), polars_filter[1], polars_pivot[1]),
     ):
-        wide = _run(p_code, _run(f_code, frame))
+        wide = follow(p_code, follow(f_code, frame))
         t = read_bps_table(wide, locale="en", month=3)
         keys = zip(t.data["label"], t.data["year"].astype(int), strict=True)
         got = dict(zip(keys, t.data["value"], strict=True))
@@ -266,28 +254,3 @@ def test_a_long_file_of_one_key_names_none() -> None:
     with pytest.raises(ValueError, match="looks long") as info:
         read_bps_table(io.StringIO(one), locale="en")
     assert "second key" not in str(info.value)
-
-
-# --- a tab-separated file ------------------------------------------------------------
-
-
-def test_a_tab_file_header_is_not_called_a_title(tmp_path: Path) -> None:
-    path = tmp_path / "p0_tab.txt"  # Excel's "Text (Tab delimited)"
-    path.write_bytes(
-        b"Kabupaten/Kota\t2024\t2025\r\nJAWA TIMUR\t9,79\t9,5\r\n"
-        b"Pacitan\t13,08\t12,97\r\nKota Batu\t3,06\t2,86\r\n"
-    )
-    with pytest.raises(ValueError, match="pass sep='\\\\t'") as info:
-        read_bps_table(path, locale="id", month=3)
-    assert "title" not in str(info.value)
-    # Followed: sep='\t' alone.
-    t = read_bps_table(path, locale="id", month=3, sep="\t")
-    assert t.data["value"].tolist() == [9.79, 9.5, 13.08, 12.97, 3.06, 2.86]
-
-
-def test_a_title_line_with_a_year_is_still_named() -> None:
-    # A real title (no other separator inside it) keeps the title hint.
-    text = "Persentase Penduduk Miskin 2024\nKabupaten/Kota,P0\nPacitan,13.08\n"
-    with pytest.raises(ValueError, match="title") as info:
-        read_bps_table(io.StringIO(text), locale="en")
-    assert "'Persentase Penduduk Miskin 2024'" in str(info.value)

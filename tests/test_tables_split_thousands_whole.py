@@ -34,14 +34,39 @@ def _warnings(text: str) -> list[str]:
     return [str(w.message) for w in caught if "thousands comma" in str(w.message)]
 
 
-@pytest.mark.parametrize("others", [_PLAIN, _GROUPED])
-def test_a_split_whole_number_is_named_with_both_readings(others: str) -> None:
-    said = _warnings(_HEAD + others + "Kota Batu,642,778\n")
+# The values of 1,000 or more with two decimals, plain or grouped in quotes.
+_DECIMALS = "JAWA TIMUR,536122.00,558029.00\nPacitan,370643.00,386174.00\n"
+_GROUPED_DECIMALS = (
+    'JAWA TIMUR,"536,122.00","558,029.00"\nPacitan,"370,643.00","386,174.00"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("others", "a", "b"),
+    [
+        (_PLAIN, "642", "778"),
+        (_GROUPED, "642", "778"),
+        # "Kota Batu,642,778.00" (GK 2024 = 642778 written with two decimals,
+        # 2025 not yet typed): "642" and "778.00" are alike (neither more
+        # than twice the other), so the series rule alone stays silent, but
+        # every other value of both columns is 1,000 or more: a column of
+        # rupiah lines holds no 642 beside 778.00, while "642,778.00" split
+        # is them.
+        (_DECIMALS, "642", "778.00"),
+        (_GROUPED_DECIMALS, "642", "778.00"),
+    ],
+    ids=["plain", "grouped", "decimals", "grouped-decimals"],
+)
+def test_a_split_whole_number_is_named_with_both_readings(
+    others: str, a: str, b: str
+) -> None:
+    said = _warnings(f"{_HEAD}{others}Kota Batu,{a},{b}\n")
     assert len(said) == 1
-    # Row 5 of the file: 642 and 778, or one number 642778 (the source's).
-    assert said[0].startswith("row 5 holds '642' right before '778'")
-    assert "read as two values, 642 and 778" in said[0]
-    assert "one number, 642778, written '642,778'" in said[0]
+    # Row 5 of the file: a and b, or one number a followed by b's digits
+    # (642778, the source's).
+    assert said[0].startswith(f"row 5 holds '{a}' right before '{b}'")
+    assert f"read as two values, {a} and {b}" in said[0]
+    assert f"one number, {a}{b}, written '{a},{b}'" in said[0]
 
 
 def test_the_advice_followed_reads_the_number() -> None:
@@ -84,22 +109,3 @@ def test_alike_values_of_a_series_are_no_split() -> None:
     # "3" right before "982.69" (3,982.69 split) still warns: 982.69 is
     # more than twice 3.
     assert len(_warnings(text.replace("122,106.1", "3,982.69"))) == 1
-
-
-@pytest.mark.parametrize(
-    "others",
-    [
-        "JAWA TIMUR,536122.00,558029.00\nPacitan,370643.00,386174.00\n",
-        'JAWA TIMUR,"536,122.00","558,029.00"\nPacitan,"370,643.00","386,174.00"\n',
-    ],
-)
-def test_a_split_number_with_decimals_alike_parts_is_named(others: str) -> None:
-    # "Kota Batu,642,778.00" (GK 2024 = 642778 written with two decimals,
-    # 2025 not yet typed): "642" and "778.00" are alike (neither more than
-    # twice the other), so the series rule alone stays silent, but every
-    # other value of both columns is 1,000 or more: a column of rupiah
-    # lines holds no 642 beside 778.00, while "642,778.00" split is them.
-    said = _warnings(_HEAD + others + "Kota Batu,642,778.00\n")
-    assert len(said) == 1
-    assert said[0].startswith("row 5 holds '642' right before '778.00'")
-    assert "one number, 642778.00, written '642,778.00'" in said[0]

@@ -3,9 +3,10 @@
 "DAFTAR KABUPATEN" (list of regencies) is no heading of the kind alone
 ("KABUPATEN"), but it names one kind: it ends the section of the heading
 above and heads a section of its own kind, never carrying the kind of the
-section above. A total row naming a kind ("Jumlah Kota", no number) ends
-the section and heads none: the bare names below it are read as under no
-heading (a bare name is the regency, as in BPS tables).
+section above. A total row naming a kind ("JUMLAH KABUPATEN", no number)
+ends the section and heads none: the bare names below it are read as under
+no heading (a bare name is the regency, as in BPS tables; more total rows
+in tests/test_tables_total_rows_end_section.py).
 """
 
 from __future__ import annotations
@@ -64,20 +65,17 @@ def test_the_duplicate_message_no_longer_puts_the_row_under_the_heading_above() 
     assert "'Malang' (row 7) lies under no heading row" in said
 
 
-def test_a_label_naming_both_kinds_does_not_end_it_a_subtotal_row_does() -> None:
+def test_a_label_naming_both_kinds_does_not_end_it() -> None:
     # "Kabupaten/Kota" (a header's label repeated) names both kinds: the KOTA
-    # section goes on, so "Madiun" below it is Kota Madiun 3577. "Jumlah
-    # Kota" holding a number (the cities' subtotal) ends it, as "Jumlah
-    # Kota;-" does: "Blitar" below it is read alone, the regency 3505.
+    # section goes on, so "Madiun" below it is Kota Madiun 3577.
     codes, _ = _read(
-        "KOTA;\nMalang;4,26\nKabupaten/Kota;\nMadiun;4,1\nJumlah Kota;4,0\nBlitar;9,3\n"
+        "KOTA;\nMalang;4,26\nKabupaten/Kota;\nMadiun;4,1\n"
         "DAFTAR KABUPATEN;\nKediri;10,7\n"
     )
     assert codes[1] == "3573"
     assert codes[3] == "3577"
-    assert codes[5] == "3505"
     # Below "DAFTAR KABUPATEN": the regency Kediri, 3506.
-    assert codes[7] == "3506"
+    assert codes[5] == "3506"
 
 
 def _codes(text: str, **kw: object) -> list[object]:

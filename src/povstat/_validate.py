@@ -105,16 +105,19 @@ def real(value: Any, name: str) -> float:
     A float32 (or float16) stands for its shortest decimal; a ``Decimal``
     or ``Fraction`` is taken when float64 holds it (exactly, or as the
     shortest decimal of its nearest float64: ``Decimal("0.95")``), and
-    raises ValueError naming `name` otherwise.
+    raises ValueError naming `name` otherwise. So is an integer beyond 2**53
+    that float64 does not hold, whatever its type (``2**53 + 1``,
+    ``np.int64(2**53 + 1)``, ``np.uint64(2**64 - 1)``, a 0-d array).
     """
     value = scalar(value)
-    if isinstance(value, Decimal | Fraction) or (
-        isinstance(value, int) and abs(value) > _EXACT_INT
+    if isinstance(value, float) or (
+        isinstance(value, np.floating) and value.dtype.itemsize <= 8
     ):
-        # Also an int beyond 2**53: refused as `numeric` refuses it (beyond
-        # float64's range, or not held), never a bare OverflowError.
-        return float(numeric(np.array(value, dtype=object), name))
-    return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
+        return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
+    # Every other number (an int or numpy integer of any width, a Decimal,
+    # Fraction or long double) is read by `numeric` itself: one beyond
+    # 2**53 that float64 does not hold, or beyond its range, is refused.
+    return float(numeric(np.array(value, dtype=object), name))
 
 
 def level(value: object, name: str = "level") -> float:

@@ -69,5 +69,5 @@ def test_base_rtol_numpy_integer_refused() -> None:
             8000,
             unit="percent",
             decimals=-3,
-            base_rtol=np.int64(2**53 + 1),
+            base_rtol=np.int64(2**53 + 1),  # type: ignore[arg-type]
         )

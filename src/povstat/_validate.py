@@ -2416,7 +2416,9 @@ def _dotted_codes_beside_numbers(
     A file's codes read back as numbers (3501) or held as text ("3501")
     beside a table that writes them with Kemendagri's dot ("35.01", a
     province's "35" among them), or beside such a table read back as floats
-    (35.01, 35.0; 35.1 for "35.10"): the same regions, which neither
+    (35.01, 35.0; 35.1 for "35.10"; float32 too, read at its precision by
+    :func:`povstat._regions.dotted_floats`, the nesting check's reading):
+    the same regions, which neither
     ``astype(str)`` ("3501" is not "35.01") nor a reindex pairs. The dot is
     taken out of the dotted codes (a float written with two decimals first,
     a province's "35.00" read as "35"), checked here to give the plain
@@ -2440,20 +2442,21 @@ def _dotted_codes_beside_numbers(
                 continue
             plain_ = [v.replace(".", "") for v in cz]
             expr = "{}.str.replace('.', '', regex=False)"
-        elif cz.dtype.kind == "f" and all(
-            math.isfinite(v) and _DOTTED_FLOAT.fullmatch(repr(float(v))) for v in cz
-        ):
-            if all(float(v).is_integer() for v in cz):
+        else:
+            from povstat import _regions  # the list is read only on this error path
+
+            labels = list(cz)
+            read = _regions.dotted_floats(labels, single=cz.dtype == np.float32)
+            if read is None:
                 continue
-            plain_ = [f"{v:.2f}".replace(".", "") for v in cz]
-            # A province's "3500" is "35"; the country's "000" is "00".
-            plain_ = [(v[:-2] if v.endswith("00") else v).zfill(2) for v in plain_]
+            # The country's "" is "00"; the printed code writes each float
+            # with two decimals (float32's 35.07 too), a province's "35.00"
+            # read as "35".
+            plain_ = [read[v] or _regions.NATIONAL_CODE for v in labels]
             expr = (
                 "{}.map('{:.2f}'.format).str.replace('.', '', regex=False)"
                 ".str.removesuffix('00').str.zfill(2)"
             )
-        else:
-            continue
         if as_int:
             new = pd.Index([int(v) for v in plain_])
             expr += ".astype(int)"
@@ -2466,6 +2469,8 @@ def _dotted_codes_beside_numbers(
             continue
         how, same, closing = aligned
         dotted = cz[list(new).index(tz[0])]
+        if isinstance(dotted, np.floating):  # float32's 35.07, not 35.0699999...
+            dotted = short_float(dotted)
         return (
             f"they hold the same area codes, `{tn}` "
             f"{'as numbers' if as_int else 'plain'} and `{cn}` "
@@ -2478,26 +2483,17 @@ def _dotted_codes_beside_numbers(
 
 #: Area codes as a dotted table writes them: "35.01", a province's "35".
 _DOTTED_OR_PROVINCE = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
-#: A dotted area code read back as a float: 35.01, 35.1 ("35.10"), 35.0,
-#: and the country's 0.0 ("00").
-_DOTTED_FLOAT = re.compile(r"[1-9][0-9]\.[0-9]{1,2}|0\.0")
 
 
 #: Rewritings of names, as code on a pandas Index and as Python on one name.
+#: Case and spaces only: a prefix ("Kab.", "Kotamadya") is read by the rule
+#: for prefixes (:data:`povstat._regions.PREFIX`), through each name's code.
 _SPELLING_FIXES: tuple[tuple[str, Callable[[str], str]], ...] = (
     (".str.strip()", str.strip),
     (".str.title()", str.title),
     (".str.upper()", str.upper),
     (".str.strip().str.title()", lambda v: v.strip().title()),
     (".str.strip().str.upper()", lambda v: v.strip().upper()),
-    (
-        ".str.replace('Kab. ', 'Kabupaten ', regex=False)",
-        lambda v: v.replace("Kab. ", "Kabupaten "),
-    ),
-    (
-        ".str.replace('Kabupaten ', 'Kab. ', regex=False)",
-        lambda v: v.replace("Kabupaten ", "Kab. "),
-    ),
 )
 
 
@@ -2508,13 +2504,16 @@ def _names_spelt_otherwise(
 
     A BPS sheet in capitals ("KOTA BATU") beside povstat's names ("Kota
     Batu"), "Kab. Malang" beside "Kabupaten Malang", or a trailing space:
-    the same regions, which a reindex does not find. Where a change of case,
-    spaces or "Kab." gives one side the other's labels (checked here), that
-    is the advice; otherwise, where every name of both sides is one region
-    of povstat's list (read as the nesting check reads names: case, spaces
-    and BPS's prefixes aside) and the two name the same regions, they are
-    told to give both the codes of their names and align them, and never
-    ``.to_numpy()`` unless the regions are in one order.
+    the same regions, which a reindex does not find. Where a change of case
+    or spaces gives one side the other's labels (checked here), that is the
+    advice; otherwise, where every name of both sides is one region of
+    povstat's list (read by :func:`povstat._regions.name_code`, the reading
+    of the nesting check: case, spaces, footnote marks and BPS's prefixes
+    aside; a bare "Malang", the regency or the city, names none) and the
+    two name the same regions, they are told to give both the codes of
+    their names and align them, and never ``.to_numpy()`` unless the
+    regions are in one order. The example quoted is a pair of names of one
+    region written differently.
     """
     pd = sys.modules["pandas"]
     if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
@@ -2544,31 +2543,26 @@ def _names_spelt_otherwise(
                 )
     from povstat import _regions  # the list is read only on this error path
 
-    def code(label: str) -> str | None:
-        text = " ".join(label.split())
-        prefixed = _regions.PREFIX.fullmatch(text)
-        if prefixed is None:
-            found = _regions.candidates(None, text)
-        else:
-            kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
-            found = _regions.candidates(kind, prefixed["name"])
-        return found[0] if len(found) == 1 else None
-
-    codes0, codes = [code(v) for v in a], [code(v) for v in b]
+    codes0 = [_regions.name_code(v) for v in a]
+    codes = [_regions.name_code(v) for v in b]
     if None in codes0 or None in codes or set(codes0) != set(codes):
         return None
     if len(set(codes0)) != len(codes0) or len(set(codes)) != len(codes):
         return None
+    # A pair of one region's names written differently: the labels are not
+    # the same set (checked above), so one at least differs from its partner.
+    i, j = next(
+        (i, j) for i, j in enumerate(codes.index(c) for c in codes0) if a[i] != b[j]
+    )
+    example = f"(e.g. {plain(a[i])!r} in `{name0}`, {plain(b[j])!r} in `{name}`)"
     if codes0 == codes:
         return (
-            f"they name the same regions in one order, written otherwise (e.g. "
-            f"{plain(a[0])!r} in `{name0}`, {plain(b[0])!r} in `{name}`): pass "
-            ".to_numpy() of one, or give both the same labels"
+            f"they name the same regions in one order, written otherwise "
+            f"{example}: pass .to_numpy() of one, or give both the same labels"
         )
-    at = codes.index(codes0[0])
     return (
-        f"they name the same regions in other orders, written otherwise (e.g. "
-        f"{plain(a[0])!r} in `{name0}`, {plain(b[at])!r} in `{name}`): give "
+        f"they name the same regions in other orders, written otherwise "
+        f"{example}: give "
         "both the codes of their names (povstat.datasets.indonesia_regions() "
         "lists each code's region_name, official_name and bps_names) or the "
         "same names, then align them and check that no value is missing; not "

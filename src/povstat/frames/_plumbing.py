@@ -1876,14 +1876,7 @@ def periods(table: Table, name: str) -> Periods:
             column(table, name) if table.pandas is None else _pandas_float(table, name)
         )
         temporal = False
-    missing = int(np.count_nonzero(np.isnan(ticks)))
-    if missing:
-        first = row_namer(table)(int(np.flatnonzero(np.isnan(ticks))[0]))
-        msg = (
-            f"key column {name!r} (argument `period`) must not have missing "
-            f"values, found {missing}, first at {first}"
-        )
-        raise ValueError(msg)
+    _refuse_missing_keys(table, name, "period", np.isnan(ticks))
     infinite = int(np.count_nonzero(np.isinf(ticks)))
     if infinite:
         msg = (

@@ -342,12 +342,15 @@ def formula_terms(text: str, *, product: bool = False) -> list[str] | None:
     outside backticks and brackets (or with an empty term) gives None.
     With `product` (a weights formula, whose columns R multiplies) ``/``
     separates terms too: R's ``~w/size`` is ``~w + w:size``, the columns
-    ``w`` and ``size``.
+    ``w`` and ``size``, and R's ``~I(w*size)`` is read as ``~w*size``
+    (:func:`unboxed_product`).
 
     >>> formula_terms("~w/size", product=True)
     ['w', 'size']
+    >>> formula_terms("~I(w*size)", product=True)
+    ['w', 'size']
     """
-    body = text.strip()
+    body = (unboxed_product(text) if product else text).strip()
     tilde = body.startswith("~")
     terms = split_top(body.removeprefix("~"), "+*:/" if product else "+*:")
     if terms is None or not all(terms) or (not tilde and len(terms) < 2):
@@ -425,11 +428,7 @@ def r_formula(
     >>> r_formula("~interaction(kab, blok) + hh")
     RColumns(terms=['kab', 'blok', 'hh'], first=['kab', 'blok'], crossed=True, count=2)
     """
-    written = (
-        formula_terms(unboxed_product(text), product=True)
-        if product
-        else formula_terms(text)
-    )
+    written = formula_terms(text, product=product)
     if written is None:
         return None
     parts = [r_names(t, names) for t in written]
@@ -783,11 +782,7 @@ def _formula_values(
     """
     if text is None:
         return None
-    terms = (
-        formula_terms(unboxed_product(text), product=True)
-        if name == "weights"
-        else formula_terms(text)
-    )
+    terms = formula_terms(text, product=name == "weights")
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
     read = r_formula(text, product=name == "weights")
@@ -3326,7 +3321,7 @@ def _numeric(
             big = np.flatnonzero(np.isfinite(flat) & (np.abs(flat) > _EXACT_INT))
             for k in big.tolist():  # only the few integers beyond 2**53
                 v = flat[k]
-                if _wide_integral(v) and not _int_held(int(v), written=written):
+                if _written_as_another(v, written):
                     at = f" at {_place(k, place)}" if arr.ndim == 1 else ""
                     raise ValueError(
                         _wide_int_message(name, int(v), at, written=written)
@@ -3812,6 +3807,19 @@ def _wide_integral(x: Any) -> bool:
         return False
 
 
+def _written_as_another(x: Any, written: bool | str) -> bool:
+    """Whether the finite number `x`, held by float64, is written as another integer.
+
+    For :func:`povstat.format_number` (`written`): a Decimal, Fraction or
+    long double that is an integer beyond 2**53 (:func:`_wide_integral`)
+    is written by the rule for an int (:func:`_int_held`), so
+    ``Decimal(2**60)`` is refused as ``2**60`` is.
+    """
+    return (
+        bool(written) and _wide_integral(x) and not _int_held(int(x), written=written)
+    )
+
+
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 
@@ -3848,11 +3856,7 @@ def _object_to_float(
             f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
-            if (
-                written
-                and _wide_integral(item)
-                and not _int_held(int(item), written=written)
-            ):
+            if _written_as_another(item, written):
                 # Decimal(2**60): held, but written as another integer.
                 raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
@@ -3863,11 +3867,7 @@ def _object_to_float(
                 _narrow_long_float(np.asarray([item]), "x")
             except ValueError:
                 raise _InexactNumberError(i if arr.ndim else None, item) from None
-            if (
-                written
-                and _wide_integral(item)
-                and not _int_held(int(item), written=written)
-            ):
+            if _written_as_another(item, written):
                 raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
         else:

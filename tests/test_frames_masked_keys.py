@@ -4,11 +4,13 @@
 missing value. In a key column it is refused with povstat's missing-key
 message, as None is (pandas cannot hash it; a cast to str would make it a
 region named "--"), and as a trace key or measure it is refused as missing,
-never matched against every row.
+never matched against every row, by the rule and message that refuse every
+other missing marker there (None, NaN, pandas.NA).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -110,30 +112,32 @@ def test_masked_kind_and_measure_are_missing() -> None:
             S.check_statements(st, _ej(), **_KW)
 
 
+#: Every missing marker, refused by one rule (``_validate._is_missing_label``).
+_MISSING: list[Any] = [np.ma.masked, None, float("nan"), pd.NA, np.float32("nan")]
+
+
+@pytest.mark.parametrize("marker", _MISSING, ids=repr)
 @pytest.mark.parametrize(
     ("arg", "given"),
     [
-        ("subject", dict(subject=np.ma.masked, at=2023)),
-        ("at", dict(subject="3573", at=np.ma.masked)),
+        ("subject", dict(at=2023, measure="poverty_rate_pct")),
+        ("at", dict(subject="3573", measure="poverty_rate_pct")),
+        ("measure", dict(subject="3573", at=2023)),
+        ("where['poor_thousands']", dict(subject="3573", at=2023)),
     ],
 )
-def test_trace_figure_masked_key_refused(arg: str, given: dict[str, Any]) -> None:
+def test_trace_figure_missing_key_refused(
+    arg: str, given: dict[str, Any], marker: object
+) -> None:
     # A masked `at` once matched both years of 3573 ("2 rows ... keys must
-    # be unique"); a masked subject crashed in pandas.
-    with pytest.raises(ValueError, match=rf"`{arg}` is missing \(numpy.ma.masked"):
-        trace_figure(
-            _ej(), 4.26, decimals=2, measure="poverty_rate_pct", period="year", **given
-        )
-
-
-def test_trace_figure_masked_measure_refused() -> None:
-    with pytest.raises(ValueError, match=r"`measure` is missing"):
-        trace_figure(
-            _ej(),
-            4.26,
-            decimals=2,
-            subject="3573",
-            at=2023,
-            measure=np.ma.masked,  # type: ignore[arg-type]
-            period="year",
-        )
+    # be unique"); a masked subject crashed in pandas; None, NaN and pd.NA
+    # were reported as labels absent from `data` ("no row of `data` has
+    # region_code=None"). One message for each: the argument is missing.
+    kw: dict[str, Any] = dict(given)
+    if arg.startswith("where"):
+        kw |= dict(measure="poverty_rate_pct", where={"poor_thousands": marker})
+    else:
+        kw[arg] = marker
+    expected = re.escape(f"`{arg}` is missing, got ")
+    with pytest.raises(ValueError, match=f"^{expected}"):
+        trace_figure(_ej(), 4.26, decimals=2, period="year", **kw)

@@ -25,11 +25,15 @@ another alphabet matches nothing.
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from importlib import resources
 from io import StringIO
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 NATIONAL_CODE = "00"
@@ -304,6 +308,152 @@ def candidates(kind: str | None, name: str) -> tuple[str, ...]:
         + idx.get(("provinsi", k), ())
         + idx.get(("nasional", k), ())
     )
+
+
+#: Where :func:`name_key` puts a region's code: the key of a name of one
+#: region of povstat's list, never the key of a name it does not know.
+NAMED = "#"
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(label: str, code: str | None = None) -> str:
+    """A region's name as compared with povstat's list: the one reading of a name.
+
+    Shared by the nesting check (:mod:`povstat.frames._checks`) and the pairing advice
+    (:func:`povstat._validate._names_spelt_otherwise`, through :func:`name_code`). The
+    name matching :func:`povstat.read_bps_table` does (:func:`candidates`): case,
+    spaces, dots, hyphens and footnote marks ("*", "1)", "¹", "(a)", "†", read as
+    read_bps_table reads them) are not part of a name; BPS's prefixes state its kind
+    ("Provinsi", "Prov.", "Kab.", "Kabupaten", "Kota", "Kotamadya") and its
+    abbreviations are spelt out ("Kep.", "D.I.", "DKI", "NTB"). Every name the list
+    gives a region is read (today's, its official name, every name the BPS tables give
+    it, a province's English name), and is keyed by the region's code when it names one
+    region: "D.I. Yogyakarta" and "KEP. BANGKA BELITUNG" name provinces, "Kabupaten
+    Labuhan Batu" a regency. A name without a prefix is read as a province or the
+    country only: a bare "Malang" may be the regency or the city, and is not read; a
+    bare "Gorontalo" may be the province or Kabupaten Gorontalo (its BPS name), and is
+    read from its column (:func:`povstat.frames._checks._namesakes`), not here. Another
+    name gives its folded text, which names no region; the country's name gives
+    "indonesia".
+
+    `code`: the area code written before the name ("35 Jawa Timur",
+    "[7501] Gorontalo"), as :func:`povstat.tables.leading_numbers` reads
+    it in the label's column; `label` is then the rest of the label. It is
+    checked against the name as read_bps_table checks it
+    (:func:`_check_codes`): a code that disagrees with the name leaves the
+    label unread; one that picks one of the regions the name may be ("7501
+    Gorontalo", "3501 Pacitan") reads the label as that region, whatever
+    its kind.
+    """
+    from povstat.tables import without_footnote_mark  # tables imports this module
+
+    text = without_footnote_mark(" ".join(label.split()))
+    prefixed = PREFIX.fullmatch(text)
+    if prefixed is None:
+        kind, name = None, text
+        if is_national(text):
+            return "indonesia"
+    else:
+        kind = PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
+        name = prefixed["name"]
+    found = candidates(kind, name)
+    if code is not None:
+        picked = [found]
+        _check_codes(picked, [name], [code], bare=[name])
+        if not picked[0]:  # the code and the name disagree: neither is read
+            return text.casefold()
+        if len(picked[0]) == 1 and (len(code) == 4 or picked[0] != found):
+            return NAMED + picked[0][0]
+    if kind is None and any(len(c) == 4 for c in found):
+        # A province's name that is also a regency's BPS name ("Gorontalo":
+        # Provinsi and Kabupaten Gorontalo): either one, read from the
+        # column by _namesakes.
+        return text.casefold()
+    codes = [
+        c
+        for c in found
+        if kind is not None or len(c) == 2  # bare: a province (or the country)
+    ]
+    if codes == [NATIONAL_CODE]:
+        return "indonesia"
+    if len(codes) == 1:
+        return NAMED + codes[0]
+    return text.casefold()
+
+
+def name_code(label: str) -> str | None:
+    """The code of the one region `label` names, read by :func:`name_key`.
+
+    :data:`NATIONAL_CODE` for the country's name; None for a name of no
+    region or of several (a bare "Malang": Kabupaten or Kota Malang; a bare
+    "Gorontalo": the province or Kabupaten Gorontalo).
+    """
+    found = name_key(label)
+    if found == "indonesia":
+        return NATIONAL_CODE
+    return found[len(NAMED) :] if found.startswith(NAMED) else None
+
+
+@functools.cache
+def known_codes() -> frozenset[str]:
+    """The codes of povstat's list of regions (38 provinces, 514 regencies)."""
+    return frozenset(regions()["region_code"])
+
+
+def dotted_floats(
+    labels: Iterable[object], *, single: bool = False
+) -> dict[Any, str] | None:
+    """Each float label's area code, where the floats are dotted codes; else None.
+
+    The one reading of Kemendagri's dotted codes read back as numbers, for
+    the nesting check and the pairing advice. A column of dotted codes
+    ("35", "35.01", ..., "35.79") read from a CSV file with pandas'
+    defaults holds floats (35.0, 35.01, 35.79; "35.10" becomes 35.1; the
+    country's "00" becomes 0.0). Where every label (none missing: the
+    caller sets those aside) is a float or a decimal, one at least not
+    integral, each with two digits before the point and at most two after
+    it, read as a code of povstat's list (35.0 is the province 35; 35.01
+    the regency 3501; 35.1 can only be 35.10, 3510), or zero (the
+    country, ""), they are read as those codes; otherwise None. A float is
+    read at its own precision (`single`: the labels come from a float32
+    column, whose 35.01 is 35.0099983...), a decimal as written
+    (DECIMAL(18,3)'s 35.010 is 35.01).
+    """
+    known = known_codes()
+    out: dict[Any, str] = {}
+    fraction = False
+    for label in labels:  # the distinct labels of one column or index
+        text = _decimal_text(label, single=single)
+        if text is None:
+            return None
+        if float(text) == 0:
+            out[label] = ""  # the country, "00" read as a number
+            continue
+        found = re.fullmatch(r"([1-9][0-9])\.([0-9]{1,2})", text)
+        if found is None:
+            return None
+        whole, part = found.groups()
+        code = whole if part == "0" else whole + part.ljust(2, "0")
+        fraction = fraction or part != "0"
+        if code not in known:
+            return None
+        out[label] = code
+    return out if fraction else None
+
+
+def _decimal_text(label: object, *, single: bool) -> str | None:
+    """A finite float's or decimal's shortest text ("35.01", "35.0"), else None."""
+    if isinstance(label, Decimal):
+        if not label.is_finite():
+            return None
+        text = format(label.normalize(), "f")
+        return text if "." in text else text + ".0"
+    if not isinstance(label, float | np.float32 | np.float64) or not math.isfinite(
+        label
+    ):
+        return None
+    value = np.float32(label) if single else np.float64(label)
+    return np.format_float_positional(value, trim="0")
 
 
 def province_code(province: str) -> str:

@@ -105,16 +105,19 @@ def real(value: Any, name: str) -> float:
     A float32 (or float16) stands for its shortest decimal; a ``Decimal``
     or ``Fraction`` is taken when float64 holds it (exactly, or as the
     shortest decimal of its nearest float64: ``Decimal("0.95")``), and
-    raises ValueError naming `name` otherwise.
+    raises ValueError naming `name` otherwise. So is an integer beyond 2**53
+    that float64 does not hold, whatever its type (``2**53 + 1``,
+    ``np.int64(2**53 + 1)``, ``np.uint64(2**64 - 1)``, a 0-d array).
     """
     value = scalar(value)
-    if isinstance(value, Decimal | Fraction) or (
-        isinstance(value, int) and abs(value) > _EXACT_INT
+    if isinstance(value, float) or (
+        isinstance(value, np.floating) and value.dtype.itemsize <= 8
     ):
-        # Also an int beyond 2**53: refused as `numeric` refuses it (beyond
-        # float64's range, or not held), never a bare OverflowError.
-        return float(numeric(np.array(value, dtype=object), name))
-    return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
+        return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
+    # Every other number (an int or numpy integer of any width, a Decimal,
+    # Fraction or long double) is read by `numeric` itself: one beyond
+    # 2**53 that float64 does not hold, or beyond its range, is refused.
+    return float(numeric(np.array(value, dtype=object), name))
 
 
 def level(value: object, name: str = "level") -> float:
@@ -339,12 +342,15 @@ def formula_terms(text: str, *, product: bool = False) -> list[str] | None:
     outside backticks and brackets (or with an empty term) gives None.
     With `product` (a weights formula, whose columns R multiplies) ``/``
     separates terms too: R's ``~w/size`` is ``~w + w:size``, the columns
-    ``w`` and ``size``.
+    ``w`` and ``size``, and R's ``~I(w*size)`` is read as ``~w*size``
+    (:func:`unboxed_product`).
 
     >>> formula_terms("~w/size", product=True)
     ['w', 'size']
+    >>> formula_terms("~I(w*size)", product=True)
+    ['w', 'size']
     """
-    body = text.strip()
+    body = (unboxed_product(text) if product else text).strip()
     tilde = body.startswith("~")
     terms = split_top(body.removeprefix("~"), "+*:/" if product else "+*:")
     if terms is None or not all(terms) or (not tilde and len(terms) < 2):
@@ -422,11 +428,7 @@ def r_formula(
     >>> r_formula("~interaction(kab, blok) + hh")
     RColumns(terms=['kab', 'blok', 'hh'], first=['kab', 'blok'], crossed=True, count=2)
     """
-    written = (
-        formula_terms(unboxed_product(text), product=True)
-        if product
-        else formula_terms(text)
-    )
+    written = formula_terms(text, product=product)
     if written is None:
         return None
     parts = [r_names(t, names) for t in written]
@@ -780,11 +782,7 @@ def _formula_values(
     """
     if text is None:
         return None
-    terms = (
-        formula_terms(unboxed_product(text), product=True)
-        if name == "weights"
-        else formula_terms(text)
-    )
+    terms = formula_terms(text, product=name == "weights")
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
     read = r_formula(text, product=name == "weights")
@@ -2413,7 +2411,9 @@ def _dotted_codes_beside_numbers(
     A file's codes read back as numbers (3501) or held as text ("3501")
     beside a table that writes them with Kemendagri's dot ("35.01", a
     province's "35" among them), or beside such a table read back as floats
-    (35.01, 35.0; 35.1 for "35.10"): the same regions, which neither
+    (35.01, 35.0; 35.1 for "35.10"; float32 too, read at its precision by
+    :func:`povstat._regions.dotted_floats`, the nesting check's reading):
+    the same regions, which neither
     ``astype(str)`` ("3501" is not "35.01") nor a reindex pairs. The dot is
     taken out of the dotted codes (a float written with two decimals first,
     a province's "35.00" read as "35"), checked here to give the plain
@@ -2437,20 +2437,21 @@ def _dotted_codes_beside_numbers(
                 continue
             plain_ = [v.replace(".", "") for v in cz]
             expr = "{}.str.replace('.', '', regex=False)"
-        elif cz.dtype.kind == "f" and all(
-            math.isfinite(v) and _DOTTED_FLOAT.fullmatch(repr(float(v))) for v in cz
-        ):
-            if all(float(v).is_integer() for v in cz):
+        else:
+            from povstat import _regions  # the list is read only on this error path
+
+            labels = list(cz)
+            read = _regions.dotted_floats(labels, single=cz.dtype == np.float32)
+            if read is None:
                 continue
-            plain_ = [f"{v:.2f}".replace(".", "") for v in cz]
-            # A province's "3500" is "35"; the country's "000" is "00".
-            plain_ = [(v[:-2] if v.endswith("00") else v).zfill(2) for v in plain_]
+            # The country's "" is "00"; the printed code writes each float
+            # with two decimals (float32's 35.07 too), a province's "35.00"
+            # read as "35".
+            plain_ = [read[v] or _regions.NATIONAL_CODE for v in labels]
             expr = (
                 "{}.map('{:.2f}'.format).str.replace('.', '', regex=False)"
                 ".str.removesuffix('00').str.zfill(2)"
             )
-        else:
-            continue
         if as_int:
             new = pd.Index([int(v) for v in plain_])
             expr += ".astype(int)"
@@ -2463,6 +2464,8 @@ def _dotted_codes_beside_numbers(
             continue
         how, same, closing = aligned
         dotted = cz[list(new).index(tz[0])]
+        if isinstance(dotted, np.floating):  # float32's 35.07, not 35.0699999...
+            dotted = short_float(dotted)
         return (
             f"they hold the same area codes, `{tn}` "
             f"{'as numbers' if as_int else 'plain'} and `{cn}` "
@@ -2475,26 +2478,17 @@ def _dotted_codes_beside_numbers(
 
 #: Area codes as a dotted table writes them: "35.01", a province's "35".
 _DOTTED_OR_PROVINCE = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
-#: A dotted area code read back as a float: 35.01, 35.1 ("35.10"), 35.0,
-#: and the country's 0.0 ("00").
-_DOTTED_FLOAT = re.compile(r"[1-9][0-9]\.[0-9]{1,2}|0\.0")
 
 
 #: Rewritings of names, as code on a pandas Index and as Python on one name.
+#: Case and spaces only: a prefix ("Kab.", "Kotamadya") is read by the rule
+#: for prefixes (:data:`povstat._regions.PREFIX`), through each name's code.
 _SPELLING_FIXES: tuple[tuple[str, Callable[[str], str]], ...] = (
     (".str.strip()", str.strip),
     (".str.title()", str.title),
     (".str.upper()", str.upper),
     (".str.strip().str.title()", lambda v: v.strip().title()),
     (".str.strip().str.upper()", lambda v: v.strip().upper()),
-    (
-        ".str.replace('Kab. ', 'Kabupaten ', regex=False)",
-        lambda v: v.replace("Kab. ", "Kabupaten "),
-    ),
-    (
-        ".str.replace('Kabupaten ', 'Kab. ', regex=False)",
-        lambda v: v.replace("Kabupaten ", "Kab. "),
-    ),
 )
 
 
@@ -2505,13 +2499,16 @@ def _names_spelt_otherwise(
 
     A BPS sheet in capitals ("KOTA BATU") beside povstat's names ("Kota
     Batu"), "Kab. Malang" beside "Kabupaten Malang", or a trailing space:
-    the same regions, which a reindex does not find. Where a change of case,
-    spaces or "Kab." gives one side the other's labels (checked here), that
-    is the advice; otherwise, where every name of both sides is one region
-    of povstat's list (read as the nesting check reads names: case, spaces
-    and BPS's prefixes aside) and the two name the same regions, they are
-    told to give both the codes of their names and align them, and never
-    ``.to_numpy()`` unless the regions are in one order.
+    the same regions, which a reindex does not find. Where a change of case
+    or spaces gives one side the other's labels (checked here), that is the
+    advice; otherwise, where every name of both sides is one region of
+    povstat's list (read by :func:`povstat._regions.name_code`, the reading
+    of the nesting check: case, spaces, footnote marks and BPS's prefixes
+    aside; a bare "Malang", the regency or the city, names none) and the
+    two name the same regions, they are told to give both the codes of
+    their names and align them, and never ``.to_numpy()`` unless the
+    regions are in one order. The example quoted is a pair of names of one
+    region written differently.
     """
     pd = sys.modules["pandas"]
     if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
@@ -2541,31 +2538,26 @@ def _names_spelt_otherwise(
                 )
     from povstat import _regions  # the list is read only on this error path
 
-    def code(label: str) -> str | None:
-        text = " ".join(label.split())
-        prefixed = _regions.PREFIX.fullmatch(text)
-        if prefixed is None:
-            found = _regions.candidates(None, text)
-        else:
-            kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
-            found = _regions.candidates(kind, prefixed["name"])
-        return found[0] if len(found) == 1 else None
-
-    codes0, codes = [code(v) for v in a], [code(v) for v in b]
+    codes0 = [_regions.name_code(v) for v in a]
+    codes = [_regions.name_code(v) for v in b]
     if None in codes0 or None in codes or set(codes0) != set(codes):
         return None
     if len(set(codes0)) != len(codes0) or len(set(codes)) != len(codes):
         return None
+    # A pair of one region's names written differently: the labels are not
+    # the same set (checked above), so one at least differs from its partner.
+    i, j = next(
+        (i, j) for i, j in enumerate(codes.index(c) for c in codes0) if a[i] != b[j]
+    )
+    example = f"(e.g. {plain(a[i])!r} in `{name0}`, {plain(b[j])!r} in `{name}`)"
     if codes0 == codes:
         return (
-            f"they name the same regions in one order, written otherwise (e.g. "
-            f"{plain(a[0])!r} in `{name0}`, {plain(b[0])!r} in `{name}`): pass "
-            ".to_numpy() of one, or give both the same labels"
+            f"they name the same regions in one order, written otherwise "
+            f"{example}: pass .to_numpy() of one, or give both the same labels"
         )
-    at = codes.index(codes0[0])
     return (
-        f"they name the same regions in other orders, written otherwise (e.g. "
-        f"{plain(a[0])!r} in `{name0}`, {plain(b[at])!r} in `{name}`): give "
+        f"they name the same regions in other orders, written otherwise "
+        f"{example}: give "
         "both the codes of their names (povstat.datasets.indonesia_regions() "
         "lists each code's region_name, official_name and bps_names) or the "
         "same names, then align them and check that no value is missing; not "
@@ -3329,7 +3321,7 @@ def _numeric(
             big = np.flatnonzero(np.isfinite(flat) & (np.abs(flat) > _EXACT_INT))
             for k in big.tolist():  # only the few integers beyond 2**53
                 v = flat[k]
-                if _wide_integral(v) and not _int_held(int(v), written=written):
+                if _written_as_another(v, written):
                     at = f" at {_place(k, place)}" if arr.ndim == 1 else ""
                     raise ValueError(
                         _wide_int_message(name, int(v), at, written=written)
@@ -3815,6 +3807,19 @@ def _wide_integral(x: Any) -> bool:
         return False
 
 
+def _written_as_another(x: Any, written: bool | str) -> bool:
+    """Whether the finite number `x`, held by float64, is written as another integer.
+
+    For :func:`povstat.format_number` (`written`): a Decimal, Fraction or
+    long double that is an integer beyond 2**53 (:func:`_wide_integral`)
+    is written by the rule for an int (:func:`_int_held`), so
+    ``Decimal(2**60)`` is refused as ``2**60`` is.
+    """
+    return (
+        bool(written) and _wide_integral(x) and not _int_held(int(x), written=written)
+    )
+
+
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 
@@ -3851,11 +3856,7 @@ def _object_to_float(
             f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
-            if (
-                written
-                and _wide_integral(item)
-                and not _int_held(int(item), written=written)
-            ):
+            if _written_as_another(item, written):
                 # Decimal(2**60): held, but written as another integer.
                 raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
@@ -3866,11 +3867,7 @@ def _object_to_float(
                 _narrow_long_float(np.asarray([item]), "x")
             except ValueError:
                 raise _InexactNumberError(i if arr.ndim else None, item) from None
-            if (
-                written
-                and _wide_integral(item)
-                and not _int_held(int(item), written=written)
-            ):
+            if _written_as_another(item, written):
                 raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = f
         else:

@@ -90,6 +90,16 @@ _MAX_PROBABILITY_WORK = 10**9
 _PAIR_BLOCK = 1 << 18
 
 
+def _need(pairs: int, items: int, per_pair: int, *, draws: int) -> int:
+    """Bytes of working memory: the one formula of the memory check.
+
+    `per_pair` bytes per padded pair of items (`pairs`), plus
+    :data:`_BOOTSTRAP_DRAW_BYTES` per draw and item when the `draws` of the
+    bootstrap are held at once (`items`: the padded items and one more).
+    """
+    return pairs * per_pair + draws * items * _BOOTSTRAP_DRAW_BYTES
+
+
 # --------------------------------------------------------------------------
 # Results
 # --------------------------------------------------------------------------
@@ -705,15 +715,15 @@ class _Problem:
         """
         pairs = sum(b.item.shape[0] * b.item.shape[1] ** 2 for b in self.buckets)
         items = sum(int(b.item.size) for b in self.buckets) + 1
-        pair_bytes = pairs * per_pair
-        draw_bytes = draws * items * _BOOTSTRAP_DRAW_BYTES
-        need = pair_bytes + draw_bytes
+        pair_bytes = _need(pairs, items, per_pair, draws=0)
+        draw_bytes = _need(0, items, per_pair, draws=draws)
+        need = _need(pairs, items, per_pair, draws=draws)
         if need <= _MAX_BYTES:
             return
         largest = max((int(b.size.max()) for b in self.buckets), default=0)
         groups = int(self.sizes.size)
         # The largest group ranked alone: padded to its own size.
-        one = largest**2 * per_pair + draws * (largest + 1) * _BOOTSTRAP_DRAW_BYTES
+        one = _need(largest**2, largest + 1, per_pair, draws=draws)
 
         def gb(x: int) -> str:
             return f"{x / 1e9:.1f} GB" if x >= 1e8 else f"{x / 1e6:.0f} MB"
@@ -721,11 +731,11 @@ class _Problem:
         in_groups = f" in {groups:,} groups" if groups > 1 else ""
         # Smaller groups shrink the pairs, never the draws of every item
         # (unpadded where the groups are split evenly).
-        if draws * (self.n_valid + 1) * _BOOTSTRAP_DRAW_BYTES < _MAX_BYTES:
+        if _need(0, self.n_valid + 1, per_pair, draws=draws) < _MAX_BYTES:
             instead = f"{instead}, or rank within smaller groups"
         # The most draws that fit beside the pairs.
         fit = (
-            (_MAX_BYTES - pair_bytes) // (items * _BOOTSTRAP_DRAW_BYTES)
+            (_MAX_BYTES - pair_bytes) // _need(0, items, per_pair, draws=1)
             if draws and pair_bytes < _MAX_BYTES
             else 0
         )

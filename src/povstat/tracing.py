@@ -432,18 +432,20 @@ def trace_figure(
     )
 
 
-def _refuse_masked(given: Mapping[str, tuple[object, str]]) -> None:
-    """Refuse ``numpy.ma.masked`` (a masked entry) as a key or measure.
+def _refuse_missing(given: Mapping[str, tuple[object, str]]) -> None:
+    """Refuse a missing value as a key or measure: one rule for every marker.
 
-    It is a missing value, not a label: it would compare equal to every
-    row (its comparisons are masked) or be shown as "--".
+    None, NaN (of any float type), NaT, ``pandas.NA`` and ``numpy.ma.masked``
+    (:func:`povstat._validate._is_missing_label`) name no cell: masked would
+    compare equal to every row (its comparisons are masked), the others
+    match no row and would be reported as a label absent from `data`.
     """
     for arg, (value, what) in given.items():
-        if value is np.ma.masked:
+        if _validate._is_missing_label(value):
             msg = (
-                f"`{arg}` is missing (numpy.ma.masked, a masked entry); a "
-                f"figure is traced in one named cell: pass {what} the figure "
-                "is stated for"
+                f"`{arg}` is missing, got {_validate.shown(value)}; a figure "
+                f"is traced in one named cell: pass {what} the figure is "
+                "stated for"
             )
             raise ValueError(msg)
 
@@ -512,7 +514,7 @@ def _trace_figure(
     if where is not None and not isinstance(where, Mapping):
         msg = f"`where` must be a mapping of column to value, got {where!r}"
         raise TypeError(msg)
-    _refuse_masked(
+    _refuse_missing(
         {
             "subject": (subject, f"the region (a label of `data` column {region!r})"),
             "at": (at, f"the period (a label of `data` column {period!r})"),

@@ -563,63 +563,6 @@ def _digits(label: object) -> str | None:
     return None
 
 
-def _dotted_floats(
-    labels: Iterable[object], *, single: bool = False
-) -> dict[Any, str | None] | None:
-    """Each float label's area code, where the floats are dotted codes; else None.
-
-    A column of Kemendagri's dotted codes ("35", "35.01", ..., "35.79")
-    read from a CSV file with pandas' defaults holds floats (35.0, 35.01,
-    35.79; "35.10" becomes 35.1; the country's "00" becomes 0.0). Where
-    every label is a float or a decimal (or missing), one at least not
-    integral, each with two digits before the point and at most two after
-    it, read as a code of povstat's list (35.0 is the province 35; 35.01
-    the regency 3501; 35.1 can only be 35.10, 3510), or zero (the
-    country), they are read as those codes; otherwise None (the labels are
-    read as before). A float is read at its own precision (`single`: the
-    labels come from a float32 column, whose 35.01 is 35.0099983...), a
-    decimal as written (DECIMAL(18,3)'s 35.010 is 35.01).
-    """
-    known = _known_codes()
-    out: dict[Any, str | None] = {}
-    fraction = False
-    for label in labels:
-        if _missing(label):
-            out[label] = None
-            continue
-        text = _decimal_text(label, single=single)
-        if text is None:
-            return None
-        if float(text) == 0:
-            out[label] = ""  # the country, "00" read as a number
-            continue
-        found = re.fullmatch(r"([1-9][0-9])\.([0-9]{1,2})", text)
-        if found is None:
-            return None
-        whole, part = found.groups()
-        code = whole if part == "0" else whole + part.ljust(2, "0")
-        fraction = fraction or part != "0"
-        if code not in known:
-            return None
-        out[label] = code
-    return out if fraction else None
-
-
-def _decimal_text(label: object, *, single: bool) -> str | None:
-    """A finite float's or decimal's shortest text ("35.01", "35.0"), else None."""
-    if isinstance(label, Decimal):
-        if not label.is_finite():
-            return None
-        text = format(label.normalize(), "f")
-        return text if "." in text else text + ".0"
-    if not isinstance(label, float | np.float32 | np.float64) or not math.isfinite(
-        label
-    ):
-        return None
-    value = np.float32(label) if single else np.float64(label)
-    return np.format_float_positional(value, trim="0")
-
-
 def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
     """The area `digits` stand for, as a code of its own length ("" the country).
 
@@ -668,7 +611,7 @@ def _area_codes(
     NaN) give None and are passed over. Floats holding Kemendagri's dotted
     codes (35.0, 35.01, 35.79, as a CSV file of "35", "35.01", "35.79" is
     read with pandas' defaults) are read as those codes
-    (:func:`_dotted_floats`).
+    (:func:`povstat._regions.dotted_floats`).
 
     `column`: the whole column the labels are taken from (the rows of the
     groups asked for are some of its rows). Names are read over it: a
@@ -677,9 +620,13 @@ def _area_codes(
     """
     values = labels.tolist()  # one list: a NaN is found again by identity
     distinct = set(values)  # the distinct labels, a few hundred
-    dotted = _dotted_floats(distinct, single=labels.dtype == np.float32)
+    from povstat import _regions  # the list is read only when codes are checked
+
+    dotted = _regions.dotted_floats(
+        {x for x in distinct if not _missing(x)}, single=labels.dtype == np.float32
+    )
     if dotted is not None:
-        return [dotted[x] for x in values]
+        return [None if _missing(x) else dotted[x] for x in values]
     known = _known_codes()
     code: dict[Any, str | None] = {}
     for label in distinct:
@@ -716,76 +663,15 @@ def _area_codes(
     return [code[x] for x in values]
 
 
-#: Where :func:`_name_key` puts a region's code: the key of a name of one
-#: region of povstat's list, never the key of a name it does not know.
-_NAMED = "#"
-
-
-@functools.lru_cache(maxsize=4096)
 def _name_key(label: str, code: str | None = None) -> str:
     """A region's name as compared with povstat's list (:func:`_region_names`).
 
-    The name matching :func:`povstat.read_bps_table` does
-    (:func:`povstat._regions.candidates`): case, spaces, dots, hyphens and
-    footnote marks ("*", "1)", "¹", "(a)", "†", read as read_bps_table
-    reads them) are not part of a name; BPS's prefixes state its kind
-    ("Provinsi", "Prov.", "Kab.", "Kabupaten", "Kota", "Kotamadya") and its
-    abbreviations are spelt out ("Kep.", "D.I.", "DKI", "NTB"). Every name
-    the list gives a region is read (today's, its official name, every name
-    the BPS tables give it, a province's English name), and is keyed by the
-    region's code when it names one region: "D.I. Yogyakarta" and "KEP.
-    BANGKA BELITUNG" name provinces, "Kabupaten Labuhan Batu" a regency. A
-    name without a prefix is read as a province or the country only: a
-    bare "Malang" may be the regency or the city, and is not read; a bare
-    "Gorontalo" may be the province or Kabupaten Gorontalo (its BPS name),
-    and is read from its column (:func:`_namesakes`), not here.
-    Another name gives its folded text, which names no region; the
-    country's name gives "indonesia" (see :data:`_NATIONAL`).
-
-    `code`: the area code written before the name ("35 Jawa Timur",
-    "[7501] Gorontalo"), as :func:`povstat.tables.leading_numbers` reads
-    it in the label's column; `label` is then the rest of the label. It is
-    checked against the name as read_bps_table checks it
-    (:func:`povstat._regions._check_codes`): a code that disagrees with the
-    name leaves the label unread; one that picks one of the regions the
-    name may be ("7501 Gorontalo", "3501 Pacitan") reads the label as that
-    region, whatever its kind.
+    :func:`povstat._regions.name_key`, the one reading of a name, which the
+    pairing advice (:func:`povstat._validate._names_spelt_otherwise`) shares.
     """
     from povstat import _regions  # the list is read only when names are checked
-    from povstat.tables import without_footnote_mark
 
-    text = without_footnote_mark(" ".join(label.split()))
-    prefixed = _regions.PREFIX.fullmatch(text)
-    if prefixed is None:
-        kind, name = None, text
-        if _regions.is_national(text):
-            return "indonesia"
-    else:
-        kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
-        name = prefixed["name"]
-    found = _regions.candidates(kind, name)
-    if code is not None:
-        picked = [found]
-        _regions._check_codes(picked, [name], [code], bare=[name])
-        if not picked[0]:  # the code and the name disagree: neither is read
-            return text.casefold()
-        if len(picked[0]) == 1 and (len(code) == 4 or picked[0] != found):
-            return _NAMED + picked[0][0]
-    if kind is None and any(len(c) == 4 for c in found):
-        # A province's name that is also a regency's BPS name ("Gorontalo":
-        # Provinsi and Kabupaten Gorontalo): either one, read from the
-        # column by _namesakes.
-        return text.casefold()
-    codes = [
-        c
-        for c in found
-        if kind is not None or len(c) == 2  # bare: a province (or the country)
-    ]
-    if codes == [_regions.NATIONAL_CODE]:
-        return "indonesia"
-    if len(codes) == 1:
-        return _NAMED + codes[0]
-    return text.casefold()
+    return _regions.name_key(label, code)
 
 
 def _name_keys(labels: Iterable[str]) -> dict[str, str]:
@@ -945,9 +831,9 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
             )
         )
         if is_province:
-            out[label] = _NAMED + province
+            out[label] = _regions.NAMED + province
         elif len(regencies) == 1:
-            out[label] = _NAMED + regencies[0]
+            out[label] = _regions.NAMED + regencies[0]
     return out
 
 
@@ -961,13 +847,15 @@ def _known_codes() -> frozenset[str]:
     """The codes of povstat's list of regions (38 provinces, 514 regencies)."""
     from povstat import _regions  # the list is read only when codes are checked
 
-    return frozenset(_regions.regions()["region_code"])
+    return _regions.known_codes()
 
 
 @functools.cache
 def _region_names() -> dict[str, str]:
     """Key (:func:`_name_key`) -> code of every region of povstat's list."""
-    return {_NAMED + code: code for code in _known_codes()}
+    from povstat import _regions
+
+    return {_regions.NAMED + code: code for code in _known_codes()}
 
 
 def _areas(labels: Sequence[object]) -> list[tuple[str, str] | None]:

@@ -35,7 +35,8 @@ import numbers
 import operator
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 import narwhals.stable.v2 as nw
@@ -1615,6 +1616,30 @@ def _coded_text_period_advice(
     )
 
 
+def _date_kinds() -> tuple[type, ...]:
+    """The kinds of date an object column may hold, read by calendar month.
+
+    ``datetime.date`` (and so ``datetime.datetime`` and pandas' Timestamp),
+    ``numpy.datetime64`` and ``pandas.Period``: the one list of them.
+    """
+    import pandas as pd
+
+    return (dt.date, np.datetime64, pd.Period)
+
+
+def _as_months(spans: Iterable[str]) -> str:
+    """The advice for pandas Periods that are not months (quarters, years).
+
+    The one wording of the rule: a period is read as its calendar month,
+    which a quarter or a year is not, so no conversion is offered.
+    """
+    longer = ", ".join(sorted(set(spans) - {"M"}))
+    return (
+        "as the date of the calendar month it stands for (periods "
+        f"{longer} are not one month each)"
+    )
+
+
 def _two_kinds_of_dates(values: Any, name: str) -> str:
     """Advice for an object column holding dates of two kinds, else "".
 
@@ -1632,7 +1657,7 @@ def _two_kinds_of_dates(values: Any, name: str) -> str:
         return ""
     present = [v for v in values if not pd.isna(v)]
     kinds = {type(v).__name__ for v in present}
-    dates = all(isinstance(v, dt.date | np.datetime64 | pd.Period) for v in present)
+    dates = all(isinstance(v, _date_kinds()) for v in present)
     if not present or not dates or len(kinds) < 2:
         return ""
     shown = ", ".join(
@@ -1652,11 +1677,7 @@ def _two_kinds_of_dates(values: Any, name: str) -> str:
             "v.to_timestamp() if isinstance(v, pandas.Period) else v))"
         )
     else:  # quarters or years are no calendar month each
-        return (
-            f"{found}: convert them to one kind, dates of the calendar month "
-            f"each stands for (periods {', '.join(sorted(spans))} are not one "
-            "month each)"
-        )
+        return f"{found}: convert them to one kind, every period {_as_months(spans)}"
     return f"{found}: convert them to one kind, {how}"
 
 
@@ -1665,22 +1686,66 @@ def _mixed_dates(table: Table, name: str) -> str:
 
     Dates beside values that are no dates (a year typed as 2022 or
     2022.0 in a spreadsheet column of dates), datetimes with a time zone
-    beside datetimes without one, or ``pandas.Period`` values of several
-    lengths (months and quarters): pandas can neither sort nor group them
-    as one kind. Names the kinds and the row of an example of each; other
-    columns get :func:`_two_kinds_of_dates`'s advice.
+    beside datetimes without one, ``pandas.Period`` values of several
+    lengths (months and quarters), or dates of two kinds
+    (:func:`_two_kinds_of_dates`): pandas can neither sort nor group them
+    as one kind.
+
+    Decided from the set of the values' types (and, for one kind of
+    datetime or Period, one C-level read of each value's zone or length):
+    a column of one kind passes without a Python loop over its rows. Only
+    when something is found are the rows of an example of each kind named
+    (:func:`_mixed_dates_advice`).
     """
     import pandas as pd
 
-    series = table.series(name)
-    values = series.to_numpy()
-    gone = np.asarray(pd.isna(values), dtype=bool)
-    date_kinds = dt.date | np.datetime64 | pd.Period
-    kinds = set(map(type, values[~gone]))  # the types, not a test per row
-    if not any(issubclass(k, date_kinds) for k in kinds):
+    values = table.series(name).to_numpy()
+    kinds = set(map(type, values))  # the types, not a test per row
+    if not any(issubclass(k, _date_kinds()) for k in kinds):
         return ""
-    if len(kinds) == 1 and not issubclass(kinds.pop(), dt.datetime | pd.Period):
-        return ""  # dates of one kind, none with a zone or a length
+    present = values
+    maybe_missing = (*_MAYBE_MISSING, type(pd.NA), type(pd.NaT))
+    if any(issubclass(k, maybe_missing) for k in kinds):  # set missing ones aside
+        present = values[~np.asarray(pd.isna(values), dtype=bool)]
+        kinds = set(map(type, present))
+    if len(kinds) == 1:
+        (kind,) = kinds
+        if issubclass(kind, dt.datetime):
+            zones = list(map(operator.attrgetter("tzinfo"), present))
+            if zones.count(None) in (0, len(zones)):
+                return ""  # every one with a zone, or none
+        elif issubclass(kind, pd.Period):
+            if len(set(map(operator.attrgetter("freqstr"), present))) < 2:
+                return ""  # one length (a quarter is refused as a period)
+        else:
+            return ""  # dates of one kind, none with a zone or a length
+    return _mixed_dates_advice(
+        table, name, values, np.asarray(pd.isna(values), dtype=bool)
+    )
+
+
+#: Types of which a value may be missing (pandas.isna): None, a float or
+#: Decimal NaN, numpy's NaT (and pandas.NA and NaT, added where read).
+_MAYBE_MISSING: tuple[type, ...] = (
+    type(None),
+    float,
+    np.floating,
+    np.datetime64,
+    Decimal,
+)
+
+
+def _mixed_dates_advice(
+    table: Table, name: str, values: NDArray[Any], gone: NDArray[np.bool_]
+) -> str:
+    """The advice of :func:`_mixed_dates`, naming the row of an example of each.
+
+    Reached only for a column of several kinds of value, or of datetimes
+    with and without a zone, or of Periods of several lengths.
+    """
+    import pandas as pd
+
+    date_kinds = _date_kinds()
     at = row_namer(table)
     present = np.flatnonzero(~gone).tolist()
     dated = [i for i in present if isinstance(values[i], date_kinds)]
@@ -1724,11 +1789,10 @@ def _mixed_dates(table: Table, name: str) -> str:
         ]
         return (
             f" (periods of {len(spans)} lengths, {', '.join(spans)}: e.g. "
-            f"{' and '.join(example(i) for i in first)}; a quarter or a year "
-            "is no calendar month): give every period as the date of the "
-            "calendar month it stands for"
+            f"{' and '.join(example(i) for i in first)}): give every period "
+            f"{_as_months(spans)}"
         )
-    return _two_kinds_of_dates(series, name)
+    return _two_kinds_of_dates(table.series(name), name)
 
 
 def _object_datetimes(series: Any, name: str) -> str:
@@ -1876,14 +1940,7 @@ def periods(table: Table, name: str) -> Periods:
             column(table, name) if table.pandas is None else _pandas_float(table, name)
         )
         temporal = False
-    missing = int(np.count_nonzero(np.isnan(ticks)))
-    if missing:
-        first = row_namer(table)(int(np.flatnonzero(np.isnan(ticks))[0]))
-        msg = (
-            f"key column {name!r} (argument `period`) must not have missing "
-            f"values, found {missing}, first at {first}"
-        )
-        raise ValueError(msg)
+    _refuse_missing_keys(table, name, "period", np.isnan(ticks))
     infinite = int(np.count_nonzero(np.isinf(ticks)))
     if infinite:
         msg = (

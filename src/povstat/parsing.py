@@ -70,6 +70,8 @@ __all__ = [
 #: three digits, "1.234,5") or ``"en"`` (English: "1,234.5"). Always stated.
 Locale = Literal["id", "en"]
 _LOCALES: tuple[str, ...] = ("id", "en")
+#: Each locale's marks, (thousands, decimal): the one statement of them.
+_LOCALE_MARKS: dict[str, tuple[str, str]] = {"id": (".", ","), "en": (",", ".")}
 _ERRORS: tuple[str, ...] = ("raise", "report")
 
 #: Cell texts read as a missing value unless the caller says otherwise: empty,
@@ -958,7 +960,8 @@ def format_number(
     # rounded figure prints as that figure; beyond, it is written from the
     # decimal (binary digits would show).
     short = np.abs(r) < 1e15 / 10.0 ** max(d, 0)
-    swap = str.maketrans(",.", ".,") if loc == "id" else str.maketrans("", "")
+    # Python writes English marks; written with the locale's instead.
+    swap = str.maketrans(",.", "".join(_LOCALE_MARKS[loc]))
     texts = [
         na_rep
         if np.isnan(val)
@@ -980,11 +983,12 @@ def _integer_recipe(locale: str, decimals: int, grouping: bool) -> str:
     mark of `locale`, zeros for positive `decimals`. Negative `decimals`
     (tens, hundreds) are not applied: the integer as it is.
     """
+    group, point = _LOCALE_MARKS[locale]
     code = "f'{n:,}'" if grouping else "str(n)"
-    if grouping and locale == "id":
-        code += ".replace(',', '.')"
+    if grouping and group != ",":
+        code += f".replace(',', {group!r})"
     if decimals > 0:
-        code += f" + '{',' if locale == 'id' else '.'}{'0' * decimals}'"
+        code += f" + '{point}{'0' * decimals}'"
     return f"{code} (n the int)"
 
 
@@ -1800,7 +1804,7 @@ def _parse_text(
     unit = found.pop() if found else ""
     if exp and unit in ("percent", "points"):
         return (np.nan, "", 1.0, f"a multiplier ({m['mult']}) with a {unit} unit")
-    sep = "." if locale == "id" else ","
+    sep = _LOCALE_MARKS[locale][0]
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
     if m["presign"] and m["sign"]:
@@ -2108,7 +2112,7 @@ def _convention_kinds(
     8160); the decimals, how many digits follow the decimal mark ("75,86":
     2; a stored number's own digits, 477.83: 2; 0 for a whole number).
     """
-    group = "." if locale == "id" else ","
+    group = _LOCALE_MARKS[locale][0]
     kind = np.full(cells.size, "", dtype=object)
     mag = np.full(cells.size, np.nan)
     places = np.zeros(cells.size, dtype=np.intp)
@@ -2262,7 +2266,7 @@ def _other_convention(
     row_count = (
         np.full(n, "", dtype=object) if count is None else np.asarray(count, object)
     )
-    group, point = (".", ",") if locale == "id" else (",", ".")
+    group, point = _LOCALE_MARKS[locale]
     group_word, point_word = _MARKS[locale]
     valid = (reasons == "") & ~np.isnan(values)
     texts = [_SPACES.sub(" ", c).strip() if isinstance(c, str) else None for c in cells]

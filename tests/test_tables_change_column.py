@@ -13,7 +13,7 @@ from spreadsheets import xlsx_path
 
 _ADVICE = (
     "not a period: a change column is not read; leave it out (delete the "
-    "column from the sheet or file, or select the period columns: pandas "
+    "column from the sheet or file, or select the period columns: pandas."
     "read_csv(..., usecols=..., dtype=str, keep_default_na=False), or "
     "df.drop(columns=...) on a frame read so (every column as text: "
     "'558.029' is read as 558.029 otherwise), and pass the frame) and "

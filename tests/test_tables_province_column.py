@@ -12,7 +12,7 @@ from povstat import read_bps_table
 _HINT = (
     "head two columns of names: the region names are read from the first "
     "column only, and a column of province names beside them holds no "
-    "values; leave the province column out (pandas read_csv(..., "
+    "values; leave the province column out (pandas.read_csv(..., "
     "usecols=..., dtype=str, keep_default_na=False), or df.drop(columns=...) "
     "on a frame read so (every column as text: '558.029' is read as 558.029 "
     "otherwise)) and write each province as a row of its own above "

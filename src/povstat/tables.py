@@ -48,6 +48,7 @@ from povstat.parsing import (
     _COUNT_UNITS,
     _DATE_OR_TIME,
     _DEFAULT_MISSING,
+    _LOCALE_MARKS,
     _MULT_RE,
     _MULTIPLIERS,
     _UNIT_RE,
@@ -1904,6 +1905,7 @@ def read_bps_table(
                 frame=isinstance(frame_source, pd.DataFrame),
                 locale=loc,
                 sheet=_of_sheet(read),
+                sep=sep,
             )
             if str(e).startswith("no header row")
             else ""
@@ -1916,6 +1918,7 @@ def read_bps_table(
                 grid.index,
                 frame=isinstance(frame_source, pd.DataFrame),
                 sheet=_of_sheet(read),
+                sep=sep,
             )
         )
         hint = (
@@ -3045,9 +3048,7 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
         other = better[0]
         return (
             f": fields separated by {other!r} were split on ','; read the file "
-            f"again with pandas.read_csv(..., sep={other!r}, dtype=str, "
-            "keep_default_na=False), or "
-            "pass the file itself"
+            f"again with {_pandas_read_csv(sep=other)}, or pass the file itself"
         )
     # Decimal commas in a "," separated file: after the label, digits alone,
     # up to two fields for each value column ("13", "8" for 13,8).
@@ -3069,8 +3070,7 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
             "separated file, each split in two ('13,8' read as '13' and '8'); "
             "export the file again with ';' as the separator (as Excel "
             "writes CSV in Indonesian settings) and read it with "
-            "pandas.read_csv(..., sep=';', dtype=str, keep_default_na=False), "
-            "or quote the numbers"
+            f"{_pandas_read_csv(sep=';')}, or quote the numbers"
         )
     return ""
 
@@ -7081,13 +7081,61 @@ def _check_quote_open_at_end(text: str, sep: str) -> None:
         raise ValueError(msg) from None
 
 
+def _skip_to(row: object) -> str:
+    """``skiprows=`` for pandas to start a CSV file at its header `row`.
+
+    `row`: the header's row number in the file (1-based, blank lines
+    counted, as messages name rows); nothing for the first row or a row
+    that is no file row (a frame's label).
+    """
+    if isinstance(row, int | np.integer) and not isinstance(row, bool) and row > 1:
+        return f"skiprows={int(row) - 1}, "
+    return ""
+
+
+def _pandas_read_csv(
+    *, sep: str = ",", row: object = None, extra: str = "", locale: str | None = None
+) -> str:
+    """The pandas call advised to read a CSV file's table: the one recipe.
+
+    Every column as text (``dtype=str, keep_default_na=False``), so that
+    Indonesian "558.029" stays 558029 for read_bps_table, not the float
+    558.029 pandas would make of it; or, given a `locale`, the numbers read
+    as it writes them (``decimal=',', thousands='.'`` for "id"). `sep`: the
+    file's separator (named unless ","); `row`: its header row, skipped to
+    (:func:`_skip_to`); `extra`: more options ("index_col=0").
+
+    >>> print(_pandas_read_csv(sep=";", row=3))
+    pandas.read_csv(..., sep=';', skiprows=2, dtype=str, keep_default_na=False)
+    >>> print(_pandas_read_csv(extra="index_col=0"))
+    pandas.read_csv(..., index_col=0, dtype=str, keep_default_na=False)
+    >>> print(_pandas_read_csv(locale="id"))
+    pandas.read_csv(..., decimal=',', thousands='.')
+    """
+    if locale is None:
+        read = "dtype=str, keep_default_na=False"
+    else:
+        group, point = _LOCALE_MARKS[locale]
+        read = f"decimal={point!r}, thousands={group!r}"
+    named = f"sep={sep!r}, " if sep != "," else ""
+    more = f"{extra}, " if extra else ""
+    return f"pandas.read_csv(..., {named}{_skip_to(row)}{more}{read})"
+
+
 #: How each engine's CSV reader names its separator option.
-_SEP_OPTIONS = {
-    "pandas": "pandas.read_csv(..., sep={sep!r}, dtype=str, keep_default_na=False)",
-    "polars": "polars.read_csv(..., separator={sep!r}, infer_schema=False)",
-    "duckdb": "DuckDB's read_csv(..., delim={sep!r}, all_varchar=true)",
-    "pyspark": "spark.read.csv(..., sep={sep!r})",
+_SEP_OPTIONS: dict[str, Callable[[str], str]] = {
+    "pandas": lambda sep: _pandas_read_csv(sep=sep),
+    "polars": lambda sep: (
+        f"polars.read_csv(..., separator={sep!r}, infer_schema=False)"
+    ),
+    "duckdb": lambda sep: f"DuckDB's read_csv(..., delim={sep!r}, all_varchar=true)",
+    "pyspark": lambda sep: f"spark.read.csv(..., sep={sep!r})",
 }
+
+
+def _any_reader_sep(sep: str) -> str:
+    """The separator option of a reader not in ``_SEP_OPTIONS``."""
+    return f"the reader's separator option, as {sep!r}"
 
 
 def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
@@ -7116,7 +7164,7 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     other, _ = better
     native = getattr(source, "to_native", None)
     engine = type(native() if callable(native) else source).__module__.split(".")[0]
-    option = _SEP_OPTIONS.get(engine, "the reader's separator option, as {sep!r}")
+    option = _SEP_OPTIONS.get(engine, _any_reader_sep)
     one = (
         f"its one column {str(frame.columns[0])!r}"
         if frame.shape[1] == 1
@@ -7125,7 +7173,7 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     return (
         f"; `source`, a frame, was read from a file with the wrong separator: "
         f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
-        f"{other!r}; read the file again with {option.format(sep=other)}"
+        f"{other!r}; read the file again with {option(other)}"
     )
 
 
@@ -8094,6 +8142,7 @@ def _pivot_hint(
     *,
     frame: bool = True,
     sheet: bool = False,
+    sep: str = ",",
 ) -> str:
     """Advice when a table is long, or was pivoted on the year and another key.
 
@@ -8101,7 +8150,8 @@ def _pivot_hint(
     file's (whose header and title lines are found as in
     :func:`_long_period_column`). `sheet`: the file is a spreadsheet's,
     pivoted in the spreadsheet (a frame read from it loses its number
-    formats, see ``_READ_EXCEL_LOSES``). A long table with a second key
+    formats, see ``_READ_EXCEL_LOSES``). `sep`: a CSV file's separator, for
+    the advice that reads it (:func:`_pandas_read_csv`). A long table with a second key
     (BPS's ``nama_variabel``: P1 and P2 in one file) is filtered on it
     first, the key named (see ``_other_keys``).
 
@@ -8113,7 +8163,7 @@ def _pivot_hint(
     labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
     n_labels = int(labels.sum())
     why = ""
-    skip = ""  # skiprows= for a file whose header is not its first row
+    header: object = None  # a file's header row (a title line may be above)
     keys: list[tuple[str, list[str]]] = []
     two_keys = next(
         (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
@@ -8169,7 +8219,7 @@ def _pivot_hint(
                     ),
                     0,
                 )
-                skip = _skip_to(index[rows[at - 1]]) if at > 0 else ""
+                header = index[rows[at - 1]] if at > 0 else None
     if not why:
         return ""
     # The regions kept in the file's order: a province row heads the
@@ -8211,8 +8261,8 @@ def _pivot_hint(
             "0.1308 for 13.08%); or save the sheet as CSV from the spreadsheet "
             "program, which writes each cell as shown ('13.08%'), read that "
             "file into a frame with every column as text, "
-            f"pandas.read_csv(..., {skip}dtype=str, keep_default_na=False), and "
-            f"use {pandas_pivot}; not a frame read from the workbook, "
+            f"{_pandas_read_csv(row=header)}, "
+            f"and use {pandas_pivot}; not a frame read from the workbook, "
             f"{_READ_EXCEL_LOSES}; and pass that"
         )
     if not frame:
@@ -8224,8 +8274,8 @@ def _pivot_hint(
             "(in a spreadsheet, a pivot table with the regions as rows, sorted "
             "in data source order, not by name, and the years as columns; or "
             "read the file into a frame with every column as text, "
-            f"pandas.read_csv(..., {skip}dtype=str, keep_default_na=False), and "
-            f"use {pandas_pivot}) and pass that"
+            f"{_pandas_read_csv(sep=sep, row=header)}, and use {pandas_pivot}) "
+            "and pass that"
         )
     if first:
         return (
@@ -8310,7 +8360,7 @@ _READ_EXCEL_LOSES = (
 #: How to leave a column out of a CSV file's table: read with every column
 #: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
 _CSV_LEAVE_OUT = (
-    "pandas read_csv(..., usecols=..., dtype=str, keep_default_na=False), "
+    f"{_pandas_read_csv(extra='usecols=...')}, "
     "or df.drop(columns=...) on a frame read so (every column as text: "
     "'558.029' is read as 558.029 otherwise)"
 )
@@ -8708,18 +8758,6 @@ def _heads_region(cell: str) -> bool:
     return code in _regions._info()
 
 
-def _skip_to(row: object) -> str:
-    """``skiprows=`` for pandas to start a CSV file at its header `row`.
-
-    `row`: the header's row number in the file (1-based, blank lines
-    counted, as messages name rows); nothing for the first row or a row
-    that is no file row (a frame's label).
-    """
-    if isinstance(row, int | np.integer) and not isinstance(row, bool) and row > 1:
-        return f"skiprows={int(row) - 1}, "
-    return ""
-
-
 def _transposed_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -8727,12 +8765,15 @@ def _transposed_hint(
     frame: bool,
     locale: str = "id",
     sheet: bool = False,
+    sep: str = ",",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
     `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
     Special, Transpose keeps the number formats; a frame read from the
-    workbook loses them, see ``_READ_EXCEL_LOSES``).
+    workbook loses them, see ``_READ_EXCEL_LOSES``). `sep`: a CSV file's
+    separator, for the advice that reads it (:func:`_pandas_read_csv`,
+    skipping to the header row and reading numbers as `locale` writes them).
 
     A BPS time series lists the periods down its first column ("2022",
     "Maret 2022") under a header naming regions ("Pacitan", "Kota Batu",
@@ -8750,11 +8791,6 @@ def _transposed_hint(
     """
     if text.shape[1] < 2:
         return ""
-    # How pandas reads the numbers as `locale` writes them ("4.188,81" in
-    # Indonesian, "76,930" in English).
-    numbers = (
-        "decimal='.', thousands=','" if locale == "en" else "decimal=',', thousands='.'"
-    )
     first = [
         _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
     ]
@@ -8811,8 +8847,11 @@ def _transposed_hint(
                     f" in the sheet, not in a frame read from the workbook, "
                     f"{_READ_EXCEL_LOSES}"
                     if sheet
-                    else ", or read the series with pandas "
-                    f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
+                    else ", or read the series with pandas ("
+                    + _pandas_read_csv(
+                        sep=sep, row=index[r], extra="index_col=0", locale=locale
+                    )
+                    + " and df.melt())"
                 )
             )
         k, regions = found
@@ -8850,9 +8889,10 @@ def _transposed_hint(
             f"{_READ_EXCEL_LOSES}"
             if sheet
             else "transpose it first (read it into a frame with the periods as "
-            f"its index, pandas pd.read_csv(..., {_skip_to(index[k])}index_col=0, "
-            "dtype=str, keep_default_na=False), and pass df.T.reset_index(); "
-            "or, in a spreadsheet, copy the table and paste it transposed)"
+            "its index, "
+            + _pandas_read_csv(sep=sep, row=index[k], extra="index_col=0")
+            + ", and pass df.T.reset_index(); or, in a spreadsheet, copy the "
+            "table and paste it transposed)"
         )
         return (
             f"; the table looks transposed: its first column holds periods "

@@ -109,8 +109,9 @@ _UNITS: dict[str, str] = {
     "persons": "persons",
     "people": "persons",
     # Households, counted as persons are: "rumah tangga", "ruta" (its
-    # abbreviation).
+    # abbreviation; also written as one word, "rumahtangga").
     "rumah tangga": "households",
+    "rumahtangga": "households",
     "ruta": "households",
     "households": "households",
     "household": "households",

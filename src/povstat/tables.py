@@ -57,6 +57,7 @@ from povstat.parsing import (
     InvalidCell,
     Locale,
     NumberParseError,
+    _alternation,
     _Bits,
     _cell_tuple,
     _date_text,
@@ -5580,12 +5581,17 @@ def _with_literal_text(value: object, fmt: object) -> object:
     return value
 
 
+def _unit_words(unit: str) -> str:
+    """Regex of the words of `unit` in parsing's one list (``_UNITS``)."""
+    return rf"(?:{_alternation([w for w, u in _UNITS.items() if u == unit])})(?![a-z])"
+
+
 #: Households, a count in ones as persons are: "(Rumah Tangga)", "(ruta)",
 #: "(households)".
-_HOUSEHOLD_WORDS = r"(?:rumah\s*tangga|ruta|households?)(?![a-z])"
+_HOUSEHOLD_WORDS = _unit_words("households")
 #: Families, counted by their heads: "(KK)" (kepala keluarga, heads of a
 #: family), "(Keluarga)", "(families)"; a household may hold several.
-_FAMILY_WORDS = r"(?:kk|(?:kepala\s+)?keluarga|famil(?:y|ies))(?![a-z])"
+_FAMILY_WORDS = _unit_words("families")
 #: A unit of households or families, each a count in ones.
 _HOUSEHOLDS = rf"(?:{_HOUSEHOLD_WORDS}|{_FAMILY_WORDS})"
 

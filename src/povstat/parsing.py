@@ -156,6 +156,10 @@ _UNIT_RE = rf"(?:{_alternation(list(_UNITS))}){_WORD_END}"
 _MULT_RE = rf"(?:{_alternation(list(_MULTIPLIERS))}){_WORD_END}"
 
 
+#: The currency written before an amount: "Rp", "Rp.", "IDR", "IDR.".
+_CURRENCY = r"(?:rp|idr)\.?"
+
+
 def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
     g, d = re.escape(group), re.escape(decimal)
     number = (
@@ -166,8 +170,8 @@ def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
         # "-Rp1.200", "-Rp 1.200": a negative amount as Excel's Indonesian
         # Currency and Accounting formats show it, the minus before the
         # currency (no space between them).
-        rf"(?:(?P<presign>[-\u2212])(?=rp|idr))?"
-        rf"(?:(?P<cur>rp\.?|idr)\s*)?"
+        rf"(?:(?P<presign>[-\u2212])(?={_CURRENCY}))?"
+        rf"(?:(?P<cur>{_CURRENCY})\s*)?"
         rf"(?P<sign>[-+\u2212])?"
         rf"{number}"
         rf"(?:\s*(?P<mult>{_MULT_RE}))?"
@@ -182,7 +186,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _UNIT_TOKEN = re.compile(_UNIT_RE, _WORD_FLAGS)
 #: The zero of a rupiah Accounting format as shown: the currency and a dash.
-_ACCOUNTING_ZERO = re.compile(r"(?:rp\.?|idr) ?-", _WORD_FLAGS)
+_ACCOUNTING_ZERO = re.compile(rf"{_CURRENCY} ?-", _WORD_FLAGS)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _DESCRIBE = {
     "id": "decimal comma, dots between groups of three digits",
@@ -1838,7 +1842,7 @@ _VALUE_MARK = re.compile(
 #: A number in brackets, a currency before or inside them: "(1.200)", "Rp
 #: (1.200)", "(Rp1.200)", as an accounting format shows a negative number.
 _BRACKETED = re.compile(
-    r"(?P<cur>(?:rp|idr)\.?\s*)?\(\s*(?P<num>[^()]*?[0-9][^()]*?)\s*\)", re.IGNORECASE
+    rf"(?P<cur>{_CURRENCY}\s*)?\(\s*(?P<num>[^()]*?[0-9][^()]*?)\s*\)", re.IGNORECASE
 )
 
 

@@ -3407,7 +3407,7 @@ def _not_a_workbook(path: Path, data: bytes) -> str:
     markup = _markup(text)
     if markup:
         return f"{named}: {markup}"
-    encoding = next((e for e in ("utf-8", "cp1252") if _decodes(data, e)), None)
+    encoding = _text_encoding(data)
     if encoding is not None:
         text = start.decode(encoding, errors="replace")
     head = text[:40].splitlines()
@@ -3422,25 +3422,43 @@ def _not_a_workbook(path: Path, data: bytes) -> str:
         return (
             f"{named}: it starts {shown!r}, which looks like text (CSV?) whose "
             "bytes are not UTF-8 but do decode as cp1252 (as Excel on Windows "
-            "writes CSV; check the letters it reads); rename it to .csv and pass "
+            f"writes CSV; {_CHECK_LETTERS}); rename it to .csv and pass "
             "encoding='cp1252', or pass it opened as text, open(path, "
             "encoding='cp1252')"
         )
     return (
         f"{named}: it starts {shown!r}, which looks like text (CSV?) whose bytes "
-        "are neither UTF-8 nor cp1252 text; rename it to .csv and pass the "
+        f"are {_NO_FALLBACK}; rename it to .csv and pass the "
         "encoding it was written in, or pass it opened as text, open(path, "
         "encoding=...)"
     )
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
-    """Whether `data` is text in `encoding` (a byte-order mark allowed)."""
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
+#: The encodings tried when a CSV file's are not given or fail: UTF-8, else
+#: cp1252 (Excel on Windows writes CSV in the ANSI code page).
+_FALLBACK_ENCODINGS = ("utf-8", "cp1252")
+#: Advice on an encoding found by decoding alone (cp1252 decodes most bytes).
+_CHECK_LETTERS = "check the letters it reads"
+#: Bytes that decode in none of ``_FALLBACK_ENCODINGS``.
+_NO_FALLBACK = "neither UTF-8 nor cp1252 text"
+
+
+def _text_encoding(data: bytes, *, failed: str = "") -> str | None:
+    """The first of ``_FALLBACK_ENCODINGS`` that `data` decodes in, or None.
+
+    `failed`: an encoding that has just failed, never suggested again. A
+    byte-order mark is allowed (decoded as a character).
+    """
+    tried = codecs.lookup(failed).name if failed else ""
+    for encoding in _FALLBACK_ENCODINGS:
+        if codecs.lookup(encoding).name == tried:
+            continue
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
 
 
 def _markup(text: str) -> str:
@@ -6933,21 +6951,13 @@ def _encoding_hint(data: bytes, given: str) -> str:
             "the file holds NUL bytes, as UTF-16 text does (Excel's "
             f'"Unicode text"): pass encoding={" or ".join(map(repr, others))}'
         )
-    for other in ("utf-8", "cp1252"):
-        if codecs.lookup(other).name == tried:
-            continue
-        try:
-            data.decode(other)
-        except UnicodeDecodeError:
-            continue
+    other = _text_encoding(data, failed=given)
+    if other is not None:
         return (
             f"the bytes do decode as {other}: pass encoding={other!r} if that is "
-            "the file's encoding (check the letters it reads)"
+            f"the file's encoding ({_CHECK_LETTERS})"
         )
-    return (
-        "the bytes are neither UTF-8 nor cp1252 text: pass the encoding the "
-        "file was written in"
-    )
+    return f"the bytes are {_NO_FALLBACK}: pass the encoding the file was written in"
 
 
 def _decode(data: bytes, encoding: object) -> str:

@@ -6741,13 +6741,14 @@ def _check_split_thousands(
     """
     _, digits = _whole_texts(cells)
     text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]
+    series = pd.Series(text, dtype=object)
 
     def matching(pattern: str) -> np.ndarray[Any, Any]:
-        return np.array(
-            [re.fullmatch(pattern, t) is not None for t in text], dtype=bool
-        ).reshape(cells.shape)
+        return series.str.fullmatch(pattern).to_numpy(dtype=bool).reshape(cells.shape)
 
     three = matching(r"[0-9]{3}")
+    # The lead part of a split number: one to three digits, no leading 0.
+    lead = matching(r"[1-9][0-9]{0,2}") & read
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
     counted = ~np.isin(fields.ravel(), list(header_fields))
@@ -6765,8 +6766,7 @@ def _check_split_thousands(
     broken[:, 1:] = (
         matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
         & read[:, 1:]
-        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
-        & read[:, :-1]
+        & lead[:, :-1]
         & ~alike[:, 1:]
     )
     # "642,778" or "642,778.00" unquoted, in a column whose other values
@@ -6779,8 +6779,7 @@ def _check_split_thousands(
         matching(r"[0-9]{3}(\.[0-9]+)?")[:, 1:]
         & read[:, 1:]
         & others[:, 1:]
-        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
-        & read[:, :-1]
+        & lead[:, :-1]
         & others[:, :-1]
     )
     suspect = np.flatnonzero(
@@ -6790,10 +6789,7 @@ def _check_split_thousands(
     if suspect.size == 0:
         return
     # Shown: the row whose values read, sorted, are smallest.
-    numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce")
-    values_of = np.where(
-        read, numbers.to_numpy(dtype=np.float64).reshape(cells.shape), np.nan
-    )[suspect]
+    values_of = np.where(read, values, np.nan)[suspect]
     k = int(suspect[_first_by_values(values_of)])
     more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
     advice = (

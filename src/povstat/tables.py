@@ -2241,13 +2241,6 @@ def read_bps_table(
     value_dates = dates[np.ix_(data_rows, layout.columns)].ravel()
     is_date = value_dates != None  # noqa: E711 - elementwise
     reasons[is_date] = _DATE_REASON
-    shown = _read_checks(
-        read, where, cells, values, unit, mult, reasons, blocks, block_names, loc, miss
-    )
-    as_shown = np.array(
-        [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
-        dtype=object,
-    )
     unit_cells, unit_sources = _unit_row_spans(
         text[unit_positions][:, layout.columns],
         [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
@@ -2276,13 +2269,31 @@ def read_bps_table(
         )
         unit_cells = np.vstack([unit_cells.reshape(-1, len(stated)), stated])
         unit_sources = [*unit_sources, source]
-    # Percentages: cells stating "%" (or formatted as percent), and the
-    # columns a unit row states "(persen)" over.
+    # The columns a unit row, the title or a group label states "(persen)"
+    # over (cells stating "%", or formatted so, are judged below).
     column_pct = np.zeros(values.size, dtype=bool)
     for r in range(unit_cells.shape[0]):  # the few unit rows
         for j in np.flatnonzero(unit_cells[r] != ""):
             if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
                 column_pct[j :: cells.shape[1]] = True
+    shown = _read_checks(
+        read,
+        where,
+        cells,
+        values,
+        unit,
+        mult,
+        reasons,
+        blocks,
+        block_names,
+        loc,
+        miss,
+        column_pct=column_pct,
+    )
+    as_shown = np.array(
+        [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
+        dtype=object,
+    )
     in_percent = (unit == "percent") | column_pct
     # A percent sign under a stated percent is no scale of its own, except
     # beside a bare fraction of one ("0,1204" among "9,92%"): kept for the
@@ -6325,6 +6336,8 @@ def _read_checks(
     block_names: Mapping[str, str],
     locale: str,
     missing: frozenset[str],
+    *,
+    column_pct: np.ndarray[Any, Any] | None = None,
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
@@ -6338,6 +6351,11 @@ def _read_checks(
     Percent and plain numbers are compared within each column
     group (`blocks`: the group of each cell, groups splitting one measure
     being one; `block_names`: the cells of each, as messages name them).
+    Under a stated percent (`column_pct`: the cells under a title or unit
+    row stating it), a percent format is no scale of its own, as a percent
+    sign is not: its cells are compared only in a block where a plain
+    number is a fraction of one (see ``_fractions_among``), so that a
+    workbook reads as the CSV file saved from it does.
     Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
@@ -6390,6 +6408,11 @@ def _read_checks(
             for i in np.flatnonzero(pct & ~affixed):  # quoted as shown
                 shown[i] = f"{_show(stored[i])} (shown as {_show(values[i])}%)"
             flat = np.where(affixed, "", cells.ravel())
+            if column_pct is not None:
+                # One rule with the percent sign's: under a stated percent,
+                # compared only beside a fraction of one.
+                kept = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
+                pct = pct & ~(column_pct & ~kept)
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
@@ -9639,9 +9662,10 @@ def _fractions_among(
     ``_scale_blocks``) states with a sign ("0,1204" among "9,92%": nearer
     12.04 as a fraction of one than as 0.12 %) is the fraction a cell that
     lost its percent format holds, or 0.12 %: whatever the title says,
-    the same guess as without it (and as a workbook holding those numbers,
-    whose formats are compared whatever the title). Returns the cells with
-    a sign in such blocks, whose sign is to be kept for that comparison.
+    the same guess as without it. A workbook's percent format follows this
+    one rule (see ``_read_checks``), so that it reads as the CSV file saved
+    from it. Returns the cells with a sign (or format) in such blocks,
+    whose scale is to be kept for that comparison.
     """
     live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
     sign = live & (unit == "percent")

@@ -54,11 +54,16 @@ def test_the_long_form_advice_names_the_separator_and_the_header(
         "data_content",
     ]
     assert df["data_content"].tolist() == ["1,35", "1,73", "0,64", "0,35"]
-    wide = (
-        df.pivot(index="nama_wilayah", columns="nama_tahun", values="data_content")
-        .reindex(df["nama_wilayah"].unique())
-        .reset_index()
+    # The advised pivot, as printed, with this file's column names.
+    pivot = re.search(r"pandas (df\.pivot\(.*?\.reset_index\(\))", str(info.value))
+    assert pivot is not None
+    code = (
+        pivot[1]
+        .replace("REGION", "'nama_wilayah'")
+        .replace("YEAR", "'nama_tahun'")
+        .replace("VALUE", "'data_content'")
     )
+    wide = eval(code, {"df": df})
     t = read_bps_table(wide, locale="id", month=3)
     # By hand: "1,35" in locale "id" is 1.35.
     assert t.data["value"].tolist() == [1.35, 1.73, 0.64, 0.35]

@@ -368,8 +368,8 @@ class ParsedNumbers(Result):
         Unit written in each cell: ``"percent"`` ("%", "persen"),
         ``"points"`` ("poin", "persen poin", "% poin", "pp"), ``"rupiah"`` ("Rp"),
         ``"persons"`` ("jiwa", "orang"), ``"households"`` ("rumah tangga",
-        "ruta"), ``"families"`` ("KK", *kepala keluarga*) or ``""`` (none,
-        missing or invalid).
+        "rumahtangga", "ruta"), ``"families"`` ("KK", *kepala keluarga*) or
+        ``""`` (none, missing or invalid).
     multiplier : ndarray of float64
         Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
         where there was none.
@@ -505,7 +505,7 @@ def parse_numbers(
     (but none inside the number, nor between a sign and its number: "- 0,5"
     and "+ 5" are invalid, since a dash apart from a figure may be a
     missing-value mark and a note): an optional currency ("Rp", "Rp.",
-    "IDR"), with a minus sign before it written against it ("-Rp1.200",
+    "IDR", "IDR."), with a minus sign before it written against it ("-Rp1.200",
     "-Rp 1.200", as Excel's Indonesian Currency and Accounting formats show
     a negative amount: -1200 rupiah) or none; an optional sign ("+", "-" or
     the minus sign U+2212; a dash, such as the en dash U+2013, is no sign,
@@ -513,7 +513,8 @@ def parse_numbers(
     after a minus before the currency); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
-    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga" or "ruta",
+    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga"
+    ("rumahtangga") or "ruta",
     families as "KK" or "kepala keluarga" (the head of a family, the unit
     of the *Kartu Keluarga*: a household may hold several families, so KK
     are no households), and English "percent", "percentage points",

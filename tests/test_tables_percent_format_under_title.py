@@ -19,6 +19,7 @@ stand-ins.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 
@@ -26,11 +27,16 @@ from povstat import NumberParseError, read_bps_table
 from spreadsheets import xlsx_bytes
 
 _TITLE = "Persentase Penduduk Miskin (Persen)"
-_HEAD = ["Kabupaten/Kota", "2024", "2025"]
+_HEAD: list[Any] = ["Kabupaten/Kota", "2024", "2025"]
 
 
 def test_a_percent_format_beside_plain_percentages_reads_as_its_csv() -> None:
-    rows = [[_TITLE], _HEAD, ["Pacitan", 0.1308, 12.97], ["Kota Batu", 0.0648, 6.22]]
+    rows: list[list[Any]] = [
+        [_TITLE],
+        _HEAD,
+        ["Pacitan", 0.1308, 12.97],
+        ["Kota Batu", 0.0648, 6.22],
+    ]
     book = read_bps_table(
         xlsx_bytes(rows, {"B3": "0.00%", "B4": "0.00%"}), locale="en", month=3
     )
@@ -45,7 +51,7 @@ def test_a_percent_format_beside_plain_percentages_reads_as_its_csv() -> None:
 
 
 def test_a_plain_fraction_among_percent_formats_is_still_refused() -> None:
-    rows = [
+    rows: list[list[Any]] = [
         [_TITLE],
         _HEAD,
         ["Pacitan", 0.1308, 0.1297],

@@ -165,7 +165,7 @@ def test_a_csv_change_column_keeps_the_pandas_route() -> None:
     text = "Kabupaten/Kota,2024,2025,Perubahan 2024-2025\nPacitan,13.08,12.97,-0.11\n"
     with pytest.raises(ValueError, match="name no period") as info:
         read_bps_table(io.StringIO(text), locale="en", month=3)
-    assert "pandas read_csv(..., usecols=..., dtype=str, keep_default_na=False)" in (
+    assert "pandas.read_csv(..., usecols=..., dtype=str, keep_default_na=False)" in (
         str(info.value)
     )
 
@@ -369,7 +369,9 @@ def test_the_transposed_advice_skips_the_lines_above_the_header(
     with pytest.raises(ValueError, match="looks transposed") as info:
         read_bps_table(path, locale="id", sep=";", month=3)
     # The header is the file's row 3: two lines (title, blank) to skip.
-    assert "pd.read_csv(..., skiprows=2, index_col=0, dtype=str" in str(info.value)
+    assert "pandas.read_csv(..., sep=';', skiprows=2, index_col=0, dtype=str" in str(
+        info.value
+    )
     df = pd.read_csv(
         path, sep=";", skiprows=2, index_col=0, dtype=str, keep_default_na=False
     )
@@ -382,7 +384,7 @@ def test_the_transposed_advice_skips_the_lines_above_the_header(
         read_bps_table(
             io.StringIO(_SERIES.split("\r\n", 2)[2]), locale="id", sep=";", month=3
         )
-    assert "pd.read_csv(..., index_col=0, dtype=str" in str(info.value)
+    assert "pandas.read_csv(..., sep=';', index_col=0, dtype=str" in str(info.value)
 
 
 # --- a long table under a title line: the advice skips to the header ----------

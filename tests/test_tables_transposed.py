@@ -55,7 +55,8 @@ def test_a_transposed_table_is_refused_with_how_to_turn_it(
     # A title line above the header (the file's row 2) is skipped.
     skip = "skiprows=1, " if text.startswith("Persentase") else ""
     assert (
-        f"pd.read_csv(..., {skip}index_col=0, dtype=str, keep_default_na=False)" in said
+        f"pandas.read_csv(..., sep=';', {skip}index_col=0, dtype=str, "
+        "keep_default_na=False)" in said
     )
     assert "df.T.reset_index()" in said
     # Not the advice for a column of area codes or a long table.

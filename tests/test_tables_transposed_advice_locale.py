@@ -1,8 +1,11 @@
-"""read_bps_table: the pandas advice for a transposed series follows `locale`.
+"""read_bps_table: the pandas advice for a transposed series, followed as printed.
 
 A one-region series written with the periods down and the area groups
-across is refused with advice to read it with pandas; the advice's number
-options follow `locale`: "76,930" persons in an English table is read with
+across is refused with advice to read it with pandas; the advice is run
+exactly as the message prints it (its ``pandas.read_csv(...)`` call, the
+file put in place of ``...``): it names the file's separator, skips the
+title line above the header (``skiprows=1``) and reads the numbers as
+`locale` writes them: "76,930" persons in an English table is read with
 ``thousands=','`` (76930), never ``decimal=','`` (76.93); an Indonesian
 table's "76.930" with ``decimal=',', thousands='.'``.
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 import pytest
@@ -35,27 +38,30 @@ _ID = (
 )
 
 
-def _advice(text: str, locale: Literal["id", "en"], sep: str) -> str:
+def _followed(text: str, locale: Literal["id", "en"], sep: str) -> Any:
+    """The frame the advice reads from `text`, run as printed."""
     with pytest.raises(ValueError, match="transposed") as info:
         read_bps_table(io.StringIO(text), locale=locale, sep=sep)
-    found = re.search(r"pd\.read_csv\(\.\.\., ([^)]*)\)", str(info.value))
+    found = re.search(r"pandas\.read_csv\(\.\.\., [^)]*\)", str(info.value))
     assert found is not None
-    return found[1]
+    code = found[0].replace("...", "io.StringIO(text)")
+    return eval(code, {"pandas": pd, "io": io, "text": text})
 
 
 def test_english_advice_reads_thousands() -> None:
-    options = _advice(_EN, "en", ",")
-    assert options == "index_col=0, decimal='.', thousands=','"
-    df = pd.read_csv(
-        io.StringIO(_EN), skiprows=1, index_col=0, decimal=".", thousands=","
-    )
+    df = _followed(_EN, "en", ",")
+    assert list(df.columns) == ["Perkotaan", "Perdesaan", "Perkotaan+Perdesaan"]
     assert df.loc[2022, "Perkotaan+Perdesaan"] == 76930
+    assert df.loc[2023, "Perkotaan"] == 5010
 
 
 def test_indonesian_advice_reads_decimal_comma_and_thousands() -> None:
-    options = _advice(_ID, "id", ";")
-    assert options == "index_col=0, decimal=',', thousands='.'"
-    df = pd.read_csv(
-        io.StringIO(_ID), sep=";", skiprows=1, index_col=0, decimal=",", thousands="."
-    )
+    df = _followed(_ID, "id", ";")
+    assert list(df.columns) == ["Perkotaan", "Perdesaan", "Perkotaan+Perdesaan"]
     assert df.loc[2023, "Perkotaan+Perdesaan"] == 76200
+    assert df.loc[2022, "Perdesaan"] == 71830
+
+
+def test_a_header_in_the_first_line_is_read_without_skiprows() -> None:
+    df = _followed(_EN.split("\n", 1)[1], "en", ",")
+    assert df.loc[2023, "Perdesaan"] == 71190

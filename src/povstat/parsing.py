@@ -70,6 +70,8 @@ __all__ = [
 #: three digits, "1.234,5") or ``"en"`` (English: "1,234.5"). Always stated.
 Locale = Literal["id", "en"]
 _LOCALES: tuple[str, ...] = ("id", "en")
+#: Each locale's marks, (thousands, decimal): the one statement of them.
+_LOCALE_MARKS: dict[str, tuple[str, str]] = {"id": (".", ","), "en": (",", ".")}
 _ERRORS: tuple[str, ...] = ("raise", "report")
 
 #: Cell texts read as a missing value unless the caller says otherwise: empty,
@@ -107,8 +109,9 @@ _UNITS: dict[str, str] = {
     "persons": "persons",
     "people": "persons",
     # Households, counted as persons are: "rumah tangga", "ruta" (its
-    # abbreviation).
+    # abbreviation; also written as one word, "rumahtangga").
     "rumah tangga": "households",
+    "rumahtangga": "households",
     "ruta": "households",
     "households": "households",
     "household": "households",
@@ -153,6 +156,10 @@ _UNIT_RE = rf"(?:{_alternation(list(_UNITS))}){_WORD_END}"
 _MULT_RE = rf"(?:{_alternation(list(_MULTIPLIERS))}){_WORD_END}"
 
 
+#: The currency written before an amount: "Rp", "Rp.", "IDR", "IDR.".
+_CURRENCY = r"(?:rp|idr)\.?"
+
+
 def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
     g, d = re.escape(group), re.escape(decimal)
     number = (
@@ -163,8 +170,8 @@ def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
         # "-Rp1.200", "-Rp 1.200": a negative amount as Excel's Indonesian
         # Currency and Accounting formats show it, the minus before the
         # currency (no space between them).
-        rf"(?:(?P<presign>[-\u2212])(?=rp|idr))?"
-        rf"(?:(?P<cur>rp\.?|idr)\s*)?"
+        rf"(?:(?P<presign>[-\u2212])(?={_CURRENCY}))?"
+        rf"(?:(?P<cur>{_CURRENCY})\s*)?"
         rf"(?P<sign>[-+\u2212])?"
         rf"{number}"
         rf"(?:\s*(?P<mult>{_MULT_RE}))?"
@@ -179,7 +186,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _UNIT_TOKEN = re.compile(_UNIT_RE, _WORD_FLAGS)
 #: The zero of a rupiah Accounting format as shown: the currency and a dash.
-_ACCOUNTING_ZERO = re.compile(r"(?:rp\.?|idr) ?-", _WORD_FLAGS)
+_ACCOUNTING_ZERO = re.compile(rf"{_CURRENCY} ?-", _WORD_FLAGS)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _DESCRIBE = {
     "id": "decimal comma, dots between groups of three digits",
@@ -361,8 +368,8 @@ class ParsedNumbers(Result):
         Unit written in each cell: ``"percent"`` ("%", "persen"),
         ``"points"`` ("poin", "persen poin", "% poin", "pp"), ``"rupiah"`` ("Rp"),
         ``"persons"`` ("jiwa", "orang"), ``"households"`` ("rumah tangga",
-        "ruta"), ``"families"`` ("KK", *kepala keluarga*) or ``""`` (none,
-        missing or invalid).
+        "rumahtangga", "ruta"), ``"families"`` ("KK", *kepala keluarga*) or
+        ``""`` (none, missing or invalid).
     multiplier : ndarray of float64
         Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
         where there was none.
@@ -498,7 +505,7 @@ def parse_numbers(
     (but none inside the number, nor between a sign and its number: "- 0,5"
     and "+ 5" are invalid, since a dash apart from a figure may be a
     missing-value mark and a note): an optional currency ("Rp", "Rp.",
-    "IDR"), with a minus sign before it written against it ("-Rp1.200",
+    "IDR", "IDR."), with a minus sign before it written against it ("-Rp1.200",
     "-Rp 1.200", as Excel's Indonesian Currency and Accounting formats show
     a negative amount: -1200 rupiah) or none; an optional sign ("+", "-" or
     the minus sign U+2212; a dash, such as the en dash U+2013, is no sign,
@@ -506,7 +513,8 @@ def parse_numbers(
     after a minus before the currency); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
-    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga" or "ruta",
+    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga"
+    ("rumahtangga") or "ruta",
     families as "KK" or "kepala keluarga" (the head of a family, the unit
     of the *Kartu Keluarga*: a household may hold several families, so KK
     are no households), and English "percent", "percentage points",
@@ -958,7 +966,8 @@ def format_number(
     # rounded figure prints as that figure; beyond, it is written from the
     # decimal (binary digits would show).
     short = np.abs(r) < 1e15 / 10.0 ** max(d, 0)
-    swap = str.maketrans(",.", ".,") if loc == "id" else str.maketrans("", "")
+    # Python writes English marks; written with the locale's instead.
+    swap = str.maketrans(",.", "".join(_LOCALE_MARKS[loc]))
     texts = [
         na_rep
         if np.isnan(val)
@@ -980,11 +989,12 @@ def _integer_recipe(locale: str, decimals: int, grouping: bool) -> str:
     mark of `locale`, zeros for positive `decimals`. Negative `decimals`
     (tens, hundreds) are not applied: the integer as it is.
     """
+    group, point = _LOCALE_MARKS[locale]
     code = "f'{n:,}'" if grouping else "str(n)"
-    if grouping and locale == "id":
-        code += ".replace(',', '.')"
+    if grouping and group != ",":
+        code += f".replace(',', {group!r})"
     if decimals > 0:
-        code += f" + '{',' if locale == 'id' else '.'}{'0' * decimals}'"
+        code += f" + '{point}{'0' * decimals}'"
     return f"{code} (n the int)"
 
 
@@ -1800,7 +1810,7 @@ def _parse_text(
     unit = found.pop() if found else ""
     if exp and unit in ("percent", "points"):
         return (np.nan, "", 1.0, f"a multiplier ({m['mult']}) with a {unit} unit")
-    sep = "." if locale == "id" else ","
+    sep = _LOCALE_MARKS[locale][0]
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
     if m["presign"] and m["sign"]:
@@ -1833,7 +1843,7 @@ _VALUE_MARK = re.compile(
 #: A number in brackets, a currency before or inside them: "(1.200)", "Rp
 #: (1.200)", "(Rp1.200)", as an accounting format shows a negative number.
 _BRACKETED = re.compile(
-    r"(?P<cur>(?:rp|idr)\.?\s*)?\(\s*(?P<num>[^()]*?[0-9][^()]*?)\s*\)", re.IGNORECASE
+    rf"(?P<cur>{_CURRENCY}\s*)?\(\s*(?P<num>[^()]*?[0-9][^()]*?)\s*\)", re.IGNORECASE
 )
 
 
@@ -2108,7 +2118,7 @@ def _convention_kinds(
     8160); the decimals, how many digits follow the decimal mark ("75,86":
     2; a stored number's own digits, 477.83: 2; 0 for a whole number).
     """
-    group = "." if locale == "id" else ","
+    group = _LOCALE_MARKS[locale][0]
     kind = np.full(cells.size, "", dtype=object)
     mag = np.full(cells.size, np.nan)
     places = np.zeros(cells.size, dtype=np.intp)
@@ -2262,7 +2272,7 @@ def _other_convention(
     row_count = (
         np.full(n, "", dtype=object) if count is None else np.asarray(count, object)
     )
-    group, point = (".", ",") if locale == "id" else (",", ".")
+    group, point = _LOCALE_MARKS[locale]
     group_word, point_word = _MARKS[locale]
     valid = (reasons == "") & ~np.isnan(values)
     texts = [_SPACES.sub(" ", c).strip() if isinstance(c, str) else None for c in cells]

@@ -48,6 +48,7 @@ from povstat.parsing import (
     _COUNT_UNITS,
     _DATE_OR_TIME,
     _DEFAULT_MISSING,
+    _LOCALE_MARKS,
     _MULT_RE,
     _MULTIPLIERS,
     _UNIT_RE,
@@ -56,6 +57,7 @@ from povstat.parsing import (
     InvalidCell,
     Locale,
     NumberParseError,
+    _alternation,
     _Bits,
     _cell_tuple,
     _date_text,
@@ -1904,6 +1906,7 @@ def read_bps_table(
                 frame=isinstance(frame_source, pd.DataFrame),
                 locale=loc,
                 sheet=_of_sheet(read),
+                sep=sep,
             )
             if str(e).startswith("no header row")
             else ""
@@ -1916,6 +1919,7 @@ def read_bps_table(
                 grid.index,
                 frame=isinstance(frame_source, pd.DataFrame),
                 sheet=_of_sheet(read),
+                sep=sep,
             )
         )
         hint = (
@@ -2237,13 +2241,6 @@ def read_bps_table(
     value_dates = dates[np.ix_(data_rows, layout.columns)].ravel()
     is_date = value_dates != None  # noqa: E711 - elementwise
     reasons[is_date] = _DATE_REASON
-    shown = _read_checks(
-        read, where, cells, values, unit, mult, reasons, blocks, block_names, loc, miss
-    )
-    as_shown = np.array(
-        [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
-        dtype=object,
-    )
     unit_cells, unit_sources = _unit_row_spans(
         text[unit_positions][:, layout.columns],
         [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
@@ -2272,13 +2269,31 @@ def read_bps_table(
         )
         unit_cells = np.vstack([unit_cells.reshape(-1, len(stated)), stated])
         unit_sources = [*unit_sources, source]
-    # Percentages: cells stating "%" (or formatted as percent), and the
-    # columns a unit row states "(persen)" over.
+    # The columns a unit row, the title or a group label states "(persen)"
+    # over (cells stating "%", or formatted so, are judged below).
     column_pct = np.zeros(values.size, dtype=bool)
     for r in range(unit_cells.shape[0]):  # the few unit rows
         for j in np.flatnonzero(unit_cells[r] != ""):
             if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
                 column_pct[j :: cells.shape[1]] = True
+    shown = _read_checks(
+        read,
+        where,
+        cells,
+        values,
+        unit,
+        mult,
+        reasons,
+        blocks,
+        block_names,
+        loc,
+        miss,
+        column_pct=column_pct,
+    )
+    as_shown = np.array(
+        [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
+        dtype=object,
+    )
     in_percent = (unit == "percent") | column_pct
     # A percent sign under a stated percent is no scale of its own, except
     # beside a bare fraction of one ("0,1204" among "9,92%"): kept for the
@@ -3045,9 +3060,7 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
         other = better[0]
         return (
             f": fields separated by {other!r} were split on ','; read the file "
-            f"again with pandas.read_csv(..., sep={other!r}, dtype=str, "
-            "keep_default_na=False), or "
-            "pass the file itself"
+            f"again with {_pandas_read_csv(sep=other)}, or pass the file itself"
         )
     # Decimal commas in a "," separated file: after the label, digits alone,
     # up to two fields for each value column ("13", "8" for 13,8).
@@ -3069,8 +3082,7 @@ def _split_fields_hint(frame: pd.DataFrame) -> str:
             "separated file, each split in two ('13,8' read as '13' and '8'); "
             "export the file again with ';' as the separator (as Excel "
             "writes CSV in Indonesian settings) and read it with "
-            "pandas.read_csv(..., sep=';', dtype=str, keep_default_na=False), "
-            "or quote the numbers"
+            f"{_pandas_read_csv(sep=';')}, or quote the numbers"
         )
     return ""
 
@@ -3406,7 +3418,7 @@ def _not_a_workbook(path: Path, data: bytes) -> str:
     markup = _markup(text)
     if markup:
         return f"{named}: {markup}"
-    encoding = next((e for e in ("utf-8", "cp1252") if _decodes(data, e)), None)
+    encoding = _text_encoding(data)
     if encoding is not None:
         text = start.decode(encoding, errors="replace")
     head = text[:40].splitlines()
@@ -3421,25 +3433,43 @@ def _not_a_workbook(path: Path, data: bytes) -> str:
         return (
             f"{named}: it starts {shown!r}, which looks like text (CSV?) whose "
             "bytes are not UTF-8 but do decode as cp1252 (as Excel on Windows "
-            "writes CSV; check the letters it reads); rename it to .csv and pass "
+            f"writes CSV; {_CHECK_LETTERS}); rename it to .csv and pass "
             "encoding='cp1252', or pass it opened as text, open(path, "
             "encoding='cp1252')"
         )
     return (
         f"{named}: it starts {shown!r}, which looks like text (CSV?) whose bytes "
-        "are neither UTF-8 nor cp1252 text; rename it to .csv and pass the "
+        f"are {_NO_FALLBACK}; rename it to .csv and pass the "
         "encoding it was written in, or pass it opened as text, open(path, "
         "encoding=...)"
     )
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
-    """Whether `data` is text in `encoding` (a byte-order mark allowed)."""
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
+#: The encodings tried when a CSV file's are not given or fail: UTF-8, else
+#: cp1252 (Excel on Windows writes CSV in the ANSI code page).
+_FALLBACK_ENCODINGS = ("utf-8", "cp1252")
+#: Advice on an encoding found by decoding alone (cp1252 decodes most bytes).
+_CHECK_LETTERS = "check the letters it reads"
+#: Bytes that decode in none of ``_FALLBACK_ENCODINGS``.
+_NO_FALLBACK = "neither UTF-8 nor cp1252 text"
+
+
+def _text_encoding(data: bytes, *, failed: str = "") -> str | None:
+    """The first of ``_FALLBACK_ENCODINGS`` that `data` decodes in, or None.
+
+    `failed`: an encoding that has just failed, never suggested again. A
+    byte-order mark is allowed (decoded as a character).
+    """
+    tried = codecs.lookup(failed).name if failed else ""
+    for encoding in _FALLBACK_ENCODINGS:
+        if codecs.lookup(encoding).name == tried:
+            continue
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
 
 
 def _markup(text: str) -> str:
@@ -5580,12 +5610,17 @@ def _with_literal_text(value: object, fmt: object) -> object:
     return value
 
 
+def _unit_words(unit: str) -> str:
+    """Regex of the words of `unit` in parsing's one list (``_UNITS``)."""
+    return rf"(?:{_alternation([w for w, u in _UNITS.items() if u == unit])})(?![a-z])"
+
+
 #: Households, a count in ones as persons are: "(Rumah Tangga)", "(ruta)",
 #: "(households)".
-_HOUSEHOLD_WORDS = r"(?:rumah\s*tangga|ruta|households?)(?![a-z])"
+_HOUSEHOLD_WORDS = _unit_words("households")
 #: Families, counted by their heads: "(KK)" (kepala keluarga, heads of a
 #: family), "(Keluarga)", "(families)"; a household may hold several.
-_FAMILY_WORDS = r"(?:kk|(?:kepala\s+)?keluarga|famil(?:y|ies))(?![a-z])"
+_FAMILY_WORDS = _unit_words("families")
 #: A unit of households or families, each a count in ones.
 _HOUSEHOLDS = rf"(?:{_HOUSEHOLD_WORDS}|{_FAMILY_WORDS})"
 
@@ -6301,6 +6336,8 @@ def _read_checks(
     block_names: Mapping[str, str],
     locale: str,
     missing: frozenset[str],
+    *,
+    column_pct: np.ndarray[Any, Any] | None = None,
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
@@ -6314,6 +6351,11 @@ def _read_checks(
     Percent and plain numbers are compared within each column
     group (`blocks`: the group of each cell, groups splitting one measure
     being one; `block_names`: the cells of each, as messages name them).
+    Under a stated percent (`column_pct`: the cells under a title or unit
+    row stating it), a percent format is no scale of its own, as a percent
+    sign is not: its cells are compared only in a block where a plain
+    number is a fraction of one (see ``_fractions_among``), so that a
+    workbook reads as the CSV file saved from it does.
     Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
@@ -6366,6 +6408,11 @@ def _read_checks(
             for i in np.flatnonzero(pct & ~affixed):  # quoted as shown
                 shown[i] = f"{_show(stored[i])} (shown as {_show(values[i])}%)"
             flat = np.where(affixed, "", cells.ravel())
+            if column_pct is not None:
+                # One rule with the percent sign's: under a stated percent,
+                # compared only beside a fraction of one.
+                kept = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
+                pct = pct & ~(column_pct & ~kept)
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
@@ -6717,13 +6764,14 @@ def _check_split_thousands(
     """
     _, digits = _whole_texts(cells)
     text = [c.strip() if isinstance(c, str) else "" for c in cells.ravel()]
+    series = pd.Series(text, dtype=object)
 
     def matching(pattern: str) -> np.ndarray[Any, Any]:
-        return np.array(
-            [re.fullmatch(pattern, t) is not None for t in text], dtype=bool
-        ).reshape(cells.shape)
+        return series.str.fullmatch(pattern).to_numpy(dtype=bool).reshape(cells.shape)
 
     three = matching(r"[0-9]{3}")
+    # The lead part of a split number: one to three digits, no leading 0.
+    lead = matching(r"[1-9][0-9]{0,2}") & read
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
     counted = ~np.isin(fields.ravel(), list(header_fields))
@@ -6741,8 +6789,7 @@ def _check_split_thousands(
     broken[:, 1:] = (
         matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
         & read[:, 1:]
-        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
-        & read[:, :-1]
+        & lead[:, :-1]
         & ~alike[:, 1:]
     )
     # "642,778" or "642,778.00" unquoted, in a column whose other values
@@ -6755,8 +6802,7 @@ def _check_split_thousands(
         matching(r"[0-9]{3}(\.[0-9]+)?")[:, 1:]
         & read[:, 1:]
         & others[:, 1:]
-        & matching(r"[1-9][0-9]{0,2}")[:, :-1]
-        & read[:, :-1]
+        & lead[:, :-1]
         & others[:, :-1]
     )
     suspect = np.flatnonzero(
@@ -6766,10 +6812,7 @@ def _check_split_thousands(
     if suspect.size == 0:
         return
     # Shown: the row whose values read, sorted, are smallest.
-    numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce")
-    values_of = np.where(
-        read, numbers.to_numpy(dtype=np.float64).reshape(cells.shape), np.nan
-    )[suspect]
+    values_of = np.where(read, values, np.nan)[suspect]
     k = int(suspect[_first_by_values(values_of)])
     more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
     advice = (
@@ -6927,21 +6970,13 @@ def _encoding_hint(data: bytes, given: str) -> str:
             "the file holds NUL bytes, as UTF-16 text does (Excel's "
             f'"Unicode text"): pass encoding={" or ".join(map(repr, others))}'
         )
-    for other in ("utf-8", "cp1252"):
-        if codecs.lookup(other).name == tried:
-            continue
-        try:
-            data.decode(other)
-        except UnicodeDecodeError:
-            continue
+    other = _text_encoding(data, failed=given)
+    if other is not None:
         return (
             f"the bytes do decode as {other}: pass encoding={other!r} if that is "
-            "the file's encoding (check the letters it reads)"
+            f"the file's encoding ({_CHECK_LETTERS})"
         )
-    return (
-        "the bytes are neither UTF-8 nor cp1252 text: pass the encoding the "
-        "file was written in"
-    )
+    return f"the bytes are {_NO_FALLBACK}: pass the encoding the file was written in"
 
 
 def _decode(data: bytes, encoding: object) -> str:
@@ -7081,13 +7116,61 @@ def _check_quote_open_at_end(text: str, sep: str) -> None:
         raise ValueError(msg) from None
 
 
+def _skip_to(row: object) -> str:
+    """``skiprows=`` for pandas to start a CSV file at its header `row`.
+
+    `row`: the header's row number in the file (1-based, blank lines
+    counted, as messages name rows); nothing for the first row or a row
+    that is no file row (a frame's label).
+    """
+    if isinstance(row, int | np.integer) and not isinstance(row, bool) and row > 1:
+        return f"skiprows={int(row) - 1}, "
+    return ""
+
+
+def _pandas_read_csv(
+    *, sep: str = ",", row: object = None, extra: str = "", locale: str | None = None
+) -> str:
+    """The pandas call advised to read a CSV file's table: the one recipe.
+
+    Every column as text (``dtype=str, keep_default_na=False``), so that
+    Indonesian "558.029" stays 558029 for read_bps_table, not the float
+    558.029 pandas would make of it; or, given a `locale`, the numbers read
+    as it writes them (``decimal=',', thousands='.'`` for "id"). `sep`: the
+    file's separator (named unless ","); `row`: its header row, skipped to
+    (:func:`_skip_to`); `extra`: more options ("index_col=0").
+
+    >>> print(_pandas_read_csv(sep=";", row=3))
+    pandas.read_csv(..., sep=';', skiprows=2, dtype=str, keep_default_na=False)
+    >>> print(_pandas_read_csv(extra="index_col=0"))
+    pandas.read_csv(..., index_col=0, dtype=str, keep_default_na=False)
+    >>> print(_pandas_read_csv(locale="id"))
+    pandas.read_csv(..., decimal=',', thousands='.')
+    """
+    if locale is None:
+        read = "dtype=str, keep_default_na=False"
+    else:
+        group, point = _LOCALE_MARKS[locale]
+        read = f"decimal={point!r}, thousands={group!r}"
+    named = f"sep={sep!r}, " if sep != "," else ""
+    more = f"{extra}, " if extra else ""
+    return f"pandas.read_csv(..., {named}{_skip_to(row)}{more}{read})"
+
+
 #: How each engine's CSV reader names its separator option.
-_SEP_OPTIONS = {
-    "pandas": "pandas.read_csv(..., sep={sep!r}, dtype=str, keep_default_na=False)",
-    "polars": "polars.read_csv(..., separator={sep!r}, infer_schema=False)",
-    "duckdb": "DuckDB's read_csv(..., delim={sep!r}, all_varchar=true)",
-    "pyspark": "spark.read.csv(..., sep={sep!r})",
+_SEP_OPTIONS: dict[str, Callable[[str], str]] = {
+    "pandas": lambda sep: _pandas_read_csv(sep=sep),
+    "polars": lambda sep: (
+        f"polars.read_csv(..., separator={sep!r}, infer_schema=False)"
+    ),
+    "duckdb": lambda sep: f"DuckDB's read_csv(..., delim={sep!r}, all_varchar=true)",
+    "pyspark": lambda sep: f"spark.read.csv(..., sep={sep!r})",
 }
+
+
+def _any_reader_sep(sep: str) -> str:
+    """The separator option of a reader not in ``_SEP_OPTIONS``."""
+    return f"the reader's separator option, as {sep!r}"
 
 
 def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
@@ -7116,7 +7199,7 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     other, _ = better
     native = getattr(source, "to_native", None)
     engine = type(native() if callable(native) else source).__module__.split(".")[0]
-    option = _SEP_OPTIONS.get(engine, "the reader's separator option, as {sep!r}")
+    option = _SEP_OPTIONS.get(engine, _any_reader_sep)
     one = (
         f"its one column {str(frame.columns[0])!r}"
         if frame.shape[1] == 1
@@ -7125,7 +7208,7 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     return (
         f"; `source`, a frame, was read from a file with the wrong separator: "
         f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
-        f"{other!r}; read the file again with {option.format(sep=other)}"
+        f"{other!r}; read the file again with {option(other)}"
     )
 
 
@@ -8108,6 +8191,7 @@ def _pivot_hint(
     *,
     frame: bool = True,
     sheet: bool = False,
+    sep: str = ",",
 ) -> str:
     """Advice when a table is long, or was pivoted on the year and another key.
 
@@ -8115,7 +8199,8 @@ def _pivot_hint(
     file's (whose header and title lines are found as in
     :func:`_long_period_column`). `sheet`: the file is a spreadsheet's,
     pivoted in the spreadsheet (a frame read from it loses its number
-    formats, see ``_READ_EXCEL_LOSES``). A long table with a second key
+    formats, see ``_READ_EXCEL_LOSES``). `sep`: a CSV file's separator, for
+    the advice that reads it (:func:`_pandas_read_csv`). A long table with a second key
     (BPS's ``nama_variabel``: P1 and P2 in one file) is filtered on it
     first, the key named (see ``_other_keys``).
 
@@ -8127,7 +8212,7 @@ def _pivot_hint(
     labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
     n_labels = int(labels.sum())
     why = ""
-    skip = ""  # skiprows= for a file whose header is not its first row
+    header: object = None  # a file's header row (a title line may be above)
     keys: list[tuple[str, list[str]]] = []
     two_keys = next(
         (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
@@ -8183,7 +8268,7 @@ def _pivot_hint(
                     ),
                     0,
                 )
-                skip = _skip_to(index[rows[at - 1]]) if at > 0 else ""
+                header = index[rows[at - 1]] if at > 0 else None
     if not why:
         return ""
     # The regions kept in the file's order: a province row heads the
@@ -8225,8 +8310,8 @@ def _pivot_hint(
             "0.1308 for 13.08%); or save the sheet as CSV from the spreadsheet "
             "program, which writes each cell as shown ('13.08%'), read that "
             "file into a frame with every column as text, "
-            f"pandas.read_csv(..., {skip}dtype=str, keep_default_na=False), and "
-            f"use {pandas_pivot}; not a frame read from the workbook, "
+            f"{_pandas_read_csv(row=header)}, "
+            f"and use {pandas_pivot}; not a frame read from the workbook, "
             f"{_READ_EXCEL_LOSES}; and pass that"
         )
     if not frame:
@@ -8238,8 +8323,8 @@ def _pivot_hint(
             "(in a spreadsheet, a pivot table with the regions as rows, sorted "
             "in data source order, not by name, and the years as columns; or "
             "read the file into a frame with every column as text, "
-            f"pandas.read_csv(..., {skip}dtype=str, keep_default_na=False), and "
-            f"use {pandas_pivot}) and pass that"
+            f"{_pandas_read_csv(sep=sep, row=header)}, and use {pandas_pivot}) "
+            "and pass that"
         )
     if first:
         return (
@@ -8324,7 +8409,7 @@ _READ_EXCEL_LOSES = (
 #: How to leave a column out of a CSV file's table: read with every column
 #: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
 _CSV_LEAVE_OUT = (
-    "pandas read_csv(..., usecols=..., dtype=str, keep_default_na=False), "
+    f"{_pandas_read_csv(extra='usecols=...')}, "
     "or df.drop(columns=...) on a frame read so (every column as text: "
     "'558.029' is read as 558.029 otherwise)"
 )
@@ -8722,18 +8807,6 @@ def _heads_region(cell: str) -> bool:
     return code in _regions._info()
 
 
-def _skip_to(row: object) -> str:
-    """``skiprows=`` for pandas to start a CSV file at its header `row`.
-
-    `row`: the header's row number in the file (1-based, blank lines
-    counted, as messages name rows); nothing for the first row or a row
-    that is no file row (a frame's label).
-    """
-    if isinstance(row, int | np.integer) and not isinstance(row, bool) and row > 1:
-        return f"skiprows={int(row) - 1}, "
-    return ""
-
-
 def _transposed_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -8741,12 +8814,15 @@ def _transposed_hint(
     frame: bool,
     locale: str = "id",
     sheet: bool = False,
+    sep: str = ",",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
     `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
     Special, Transpose keeps the number formats; a frame read from the
-    workbook loses them, see ``_READ_EXCEL_LOSES``).
+    workbook loses them, see ``_READ_EXCEL_LOSES``). `sep`: a CSV file's
+    separator, for the advice that reads it (:func:`_pandas_read_csv`,
+    skipping to the header row and reading numbers as `locale` writes them).
 
     A BPS time series lists the periods down its first column ("2022",
     "Maret 2022") under a header naming regions ("Pacitan", "Kota Batu",
@@ -8764,11 +8840,6 @@ def _transposed_hint(
     """
     if text.shape[1] < 2:
         return ""
-    # How pandas reads the numbers as `locale` writes them ("4.188,81" in
-    # Indonesian, "76,930" in English).
-    numbers = (
-        "decimal='.', thousands=','" if locale == "en" else "decimal=',', thousands='.'"
-    )
     first = [
         _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
     ]
@@ -8825,8 +8896,11 @@ def _transposed_hint(
                     f" in the sheet, not in a frame read from the workbook, "
                     f"{_READ_EXCEL_LOSES}"
                     if sheet
-                    else ", or read the series with pandas "
-                    f"(pd.read_csv(..., index_col=0, {numbers}) and df.melt())"
+                    else ", or read the series with pandas ("
+                    + _pandas_read_csv(
+                        sep=sep, row=index[r], extra="index_col=0", locale=locale
+                    )
+                    + " and df.melt())"
                 )
             )
         k, regions = found
@@ -8864,9 +8938,10 @@ def _transposed_hint(
             f"{_READ_EXCEL_LOSES}"
             if sheet
             else "transpose it first (read it into a frame with the periods as "
-            f"its index, pandas pd.read_csv(..., {_skip_to(index[k])}index_col=0, "
-            "dtype=str, keep_default_na=False), and pass df.T.reset_index(); "
-            "or, in a spreadsheet, copy the table and paste it transposed)"
+            "its index, "
+            + _pandas_read_csv(sep=sep, row=index[k], extra="index_col=0")
+            + ", and pass df.T.reset_index(); or, in a spreadsheet, copy the "
+            "table and paste it transposed)"
         )
         return (
             f"; the table looks transposed: its first column holds periods "
@@ -9601,9 +9676,10 @@ def _fractions_among(
     ``_scale_blocks``) states with a sign ("0,1204" among "9,92%": nearer
     12.04 as a fraction of one than as 0.12 %) is the fraction a cell that
     lost its percent format holds, or 0.12 %: whatever the title says,
-    the same guess as without it (and as a workbook holding those numbers,
-    whose formats are compared whatever the title). Returns the cells with
-    a sign in such blocks, whose sign is to be kept for that comparison.
+    the same guess as without it. A workbook's percent format follows this
+    one rule (see ``_read_checks``), so that it reads as the CSV file saved
+    from it. Returns the cells with a sign (or format) in such blocks,
+    whose scale is to be kept for that comparison.
     """
     live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
     sign = live & (unit == "percent")

@@ -8657,26 +8657,24 @@ def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
         return None
 
 
-#: The words of an area group: urban ("Perkotaan", "Kota", "Urban", also
-#: "Daerah Perkotaan", "Wilayah Perkotaan"), rural ("Perdesaan", also written
-#: "Pedesaan", "Desa", "Rural", "Daerah Perdesaan") and their total ("Jumlah",
-#: "Total", "Jumlah Total", "Gabungan", initials "K+D", "U+R").
+#: The words of an area split's urban part ("Perkotaan", "Kota", "Urban",
+#: also "Daerah Perkotaan", "Wilayah Kota") and of its rural part
+#: ("Perdesaan", also written "Pedesaan", "Desa", "Rural", "Daerah
+#: Perdesaan").
+_URBAN_WORDS = r"(?:(?:daerah|wilayah)\s+)?(?:perkotaan|kota)|urban"
+_RURAL_WORDS = r"(?:(?:daerah|wilayah)\s+)?(?:perdesaan|pedesaan|desa)|rural"
+#: The words of an area group: urban and rural (``_URBAN_WORDS``,
+#: ``_RURAL_WORDS``) and their total ("Jumlah", "Total", "Jumlah Total",
+#: "Gabungan", initials "K+D", "U+R").
 _AREA_WORDS = (
-    r"(?:(?:daerah|wilayah)\s+)?(?:perkotaan|perdesaan|pedesaan|kota|desa)"
-    r"|urban|rural|(?:jumlah\s+)?(?:jumlah|total)|gabungan"
+    rf"{_URBAN_WORDS}|{_RURAL_WORDS}"
+    r"|(?:jumlah\s+)?(?:jumlah|total)|gabungan"
     r"|k\s*\+\s*d|u\s*\+\s*r"
 )
 #: What joins two parts of a split into their total: "+", "/" (a second
 #: language: "Perkotaan/Urban"), "&", "-", "dan", "and" ("Perkotaan dan
 #: Perdesaan", "Kota & Desa", "Perkotaan-Perdesaan", "Urban and Rural").
 _SPLIT_JOIN = r"(?:\s*[/+&-]\s*|\s+(?:dan|and)\s+)"
-#: An area group of a one-region series written across a transposed table:
-#: one of ``_AREA_WORDS``, or two joined ("Kota+Desa", "Kota dan Desa"), a
-#: total maybe named before them ("Jumlah Perkotaan+Perdesaan").
-_AREA_GROUP = re.compile(
-    rf"(?:(?:jumlah|total)\s+)?(?:{_AREA_WORDS})(?:{_SPLIT_JOIN}(?:{_AREA_WORDS}))?",
-    re.IGNORECASE,
-)
 
 
 #: An area code written with a region's name in a header cell of a
@@ -8793,14 +8791,14 @@ def _transposed_hint(
             # A one-region series lists its area groups across instead
             # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
             heads = heads_of[r]
-            areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
+            areas = [s for s in heads if _BREAKDOWN.fullmatch(" ".join(s.split()))]
             if not heads or 2 * len(areas) < len(heads):
                 continue
             names = ", ".join(repr(s) for s in areas[:3])
             return (
                 f"; the table looks transposed: its first column holds periods "
                 f"({shown}{more}){under} and its header row "
-                f"{_label(index[r])!r} names area groups ({names}"
+                f"{_label(index[r])!r} names area or sex groups ({names}"
                 f"{', ...' if len(areas) > 3 else ''}), a one-region time "
                 "series; read_bps_table reads one row per region and one "
                 "column per period and never turns a table: write the "
@@ -10371,11 +10369,11 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     # "Kota" beside a "Desa" row (above or below it) is the urban part of
     # an area split under the region above ("Madiun", then "Kota | Desa"),
     # read as "Perkotaan" is, never a heading of cities.
-    rural = [_RURAL_ROW.fullmatch(_area_row_text(x)) is not None for x in text]
+    rural = [_area_part(x, _RURAL_PART) for x in text]
     kinds = [
         None
         if k is not None
-        and _URBAN_ROW.fullmatch(_area_row_text(x))
+        and _area_part(x, _URBAN_PART)
         and ((i > 0 and rural[i - 1]) or (i + 1 < len(text) and rural[i + 1]))
         else k
         for i, (k, x) in enumerate(zip(kinds, text, strict=True))
@@ -10411,17 +10409,23 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     return [None if p else k for k, p in zip(kinds, plain.tolist(), strict=True)]
 
 
-#: The rows of an area split written under a region's row: its urban part
-#: ("Kota", "Daerah Kota", "Wilayah Kota", "Kota (K)") and its rural part
-#: ("Desa", "Perdesaan", "Daerah Desa", "Desa (D)", "Rural").
-_URBAN_ROW = re.compile(
-    r"(?:(?:daerah|wilayah)\s+)?(?:kota|perkotaan)(?:\s*\(\s*k\s*\))?|urban",
-    re.IGNORECASE,
-)
-_RURAL_ROW = re.compile(
-    r"(?:(?:daerah|wilayah)\s+)?(?:desa|perdesaan|pedesaan)(?:\s*\(\s*d\s*\))?|rural",
-    re.IGNORECASE,
-)
+#: A word of an area split's urban part or rural part (``_URBAN_WORDS``,
+#: ``_RURAL_WORDS``) in a label.
+_URBAN_PART = re.compile(rf"(?<![^\W\d_])(?:{_URBAN_WORDS})(?![^\W\d_])", re.IGNORECASE)
+_RURAL_PART = re.compile(rf"(?<![^\W\d_])(?:{_RURAL_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _area_part(label: str, words: re.Pattern[str]) -> bool:
+    """Whether a row's label is a part of an area split naming `words`' part.
+
+    The row of a split written under a region's row (``_BREAKDOWN``, read
+    past its list decoration and note mark: "Kota", "Daerah Kota", "Kota
+    (K)", "Desa", "Desa/Rural", "Perdesaan (Rural)") whose words include
+    the urban part's (``_URBAN_PART``) or the rural part's
+    (``_RURAL_PART``).
+    """
+    text = _area_row_text(label)
+    return _BREAKDOWN.fullmatch(text) is not None and words.search(text) is not None
 
 
 def _area_row_text(label: str) -> str:

@@ -10675,10 +10675,11 @@ def _read_kind_headings(
     # A total row ("Jumlah Kota") ends its section whether it holds the
     # section's subtotals ("Jumlah Kota;9,15") or no number ("Jumlah Kota;-").
     named = [_kinds_named(t) for t in lab]
-    totalled = np.array(
-        [not _TOTAL_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", t.lower())) for t in lab],
-        dtype=bool,
-    )
+    # Each label's words, read once: a total's words among them ("Jumlah
+    # Kota"), or a total's words only ("Jumlah", "Sub Total").
+    words = [re.findall(r"[^\W\d_]+", t.lower()) for t in lab]
+    totalled = np.array([not _TOTAL_WORDS.isdisjoint(w) for w in words], dtype=bool)
+    only_total = [bool(w) and set(w) <= _TOTAL_WORDS | {"sub"} for w in words]
     candidate = (
         kinds.isna().to_numpy(dtype=bool)
         & ~province_row
@@ -10706,20 +10707,13 @@ def _read_kind_headings(
     # A total row naming no kind ("Jumlah", "Sub Total") ends the section
     # above too, unless it totals a split written below a region's row
     # ("Perkotaan", "Perdesaan", "Jumlah").
-    words = [re.findall(r"[^\W\d_]+", t.lower()) for t in lab]
     split_part = [
-        _BREAKDOWN.fullmatch(_area_row_text(t)) is not None
-        and not set(w).issubset(_TOTAL_WORDS | {"sub"})
-        for t, w in zip(lab, words, strict=True)
+        _BREAKDOWN.fullmatch(_area_row_text(t)) is not None and not o
+        for t, o in zip(lab, only_total, strict=True)
     ]
     total = total | (
         np.array(
-            [
-                bool(w)
-                and set(w).issubset(_TOTAL_WORDS | {"sub"})
-                and not (k > 0 and split_part[k - 1])
-                for k, w in enumerate(words)
-            ],
+            [o and not (k > 0 and split_part[k - 1]) for k, o in enumerate(only_total)],
             dtype=bool,
         )
         & code.isna().to_numpy(dtype=bool)

@@ -307,6 +307,20 @@ def without_footnote_mark(text: str) -> str:
     return marked["name"]
 
 
+#: What opens and closes a bracketed list number or code ("(38)", "[3578]",
+#: full-width "\uff083579\uff09", "\uff3b35\uff3d", "\u30103579\u3011"),
+#: and what separates a list number or code from the name after it: a point
+#: or a closing bracket, maybe before a dash or a colon ("1. Malang", "3)
+#: Batu", "5.- Jambi"), a hyphen, a dash or a minus sign, a colon, a slash,
+#: a bar or an underscore ("3573-Malang", "35: Jawa Timur", "35/Jawa
+#: Timur", "35 | Jawa Timur", "35_Jawa Timur") or a space. Arabic numbers
+#: (``_LEADING_NUMBER``) and capital roman numerals (``_CAPITAL_ROMAN``) are
+#: read with these alike.
+_LIST_OPEN = r"[\[(\uff08\uff3b\u3010]"
+_LIST_CLOSE = r"[\])\uff09\uff3d\u3011]"
+_LIST_SEP = (
+    r"[.)]\s*(?:[-\u2013\u2014\u2212:]\s*)?|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
+)
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu"), numbered as a list's ("#1 Malang", "No. 1 Malang") or a
 #: section's ("1.1. Kota Malang", "1.2 Batu": ``level``), or an area code
@@ -323,13 +337,13 @@ def without_footnote_mark(text: str) -> str:
 #: number under a roman numeral ("I.1. Kota Batu").
 _LEADING_NUMBER = re.compile(
     r"^(?P<no>#\s*|(?:[Nn][Oo]|[Nn][Oo][Mm][Oo][Rr])\.?\s*(?=[0-9]))?"
-    r"[\[(\uff08\uff3b\u3010]?\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*(?=[0-9]))?"
+    rf"{_LIST_OPEN}?\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*(?=[0-9]))?"
     r"(?P<num>[0-9]{2}\.[0-9]{2}"
     r"|(?P<level>(?:[0-9]{1,3}|[IVX]{1,7})(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
-    r"(?P<close>[\])\uff09\uff3d\u3011]?)"
-    r"(?P<sep>[.)]\s*|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
+    rf"(?P<close>{_LIST_CLOSE}?)"
+    rf"(?P<sep>{_LIST_SEP}"
     r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_])"
-    r"|(?<=[\])\uff09\uff3d\u3011])(?=\S))"
+    rf"|(?<={_LIST_CLOSE})(?=\S))"
     r"(?P<rest>\S.*)$"
 )
 #: A capital roman numeral before a name ("I. Jawa Timur", "II) Kota
@@ -338,14 +352,14 @@ _LEADING_NUMBER = re.compile(
 #: only where the column numbers its labels so (see ``_roman_run``), never
 #: an initial ("D. I. Yogyakarta", "K. Riau"). It may be typed without a
 #: space before a letter ("I.ACEH", "XV.JAWA TIMUR"), in brackets ("(V)
-#: JAMBI", "[V] JAMBI"), or with a colon or a dash ("V: JAMBI", "V.-
-#: JAMBI", "V - JAMBI"), as the arabic list numbers are; never before a
-#: digit ("I.1. Kota Batu" is a section's number).
+#: JAMBI", "[V] JAMBI", "\u3010V\u3011JAMBI"), or with a separator
+#: ("V: JAMBI", "V.- JAMBI", "V - JAMBI", "V/JAMBI", "V | JAMBI"): its
+#: brackets and separators are the arabic list numbers' (``_LIST_OPEN``,
+#: ``_LIST_CLOSE``, ``_LIST_SEP``); never right before a digit ("I.1. Kota
+#: Batu" is a section's number).
 _CAPITAL_ROMAN = re.compile(
-    r"^\s*(?P<open>[\[(\uff08\uff3b])?(?P<roman>[IVX]{1,7})"
-    r"(?(open)[\])\uff09\uff3d]\s*"
-    r"|(?:[.)]\s*[-\u2013\u2014:]\s*|[.)]\s+|[.)](?=[^\W\d_])|\s*:\s*"
-    r"|\s+[-\u2013\u2014]\s+))(?=\S)"
+    rf"^\s*(?P<open>{_LIST_OPEN})?(?P<roman>[IVX]{{1,7}})(?![.)]?[0-9])"
+    rf"(?(open){_LIST_CLOSE}(?:{_LIST_SEP})?|(?:{_LIST_SEP}))(?=\S)"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 #: A list's decoration before a region's name, read past as on a heading:

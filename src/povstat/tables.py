@@ -10620,13 +10620,14 @@ def _names_section(label: str) -> bool:
     left = [w for w in rest if w.lower() not in _SECTION_WORDS]
     if not left:
         return True
-    cands = _regions.candidates(None, " ".join(left))
+    place = " ".join(left)
+    if _province_name(place):
+        return True
+    cands = _regions.candidates(None, place)
     if cands:
         # A province's name that is also a regency's ("Kota di Gorontalo")
         # is the province's beside a section's words.
-        return all(len(c) == 2 for c in cands) or (
-            len(left) < len(rest) and any(len(c) == 2 for c in cands)
-        )
+        return len(left) < len(rest) and any(len(c) == 2 for c in cands)
     return (
         len(left) == 1
         and rest[-1] == left[0]
@@ -11114,15 +11115,67 @@ def _roman_run(labels: pd.Series[Any], lettered: pd.Series[Any]) -> pd.Series[An
 
 
 def _province_name(name: str) -> bool:
-    """Whether `name` names a province and no regency ("JAMBI", "Provinsi Aceh")."""
-    text = without_footnote_mark(" ".join(name.split()))
-    prefixed = _PREFIX.fullmatch(text)
-    if prefixed is not None:
-        kind = _PREFIX_TYPE[(prefixed["p1"] or prefixed["p2"]).lower()]
-        return kind == "provinsi" and bool(_regions.candidates(kind, prefixed["name"]))
-    found = _regions.candidates(None, text)
+    """Whether `name` names a province and no regency, read as labels are.
+
+    `name` is a label's rest, its list number taken out, read by
+    ``_names_read`` as :func:`read_bps_table` reads it: "JAMBI", "Provinsi
+    Aceh", "Jambi\u00b9", "Jambi (Kode 15)", "Jambi \u2013 15". A code
+    written after it picks the region it names ("Gorontalo (Kode 75)" is
+    the province, "Jambi (Kode 1571)" no province); the nation
+    ("INDONESIA") is no province.
+    """
+    read = _names_read(pd.Series([" ".join(name.split())], dtype=object)).iloc[0]
+    kind = None if pd.isna(read["prefix"]) else _PREFIX_TYPE[str(read["prefix"])]
+    if kind not in (None, "provinsi"):
+        return False
+    found = _regions.candidates(kind, str(read["name"]))
+    if pd.notna(read["code"]):
+        found = tuple(c for c in found if c == read["code"])
     return bool(found) and all(
         len(c) == 2 and c != _regions.NATIONAL_CODE for c in found
+    )
+
+
+def _names_read(rest: pd.Series[Any]) -> pd.DataFrame:
+    """How each label's rest (its list number or leading code taken out) is read.
+
+    The footnote marks after the name are taken out (``_MARK``; three or
+    more raised digits are no mark, ``_LONG_RAISED``), then an area code
+    after it (:func:`trailing_codes`), then the kind before it (``_PREFIX``),
+    read past a note mark before it (``_LEADING_NOTE_MARK``).
+
+    Returns one row per label: ``mark`` (the footnote marks as written, or
+    missing), ``bare`` (the name without its marks and
+    trailing code), ``code`` (the trailing code's digits, or missing),
+    ``prefix`` (the kind's prefix as written, lower case, or missing) and
+    ``name`` (the name without its prefix, or ``bare`` where none).
+    """
+    marked = rest.str.extract(_MARK)
+    # A mark's digits are one or two, raised ("Pacitan¹²") as typed
+    # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are
+    # stray, as "Kota Batu 2022)" has.
+    long_raised = marked["mark"].str.contains(_LONG_RAISED).fillna(False)
+    marked = marked.where(~long_raised.astype(bool), other=None)
+    bare = marked["name"].fillna(rest)
+    # An area code in brackets after the name ("Kota Malang (3573)", also
+    # before a footnote mark) is a code, checked against the name as a
+    # leading one is; never a footnote.
+    trail = trailing_codes(bare.tolist()).set_axis(bare.index)
+    bare = trail["rest"].where(trail["code"].notna(), bare)
+    # A note mark before a name ("*Pacitan", "(*) Pacitan", "#Pacitan") is
+    # no letter of it, so the name is matched as written; before a name
+    # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
+    # the kind is read after it, as without it.
+    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
+    prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    return pd.DataFrame(
+        {
+            "mark": marked["mark"],
+            "bare": bare,
+            "code": trail["code"],
+            "prefix": prefix,
+            "name": ext["name"].where(prefix.notna(), bare),
+        }
     )
 
 
@@ -11245,43 +11298,27 @@ def _match_regions(
             & (num.str.len() == 3).to_numpy(dtype=bool)
             & (value > row_count)
         )
-    unnumbered = lead["name"]
-    marked = unnumbered.str.extract(_MARK)
-    # A mark's digits are one or two, raised ("Pacitan¹²") as typed
-    # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are
-    # stray, as "Kota Batu 2022)" has.
-    long_raised = marked["mark"].str.contains(_LONG_RAISED).fillna(False)
-    marked = marked.where(~long_raised.astype(bool), other=None)
-    bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
-    # An area code in brackets after the name ("Kota Malang (3573)", also
-    # before a footnote mark) is a code, checked against the name as a
-    # leading one is; never a footnote.
-    trail = trailing_codes(bare.tolist()).set_axis(bare.index)
-    has_trail = trail["code"].notna().to_numpy()
+    read = _names_read(lead["name"])
+    bare = read["bare"]  # without number, footnote mark and trailing code
+    has_trail = read["code"].notna().to_numpy()
     # Two digits after a name, no code before it: a province's code or a
     # regency's or city's number within its province, checked below.
     after_two = (
         has_trail
-        & (trail["code"].str.len() == 2).fillna(False).to_numpy(dtype=bool)
+        & (read["code"].str.len() == 2).fillna(False).to_numpy(dtype=bool)
         & np.array([c is None for c in codes], dtype=bool)
     )
     if has_trail.any():
         codes = [
             str(t) if h and c is None else c
-            for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
+            for c, t, h in zip(codes, read["code"], has_trail, strict=True)
         ]
-        bare = trail["rest"].where(trail["code"].notna(), bare)
-    # A note mark before a name ("*Pacitan", "(*) Pacitan", "#Pacitan") is
-    # no letter of it, so the name is matched as written; before a name
-    # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
-    # the kind is read after it, as without it.
-    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
-    prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    prefix = read["prefix"]
     kind = prefix.map(_PREFIX_TYPE)
     if headed is not None:
         given = pd.Series(list(headed), index=kind.index, dtype=object)
         kind = kind.where(prefix.notna(), given)
-    name = ext["name"].where(prefix.notna(), bare).copy()
+    name = read["name"].copy()
     for k in np.flatnonzero(after_two & prefix.isna().to_numpy()).tolist():
         # A province's code after its name under a heading ("Jambi \u2013 15"
         # under "KOTA") names the province, not the heading's kind.
@@ -11509,7 +11546,7 @@ def _match_regions(
             "code": found["code"].astype(object).where(matched, None),
             "name": found["name"].astype(object).where(matched, None),
             "type": found["type"].astype(object).where(matched, None),
-            "footnote": marked["mark"].str.strip().str.lstrip(",").str.lstrip(),
+            "footnote": read["mark"].str.strip().str.lstrip(",").str.lstrip(),
             "reason": reason,
         }
     )

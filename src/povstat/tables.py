@@ -258,22 +258,28 @@ _SYMBOL_MARKS = _symbol_marks()
 #: ("1-3", "1\u20133", an en dash) or a letter.
 _MARK_ITEM = r"(?:[0-9]{1,2}(?:\s*[-\u2013]\s*[0-9]{1,2})?|[a-z])"
 _MARK_LIST = rf"{_MARK_ITEM}(?:\s*,\s*{_MARK_ITEM})*"
-#: One footnote mark, by its grammar: stars, bracketed or not ("*", "**)",
-#: "(*)", U+2217); superscripts ("¹", "⁽¹⁾"); raised marks and daggers
-#: ("ᵃ", "†", "†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶",
-#: "‖", "◊"); a caret and a number or letter ("^1"); a list of numbers,
-#: ranges and letters in round or square brackets ("(1)", "(a,b)",
-#: "[1,2]") or closed by a bracket ("1)", "1,2)", "1-3)", "a,b)"); a
-#: number and a slash ("1/"). A mark of digits never follows a digit or a
-#: point, and an unbracketed mark of letters never follows a letter: no
-#: mark is cut out of a number or a word.
-_ONE_MARK = (
+#: A footnote mark written with symbols, no typed digit or letter leading
+#: it: stars, bracketed or not ("*", "**)", "(*)", U+2217); superscripts
+#: ("¹", "⁽¹⁾"); raised marks and daggers, bracketed or not ("ᵃ", "†",
+#: "†)", "(†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶", "‖",
+#: "◊"); a caret and a number or letter ("^1"). Before a name too, where
+#: typed numbers and letters are a list's ("1) Kota Batu", "a. Malang").
+_SYMBOLIC_MARK = (
     rf"\(?[{_STARS}]+\)?"
     rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
-    rf"|[{_RAISED_MARK}]+\)?"
+    rf"|\(?[{_RAISED_MARK}]+\)?"
     rf"|[{_SUBSCRIPTS}]+"
     rf"|[{_SYMBOL_MARKS}]+"
     r"|\^[0-9a-z]{1,2}"
+)
+#: One footnote mark, by its grammar: one written with symbols
+#: (``_SYMBOLIC_MARK``); a list of numbers, ranges and letters in round or
+#: square brackets ("(1)", "(a,b)", "[1,2]") or closed by a bracket ("1)",
+#: "1,2)", "1-3)", "a,b)"); a number and a slash ("1/"). A mark of digits
+#: never follows a digit or a point, and an unbracketed mark of letters
+#: never follows a letter: no mark is cut out of a number or a word.
+_ONE_MARK = (
+    rf"{_SYMBOLIC_MARK}"
     rf"|\({_MARK_LIST}\)|\[{_MARK_LIST}\]"
     rf"|(?<![0-9.])[0-9]{{1,2}}(?:\s*[-\u2013]\s*[0-9]{{1,2}})?"
     rf"(?:\s*,\s*{_MARK_ITEM})*\)"
@@ -10309,12 +10315,14 @@ def _numbered_region_or_heading(label: str) -> bool:
 _HEADING_RULE = re.compile(
     r"^[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+|[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+$"
 )
-#: Footnote stars before a heading's label ("*KOTA", "**) Kota").
-_LEADING_STARS = re.compile(rf"^\s*[{_STARS}]+\)?\s*")
-#: Note marks before a region's name: stars, bare or bracketed ("*", "**)",
-#: "(*)"), daggers ("†") or other symbols ("#"), and the spaces after them.
+#: A note mark before a region's name or a heading's label, and the spaces
+#: after it: one written with symbols (``_SYMBOLIC_MARK``: "*Kota Batu",
+#: "(*) Pacitan", "(†) Pacitan", "¹Kota Batu", "#Pacitan", "**) Kota"),
+#: never a typed number or letter, a list's ("1) Kota Batu"), nor three
+#: raised or lowered digits or more (``_LONG_RAISED``: "³⁵⁷⁹Kota Batu" holds
+#: stray digits, as after a name).
 _LEADING_NOTE_MARK = re.compile(
-    rf"^\s*(?:\(?[{_STARS}]+\)?|[{_DAGGERS}]+\)?|[{_SYMBOL_MARKS}]+)\s*"
+    rf"^\s*(?!\u207d?(?:{_LONG_RAISED.pattern}))(?:{_SYMBOLIC_MARK})\s*"
 )
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
@@ -10508,7 +10516,7 @@ def _kind_of_word(word: str) -> str:
 
 def _kind_of_heading(label: str) -> str | None:
     """The kind a heading's label names, its decoration aside (else None)."""
-    label = _LEADING_STARS.sub("", _HEADING_RULE.sub("", label))
+    label = _LEADING_NOTE_MARK.sub("", _HEADING_RULE.sub("", label))
     label = _SPACED_LETTERS.sub(lambda m: re.sub(r"\s+", "", m[0]), label)
     m = _KIND_HEADING.fullmatch(label)
     if m is None:

@@ -110,7 +110,7 @@ def test_read_bps_table_reads_the_numbered_province_after_a_gap() -> None:
     "label",
     [
         # The province's code after its name, as the labels' matcher reads
-        # it: before, "(Kode 15)" and "– 15" hid the province's name from
+        # it: before, "(Kode 15)" and "\u2013 15" hid the province's name from
         # the numeral's reading, "V." was kept and the row was unmatched.
         "V. Jambi (Kode 15)",
         "V. Jambi \u2013 15",
@@ -127,7 +127,10 @@ def test_read_bps_table_reads_the_numbered_province_after_a_gap() -> None:
 )
 def test_a_province_numbered_v_is_read_as_the_labels_are(label: str) -> None:
     # BPS codes: Riau 14, Jambi 15, Kepulauan Riau 21.
-    text = f"Provinsi;2023\n;(persen)\nIV. RIAU;6,68\n{label};7,58\nX. KEPULAUAN RIAU;5,69\n"
+    text = (
+        "Provinsi;2023\n;(persen)\nIV. RIAU;6,68\n"
+        f"{label};7,58\nX. KEPULAUAN RIAU;5,69\n"
+    )
     t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
     assert len(t.unmatched) == 0
     assert t.data["region_code"].tolist() == ["14", "15", "21"]

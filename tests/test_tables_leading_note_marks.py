@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import io
 
-import pandas as pd
 import pytest
 
 from povstat import read_bps_table
 
 
-def _read(label: str) -> tuple[list[object], list[str]]:
+def _read(label: str) -> tuple[list[str | None], list[str]]:
     text = f"Kabupaten/Kota;2023\n{label};3,5\nKota Malang;4,1\n"
     t = read_bps_table(io.StringIO(text), locale="id", sep=";")
-    return t.data["region_code"].tolist(), list(t.unmatched.get("reason", []))
+    codes = t.data["region_code"].astype(object)
+    return codes.where(codes.notna(), None).tolist(), list(
+        t.unmatched.get("reason", [])
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,7 @@ def test_a_mark_before_a_name_is_read_past(label: str) -> None:
 def test_three_raised_digits_before_a_name_are_no_mark() -> None:
     codes, reasons = _read("\u00b3\u2075\u2077\u2079Kota Batu")
     assert codes[1] == "3573"
-    assert pd.isna(codes[0])
+    assert codes[0] is None
     assert len(reasons) == 1
     assert "'\u00b3\u2075\u2077\u2079'" in reasons[0]
     assert "no footnote mark" in reasons[0]

@@ -51,7 +51,9 @@ def test_pedesaan_is_an_area_group_of_the_transposed_advice() -> None:
     text = "Tahun;Perkotaan;Pedesaan;Total\n2022;7,5;12,3;9,54\n2023;7,29;12,22;9,36\n"
     with pytest.raises(ValueError, match="looks transposed") as info:
         read_bps_table(io.StringIO(text), locale="id", sep=";")
-    assert "names area or sex groups ('Perkotaan', 'Pedesaan', 'Total')" in str(info.value)
+    assert "names area or sex groups ('Perkotaan', 'Pedesaan', 'Total')" in str(
+        info.value
+    )
 
 
 @pytest.mark.parametrize(

@@ -324,9 +324,7 @@ def without_footnote_mark(text: str) -> str:
 #: read with these alike.
 _LIST_OPEN = r"[\[(\uff08\uff3b\u3010]"
 _LIST_CLOSE = r"[\])\uff09\uff3d\u3011]"
-_LIST_SEP = (
-    r"[.)]\s*(?:[-\u2013\u2014\u2212:]\s*)?|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
-)
+_LIST_SEP = r"[.)]\s*(?:[-\u2013\u2014\u2212:]\s*)?|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu"), numbered as a list's ("#1 Malang", "No. 1 Malang") or a
 #: section's ("1.1. Kota Malang", "1.2 Batu": ``level``), or an area code

@@ -944,9 +944,10 @@ def read_bps_table(
         transposed, never read turned, and how to transpose it with pandas
         or in a spreadsheet (for a header of two or three rows, regions over
         groups or units, the rows named and how to write the groups once
-        turned); or area groups, "Perkotaan", "Perdesaan",
-        "Total", as a one-region series is laid out: how to lay it out with
-        the region's name as the label and the groups over the periods); a
+        turned); or area or sex groups, "Perkotaan", "Perdesaan",
+        "Total" ("Laki-laki", "Perempuan"), as a one-region series is
+        laid out: how to lay it out with the region's name as the label
+        and the groups over the periods); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes; a
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
@@ -8759,8 +8760,9 @@ def _transposed_hint(
     at least half of one header row's other cells, one at least, name a
     region. A header of two or more rows (regions over groups or units:
     "Pacitan" merged over "Perkotaan | Perdesaan") is named, with how the
-    second row is written once turned. A one-region series lists area groups
-    across ("Perkotaan", "Perdesaan"). Such a table is never read turned:
+    second row is written once turned. A one-region series lists area or sex
+    groups across (the parts of a split, ``_BREAKDOWN``: "Perkotaan",
+    "Perdesaan (Rural)", "Laki-laki"). Such a table is never read turned:
     the hint says how to turn it (`frame`: the cells are a pandas frame's,
     turned as a frame is).
     """

@@ -104,3 +104,48 @@ def test_read_bps_table_reads_the_numbered_province_after_a_gap() -> None:
     t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
     assert len(t.unmatched) == 0
     assert t.data["region_code"].tolist() == ["14", "15", "21"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        # The province's code after its name, as the labels' matcher reads
+        # it: before, "(Kode 15)" and "\u2013 15" hid the province's name from
+        # the numeral's reading, "V." was kept and the row was unmatched.
+        "V. Jambi (Kode 15)",
+        "V. Jambi \u2013 15",
+        "V. JAMBI (15)",
+        # The arabic list numbers' separators and brackets: before, each of
+        # these kept "V" (as "5/JAMBI", "5 | JAMBI" read "JAMBI").
+        "V/JAMBI",
+        "V | Jambi",
+        "V_JAMBI",
+        "\u3010V\u3011JAMBI",
+        "V \u2212 JAMBI",
+        "V-JAMBI",
+    ],
+)
+def test_a_province_numbered_v_is_read_as_the_labels_are(label: str) -> None:
+    # BPS codes: Riau 14, Jambi 15, Kepulauan Riau 21.
+    text = (
+        "Provinsi;2023\n;(persen)\nIV. RIAU;6,68\n"
+        f"{label};7,58\nX. KEPULAUAN RIAU;5,69\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert len(t.unmatched) == 0
+    assert t.data["region_code"].tolist() == ["14", "15", "21"]
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        # A code after the name picks the region: 1571 is Kota Jambi, no
+        # province, so the "V." may be an initial and is kept as written.
+        ("V. Jambi (Kode 1571)", "V. Jambi (Kode 1571)"),
+        # Gorontalo is a province (75) and a regency (7501); its code 75
+        # names the province.
+        ("V. Gorontalo (Kode 75)", "Gorontalo (Kode 75)"),
+    ],
+)
+def test_a_code_after_the_name_decides_the_numeral(label: str, name: str) -> None:
+    assert leading_numbers(["IV. RIAU", label])["name"].tolist() == ["RIAU", name]

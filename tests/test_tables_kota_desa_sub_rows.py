@@ -56,6 +56,13 @@ def _codes(text: str) -> dict[str, object]:
         ("  Kota", "  Desa"),
         ("- Kota", "- Desa"),
         ("Kota", "Perdesaan"),
+        # The rural part written bilingual or glossed, as a column group's
+        # split part is ("Desa/Rural", "Perdesaan (Rural)"): before, "Kota"
+        # above it headed cities and Madiun, Kediri were read as Kota
+        # Madiun (3577) and Kota Kediri (3571).
+        ("Kota", "Desa/Rural"),
+        ("Kota", "Perdesaan (Rural)"),
+        ("Kota/Urban", "Perdesaan (Rural)"),
     ],
 )
 def test_kota_beside_desa_is_an_area_split(urban: str, rural: str) -> None:

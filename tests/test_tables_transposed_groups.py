@@ -23,7 +23,7 @@ def test_area_groups_across_get_the_transposed_advice(
     with pytest.raises(ValueError, match="looks transposed") as info:
         read_bps_table(io.StringIO(text), locale="id", sep=";")
     message = str(info.value)
-    assert "names area groups ('Perkotaan', 'Perdesaan', 'Total')" in message
+    assert "names area or sex groups ('Perkotaan', 'Perdesaan', 'Total')" in message
     assert "area codes" not in message
 
 
@@ -51,4 +51,28 @@ def test_pedesaan_is_an_area_group_of_the_transposed_advice() -> None:
     text = "Tahun;Perkotaan;Pedesaan;Total\n2022;7,5;12,3;9,54\n2023;7,29;12,22;9,36\n"
     with pytest.raises(ValueError, match="looks transposed") as info:
         read_bps_table(io.StringIO(text), locale="id", sep=";")
-    assert "names area groups ('Perkotaan', 'Pedesaan', 'Total')" in str(info.value)
+    assert "names area or sex groups ('Perkotaan', 'Pedesaan', 'Total')" in str(
+        info.value
+    )
+
+
+@pytest.mark.parametrize(
+    ("heads", "shown"),
+    [
+        # The groups glossed in English, as BPS's bilingual tables write them.
+        (
+            "Perkotaan (Urban);Perdesaan (Rural);Jumlah (Total)",
+            "('Perkotaan (Urban)', 'Perdesaan (Rural)', 'Jumlah (Total)')",
+        ),
+        # A split by sex is read as a split by area is (a column group's
+        # split part): before, neither header got the one-region advice.
+        ("Laki-laki;Perempuan;Jumlah", "('Laki-laki', 'Perempuan', 'Jumlah')"),
+    ],
+)
+def test_glossed_and_sex_groups_across_get_the_one_region_advice(
+    heads: str, shown: str
+) -> None:
+    text = f"Tahun;{heads}\n2022;7,5;12,3;9,54\n2023;7,29;12,22;9,36\n"
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert f"names area or sex groups {shown}" in str(info.value)

@@ -260,22 +260,28 @@ _SYMBOL_MARKS = _symbol_marks()
 #: ("1-3", "1\u20133", an en dash) or a letter.
 _MARK_ITEM = r"(?:[0-9]{1,2}(?:\s*[-\u2013]\s*[0-9]{1,2})?|[a-z])"
 _MARK_LIST = rf"{_MARK_ITEM}(?:\s*,\s*{_MARK_ITEM})*"
-#: One footnote mark, by its grammar: stars, bracketed or not ("*", "**)",
-#: "(*)", U+2217); superscripts ("¹", "⁽¹⁾"); raised marks and daggers
-#: ("ᵃ", "†", "†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶",
-#: "‖", "◊"); a caret and a number or letter ("^1"); a list of numbers,
-#: ranges and letters in round or square brackets ("(1)", "(a,b)",
-#: "[1,2]") or closed by a bracket ("1)", "1,2)", "1-3)", "a,b)"); a
-#: number and a slash ("1/"). A mark of digits never follows a digit or a
-#: point, and an unbracketed mark of letters never follows a letter: no
-#: mark is cut out of a number or a word.
-_ONE_MARK = (
+#: A footnote mark written with symbols, no typed digit or letter leading
+#: it: stars, bracketed or not ("*", "**)", "(*)", U+2217); superscripts
+#: ("¹", "⁽¹⁾"); raised marks and daggers, bracketed or not ("ᵃ", "†",
+#: "†)", "(†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶", "‖",
+#: "◊"); a caret and a number or letter ("^1"). Before a name too, where
+#: typed numbers and letters are a list's ("1) Kota Batu", "a. Malang").
+_SYMBOLIC_MARK = (
     rf"\(?[{_STARS}]+\)?"
     rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
-    rf"|[{_RAISED_MARK}]+\)?"
+    rf"|\(?[{_RAISED_MARK}]+\)?"
     rf"|[{_SUBSCRIPTS}]+"
     rf"|[{_SYMBOL_MARKS}]+"
     r"|\^[0-9a-z]{1,2}"
+)
+#: One footnote mark, by its grammar: one written with symbols
+#: (``_SYMBOLIC_MARK``); a list of numbers, ranges and letters in round or
+#: square brackets ("(1)", "(a,b)", "[1,2]") or closed by a bracket ("1)",
+#: "1,2)", "1-3)", "a,b)"); a number and a slash ("1/"). A mark of digits
+#: never follows a digit or a point, and an unbracketed mark of letters
+#: never follows a letter: no mark is cut out of a number or a word.
+_ONE_MARK = (
+    rf"{_SYMBOLIC_MARK}"
     rf"|\({_MARK_LIST}\)|\[{_MARK_LIST}\]"
     rf"|(?<![0-9.])[0-9]{{1,2}}(?:\s*[-\u2013]\s*[0-9]{{1,2}})?"
     rf"(?:\s*,\s*{_MARK_ITEM})*\)"
@@ -309,6 +315,18 @@ def without_footnote_mark(text: str) -> str:
     return marked["name"]
 
 
+#: What opens and closes a bracketed list number or code ("(38)", "[3578]",
+#: full-width "\uff083579\uff09", "\uff3b35\uff3d", "\u30103579\u3011"),
+#: and what separates a list number or code from the name after it: a point
+#: or a closing bracket, maybe before a dash or a colon ("1. Malang", "3)
+#: Batu", "5.- Jambi"), a hyphen, a dash or a minus sign, a colon, a slash,
+#: a bar or an underscore ("3573-Malang", "35: Jawa Timur", "35/Jawa
+#: Timur", "35 | Jawa Timur", "35_Jawa Timur") or a space. Arabic numbers
+#: (``_LEADING_NUMBER``) and capital roman numerals (``_CAPITAL_ROMAN``) are
+#: read with these alike.
+_LIST_OPEN = r"[\[(\uff08\uff3b\u3010]"
+_LIST_CLOSE = r"[\])\uff09\uff3d\u3011]"
+_LIST_SEP = r"[.)]\s*(?:[-\u2013\u2014\u2212:]\s*)?|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu"), numbered as a list's ("#1 Malang", "No. 1 Malang") or a
 #: section's ("1.1. Kota Malang", "1.2 Batu": ``level``), or an area code
@@ -325,13 +343,13 @@ def without_footnote_mark(text: str) -> str:
 #: number under a roman numeral ("I.1. Kota Batu").
 _LEADING_NUMBER = re.compile(
     r"^(?P<no>#\s*|(?:[Nn][Oo]|[Nn][Oo][Mm][Oo][Rr])\.?\s*(?=[0-9]))?"
-    r"[\[(\uff08\uff3b\u3010]?\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*(?=[0-9]))?"
+    rf"{_LIST_OPEN}?\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*(?=[0-9]))?"
     r"(?P<num>[0-9]{2}\.[0-9]{2}"
     r"|(?P<level>(?:[0-9]{1,3}|[IVX]{1,7})(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
-    r"(?P<close>[\])\uff09\uff3d\u3011]?)"
-    r"(?P<sep>[.)]\s*|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
+    rf"(?P<close>{_LIST_CLOSE}?)"
+    rf"(?P<sep>{_LIST_SEP}"
     r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_])"
-    r"|(?<=[\])\uff09\uff3d\u3011])(?=\S))"
+    rf"|(?<={_LIST_CLOSE})(?=\S))"
     r"(?P<rest>\S.*)$"
 )
 #: A capital roman numeral before a name ("I. Jawa Timur", "II) Kota
@@ -340,14 +358,14 @@ _LEADING_NUMBER = re.compile(
 #: only where the column numbers its labels so (see ``_roman_run``), never
 #: an initial ("D. I. Yogyakarta", "K. Riau"). It may be typed without a
 #: space before a letter ("I.ACEH", "XV.JAWA TIMUR"), in brackets ("(V)
-#: JAMBI", "[V] JAMBI"), or with a colon or a dash ("V: JAMBI", "V.-
-#: JAMBI", "V - JAMBI"), as the arabic list numbers are; never before a
-#: digit ("I.1. Kota Batu" is a section's number).
+#: JAMBI", "[V] JAMBI", "\u3010V\u3011JAMBI"), or with a separator
+#: ("V: JAMBI", "V.- JAMBI", "V - JAMBI", "V/JAMBI", "V | JAMBI"): its
+#: brackets and separators are the arabic list numbers' (``_LIST_OPEN``,
+#: ``_LIST_CLOSE``, ``_LIST_SEP``); never right before a digit ("I.1. Kota
+#: Batu" is a section's number).
 _CAPITAL_ROMAN = re.compile(
-    r"^\s*(?P<open>[\[(\uff08\uff3b])?(?P<roman>[IVX]{1,7})"
-    r"(?(open)[\])\uff09\uff3d]\s*"
-    r"|(?:[.)]\s*[-\u2013\u2014:]\s*|[.)]\s+|[.)](?=[^\W\d_])|\s*:\s*"
-    r"|\s+[-\u2013\u2014]\s+))(?=\S)"
+    rf"^\s*(?P<open>{_LIST_OPEN})?(?P<roman>[IVX]{{1,7}})(?![.)]?[0-9])"
+    rf"(?(open){_LIST_CLOSE}(?:{_LIST_SEP})?|(?:{_LIST_SEP}))(?=\S)"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 #: A list's decoration before a region's name, read past as on a heading:
@@ -928,9 +946,10 @@ def read_bps_table(
         transposed, never read turned, and how to transpose it with pandas
         or in a spreadsheet (for a header of two or three rows, regions over
         groups or units, the rows named and how to write the groups once
-        turned); or area groups, "Perkotaan", "Perdesaan",
-        "Total", as a one-region series is laid out: how to lay it out with
-        the region's name as the label and the groups over the periods); a
+        turned); or area or sex groups, "Perkotaan", "Perdesaan",
+        "Total" ("Laki-laki", "Perempuan"), as a one-region series is
+        laid out: how to lay it out with the region's name as the label
+        and the groups over the periods); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes; a
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
@@ -8756,26 +8775,24 @@ def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
         return None
 
 
-#: The words of an area group: urban ("Perkotaan", "Kota", "Urban", also
-#: "Daerah Perkotaan", "Wilayah Perkotaan"), rural ("Perdesaan", also written
-#: "Pedesaan", "Desa", "Rural", "Daerah Perdesaan") and their total ("Jumlah",
-#: "Total", "Jumlah Total", "Gabungan", initials "K+D", "U+R").
+#: The words of an area split's urban part ("Perkotaan", "Kota", "Urban",
+#: also "Daerah Perkotaan", "Wilayah Kota") and of its rural part
+#: ("Perdesaan", also written "Pedesaan", "Desa", "Rural", "Daerah
+#: Perdesaan").
+_URBAN_WORDS = r"(?:(?:daerah|wilayah)\s+)?(?:perkotaan|kota)|urban"
+_RURAL_WORDS = r"(?:(?:daerah|wilayah)\s+)?(?:perdesaan|pedesaan|desa)|rural"
+#: The words of an area group: urban and rural (``_URBAN_WORDS``,
+#: ``_RURAL_WORDS``) and their total ("Jumlah", "Total", "Jumlah Total",
+#: "Gabungan", initials "K+D", "U+R").
 _AREA_WORDS = (
-    r"(?:(?:daerah|wilayah)\s+)?(?:perkotaan|perdesaan|pedesaan|kota|desa)"
-    r"|urban|rural|(?:jumlah\s+)?(?:jumlah|total)|gabungan"
+    rf"{_URBAN_WORDS}|{_RURAL_WORDS}"
+    r"|(?:jumlah\s+)?(?:jumlah|total)|gabungan"
     r"|k\s*\+\s*d|u\s*\+\s*r"
 )
 #: What joins two parts of a split into their total: "+", "/" (a second
 #: language: "Perkotaan/Urban"), "&", "-", "dan", "and" ("Perkotaan dan
 #: Perdesaan", "Kota & Desa", "Perkotaan-Perdesaan", "Urban and Rural").
 _SPLIT_JOIN = r"(?:\s*[/+&-]\s*|\s+(?:dan|and)\s+)"
-#: An area group of a one-region series written across a transposed table:
-#: one of ``_AREA_WORDS``, or two joined ("Kota+Desa", "Kota dan Desa"), a
-#: total maybe named before them ("Jumlah Perkotaan+Perdesaan").
-_AREA_GROUP = re.compile(
-    rf"(?:(?:jumlah|total)\s+)?(?:{_AREA_WORDS})(?:{_SPLIT_JOIN}(?:{_AREA_WORDS}))?",
-    re.IGNORECASE,
-)
 
 
 #: An area code written with a region's name in a header cell of a
@@ -8833,8 +8850,9 @@ def _transposed_hint(
     at least half of one header row's other cells, one at least, name a
     region. A header of two or more rows (regions over groups or units:
     "Pacitan" merged over "Perkotaan | Perdesaan") is named, with how the
-    second row is written once turned. A one-region series lists area groups
-    across ("Perkotaan", "Perdesaan"). Such a table is never read turned:
+    second row is written once turned. A one-region series lists area or sex
+    groups across (the parts of a split, ``_BREAKDOWN``: "Perkotaan",
+    "Perdesaan (Rural)", "Laki-laki"). Such a table is never read turned:
     the hint says how to turn it (`frame`: the cells are a pandas frame's,
     turned as a frame is).
     """
@@ -8878,14 +8896,14 @@ def _transposed_hint(
             # A one-region series lists its area groups across instead
             # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
             heads = heads_of[r]
-            areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
+            areas = [s for s in heads if _BREAKDOWN.fullmatch(" ".join(s.split()))]
             if not heads or 2 * len(areas) < len(heads):
                 continue
             names = ", ".join(repr(s) for s in areas[:3])
             return (
                 f"; the table looks transposed: its first column holds periods "
                 f"({shown}{more}){under} and its header row "
-                f"{_label(index[r])!r} names area groups ({names}"
+                f"{_label(index[r])!r} names area or sex groups ({names}"
                 f"{', ...' if len(areas) > 3 else ''}), a one-region time "
                 "series; read_bps_table reads one row per region and one "
                 "column per period and never turns a table: write the "
@@ -10387,12 +10405,14 @@ def _numbered_region_or_heading(label: str) -> bool:
 _HEADING_RULE = re.compile(
     r"^[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+|[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+$"
 )
-#: Footnote stars before a heading's label ("*KOTA", "**) Kota").
-_LEADING_STARS = re.compile(rf"^\s*[{_STARS}]+\)?\s*")
-#: Note marks before a region's name: stars, bare or bracketed ("*", "**)",
-#: "(*)"), daggers ("†") or other symbols ("#"), and the spaces after them.
+#: A note mark before a region's name or a heading's label, and the spaces
+#: after it: one written with symbols (``_SYMBOLIC_MARK``: "*Kota Batu",
+#: "(*) Pacitan", "(†) Pacitan", "¹Kota Batu", "#Pacitan", "**) Kota"),
+#: never a typed number or letter, a list's ("1) Kota Batu"), nor three
+#: raised or lowered digits or more (``_LONG_RAISED``: "³⁵⁷⁹Kota Batu" holds
+#: stray digits, as after a name).
 _LEADING_NOTE_MARK = re.compile(
-    rf"^\s*(?:\(?[{_STARS}]+\)?|[{_DAGGERS}]+\)?|[{_SYMBOL_MARKS}]+)\s*"
+    rf"^\s*(?!\u207d?(?:{_LONG_RAISED.pattern}))(?:{_SYMBOLIC_MARK})\s*"
 )
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
@@ -10461,11 +10481,11 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     # "Kota" beside a "Desa" row (above or below it) is the urban part of
     # an area split under the region above ("Madiun", then "Kota | Desa"),
     # read as "Perkotaan" is, never a heading of cities.
-    rural = [_RURAL_ROW.fullmatch(_area_row_text(x)) is not None for x in text]
+    rural = [_area_part(x, _RURAL_PART) for x in text]
     kinds = [
         None
         if k is not None
-        and _URBAN_ROW.fullmatch(_area_row_text(x))
+        and _area_part(x, _URBAN_PART)
         and ((i > 0 and rural[i - 1]) or (i + 1 < len(text) and rural[i + 1]))
         else k
         for i, (k, x) in enumerate(zip(kinds, text, strict=True))
@@ -10501,17 +10521,23 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     return [None if p else k for k, p in zip(kinds, plain.tolist(), strict=True)]
 
 
-#: The rows of an area split written under a region's row: its urban part
-#: ("Kota", "Daerah Kota", "Wilayah Kota", "Kota (K)") and its rural part
-#: ("Desa", "Perdesaan", "Daerah Desa", "Desa (D)", "Rural").
-_URBAN_ROW = re.compile(
-    r"(?:(?:daerah|wilayah)\s+)?(?:kota|perkotaan)(?:\s*\(\s*k\s*\))?|urban",
-    re.IGNORECASE,
-)
-_RURAL_ROW = re.compile(
-    r"(?:(?:daerah|wilayah)\s+)?(?:desa|perdesaan|pedesaan)(?:\s*\(\s*d\s*\))?|rural",
-    re.IGNORECASE,
-)
+#: A word of an area split's urban part or rural part (``_URBAN_WORDS``,
+#: ``_RURAL_WORDS``) in a label.
+_URBAN_PART = re.compile(rf"(?<![^\W\d_])(?:{_URBAN_WORDS})(?![^\W\d_])", re.IGNORECASE)
+_RURAL_PART = re.compile(rf"(?<![^\W\d_])(?:{_RURAL_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _area_part(label: str, words: re.Pattern[str]) -> bool:
+    """Whether a row's label is a part of an area split naming `words`' part.
+
+    The row of a split written under a region's row (``_BREAKDOWN``, read
+    past its list decoration and note mark: "Kota", "Daerah Kota", "Kota
+    (K)", "Desa", "Desa/Rural", "Perdesaan (Rural)") whose words include
+    the urban part's (``_URBAN_PART``) or the rural part's
+    (``_RURAL_PART``).
+    """
+    text = _area_row_text(label)
+    return _BREAKDOWN.fullmatch(text) is not None and words.search(text) is not None
 
 
 def _area_row_text(label: str) -> str:
@@ -10580,7 +10606,7 @@ def _kind_of_word(word: str) -> str:
 
 def _kind_of_heading(label: str) -> str | None:
     """The kind a heading's label names, its decoration aside (else None)."""
-    label = _LEADING_STARS.sub("", _HEADING_RULE.sub("", label))
+    label = _LEADING_NOTE_MARK.sub("", _HEADING_RULE.sub("", label))
     label = _SPACED_LETTERS.sub(lambda m: re.sub(r"\s+", "", m[0]), label)
     m = _KIND_HEADING.fullmatch(label)
     if m is None:
@@ -10692,13 +10718,14 @@ def _names_section(label: str) -> bool:
     left = [w for w in rest if w.lower() not in _SECTION_WORDS]
     if not left:
         return True
-    cands = _regions.candidates(None, " ".join(left))
+    place = " ".join(left)
+    if _province_name(place):
+        return True
+    cands = _regions.candidates(None, place)
     if cands:
         # A province's name that is also a regency's ("Kota di Gorontalo")
         # is the province's beside a section's words.
-        return all(len(c) == 2 for c in cands) or (
-            len(left) < len(rest) and any(len(c) == 2 for c in cands)
-        )
+        return len(left) < len(rest) and any(len(c) == 2 for c in cands)
     return (
         len(left) == 1
         and rest[-1] == left[0]
@@ -10761,10 +10788,11 @@ def _read_kind_headings(
     # A total row ("Jumlah Kota") ends its section whether it holds the
     # section's subtotals ("Jumlah Kota;9,15") or no number ("Jumlah Kota;-").
     named = [_kinds_named(t) for t in lab]
-    totalled = np.array(
-        [not _TOTAL_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", t.lower())) for t in lab],
-        dtype=bool,
-    )
+    # Each label's words, read once: a total's words among them ("Jumlah
+    # Kota"), or a total's words only ("Jumlah", "Sub Total").
+    words = [re.findall(r"[^\W\d_]+", t.lower()) for t in lab]
+    totalled = np.array([not _TOTAL_WORDS.isdisjoint(w) for w in words], dtype=bool)
+    only_total = [bool(w) and set(w) <= _TOTAL_WORDS | {"sub"} for w in words]
     candidate = (
         kinds.isna().to_numpy(dtype=bool)
         & ~province_row
@@ -10792,20 +10820,13 @@ def _read_kind_headings(
     # A total row naming no kind ("Jumlah", "Sub Total") ends the section
     # above too, unless it totals a split written below a region's row
     # ("Perkotaan", "Perdesaan", "Jumlah").
-    words = [re.findall(r"[^\W\d_]+", t.lower()) for t in lab]
     split_part = [
-        _BREAKDOWN.fullmatch(_area_row_text(t)) is not None
-        and not set(w).issubset(_TOTAL_WORDS | {"sub"})
-        for t, w in zip(lab, words, strict=True)
+        _BREAKDOWN.fullmatch(_area_row_text(t)) is not None and not o
+        for t, o in zip(lab, only_total, strict=True)
     ]
     total = total | (
         np.array(
-            [
-                bool(w)
-                and set(w).issubset(_TOTAL_WORDS | {"sub"})
-                and not (k > 0 and split_part[k - 1])
-                for k, w in enumerate(words)
-            ],
+            [o and not (k > 0 and split_part[k - 1]) for k, o in enumerate(only_total)],
             dtype=bool,
         )
         & code.isna().to_numpy(dtype=bool)
@@ -11192,15 +11213,67 @@ def _roman_run(labels: pd.Series[Any], lettered: pd.Series[Any]) -> pd.Series[An
 
 
 def _province_name(name: str) -> bool:
-    """Whether `name` names a province and no regency ("JAMBI", "Provinsi Aceh")."""
-    text = without_footnote_mark(" ".join(name.split()))
-    prefixed = _PREFIX.fullmatch(text)
-    if prefixed is not None:
-        kind = _PREFIX_TYPE[(prefixed["p1"] or prefixed["p2"]).lower()]
-        return kind == "provinsi" and bool(_regions.candidates(kind, prefixed["name"]))
-    found = _regions.candidates(None, text)
+    """Whether `name` names a province and no regency, read as labels are.
+
+    `name` is a label's rest, its list number taken out, read by
+    ``_names_read`` as :func:`read_bps_table` reads it: "JAMBI", "Provinsi
+    Aceh", "Jambi\u00b9", "Jambi (Kode 15)", "Jambi \u2013 15". A code
+    written after it picks the region it names ("Gorontalo (Kode 75)" is
+    the province, "Jambi (Kode 1571)" no province); the nation
+    ("INDONESIA") is no province.
+    """
+    read = _names_read(pd.Series([" ".join(name.split())], dtype=object)).iloc[0]
+    kind = None if pd.isna(read["prefix"]) else _PREFIX_TYPE[str(read["prefix"])]
+    if kind not in (None, "provinsi"):
+        return False
+    found = _regions.candidates(kind, str(read["name"]))
+    if pd.notna(read["code"]):
+        found = tuple(c for c in found if c == read["code"])
     return bool(found) and all(
         len(c) == 2 and c != _regions.NATIONAL_CODE for c in found
+    )
+
+
+def _names_read(rest: pd.Series[Any]) -> pd.DataFrame:
+    """How each label's rest (its list number or leading code taken out) is read.
+
+    The footnote marks after the name are taken out (``_MARK``; three or
+    more raised digits are no mark, ``_LONG_RAISED``), then an area code
+    after it (:func:`trailing_codes`), then the kind before it (``_PREFIX``),
+    read past a note mark before it (``_LEADING_NOTE_MARK``).
+
+    Returns one row per label: ``mark`` (the footnote marks as written, or
+    missing), ``bare`` (the name without its marks and
+    trailing code), ``code`` (the trailing code's digits, or missing),
+    ``prefix`` (the kind's prefix as written, lower case, or missing) and
+    ``name`` (the name without its prefix, or ``bare`` where none).
+    """
+    marked = rest.str.extract(_MARK)
+    # A mark's digits are one or two, raised ("Pacitan¹²") as typed
+    # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are
+    # stray, as "Kota Batu 2022)" has.
+    long_raised = marked["mark"].str.contains(_LONG_RAISED).fillna(False)
+    marked = marked.where(~long_raised.astype(bool), other=None)
+    bare = marked["name"].fillna(rest)
+    # An area code in brackets after the name ("Kota Malang (3573)", also
+    # before a footnote mark) is a code, checked against the name as a
+    # leading one is; never a footnote.
+    trail = trailing_codes(bare.tolist()).set_axis(bare.index)
+    bare = trail["rest"].where(trail["code"].notna(), bare)
+    # A note mark before a name ("*Pacitan", "(*) Pacitan", "#Pacitan") is
+    # no letter of it, so the name is matched as written; before a name
+    # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
+    # the kind is read after it, as without it.
+    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
+    prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    return pd.DataFrame(
+        {
+            "mark": marked["mark"],
+            "bare": bare,
+            "code": trail["code"],
+            "prefix": prefix,
+            "name": ext["name"].where(prefix.notna(), bare),
+        }
     )
 
 
@@ -11323,43 +11396,27 @@ def _match_regions(
             & (num.str.len() == 3).to_numpy(dtype=bool)
             & (value > row_count)
         )
-    unnumbered = lead["name"]
-    marked = unnumbered.str.extract(_MARK)
-    # A mark's digits are one or two, raised ("Pacitan¹²") as typed
-    # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are
-    # stray, as "Kota Batu 2022)" has.
-    long_raised = marked["mark"].str.contains(_LONG_RAISED).fillna(False)
-    marked = marked.where(~long_raised.astype(bool), other=None)
-    bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
-    # An area code in brackets after the name ("Kota Malang (3573)", also
-    # before a footnote mark) is a code, checked against the name as a
-    # leading one is; never a footnote.
-    trail = trailing_codes(bare.tolist()).set_axis(bare.index)
-    has_trail = trail["code"].notna().to_numpy()
+    read = _names_read(lead["name"])
+    bare = read["bare"]  # without number, footnote mark and trailing code
+    has_trail = read["code"].notna().to_numpy()
     # Two digits after a name, no code before it: a province's code or a
     # regency's or city's number within its province, checked below.
     after_two = (
         has_trail
-        & (trail["code"].str.len() == 2).fillna(False).to_numpy(dtype=bool)
+        & (read["code"].str.len() == 2).fillna(False).to_numpy(dtype=bool)
         & np.array([c is None for c in codes], dtype=bool)
     )
     if has_trail.any():
         codes = [
             str(t) if h and c is None else c
-            for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
+            for c, t, h in zip(codes, read["code"], has_trail, strict=True)
         ]
-        bare = trail["rest"].where(trail["code"].notna(), bare)
-    # A note mark before a name ("*Pacitan", "(*) Pacitan", "#Pacitan") is
-    # no letter of it, so the name is matched as written; before a name
-    # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
-    # the kind is read after it, as without it.
-    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
-    prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    prefix = read["prefix"]
     kind = prefix.map(_PREFIX_TYPE)
     if headed is not None:
         given = pd.Series(list(headed), index=kind.index, dtype=object)
         kind = kind.where(prefix.notna(), given)
-    name = ext["name"].where(prefix.notna(), bare).copy()
+    name = read["name"].copy()
     for k in np.flatnonzero(after_two & prefix.isna().to_numpy()).tolist():
         # A province's code after its name under a heading ("Jambi \u2013 15"
         # under "KOTA") names the province, not the heading's kind.
@@ -11587,7 +11644,7 @@ def _match_regions(
             "code": found["code"].astype(object).where(matched, None),
             "name": found["name"].astype(object).where(matched, None),
             "type": found["type"].astype(object).where(matched, None),
-            "footnote": marked["mark"].str.strip().str.lstrip(",").str.lstrip(),
+            "footnote": read["mark"].str.strip().str.lstrip(",").str.lstrip(),
             "reason": reason,
         }
     )

@@ -3432,7 +3432,7 @@ def _exact_integers(
 
 
 def arrow_scalars(x: Any) -> Any:
-    """A pyarrow Scalar as its Python value; a list or tuple of them likewise.
+    """A pyarrow Scalar as its Python value; a container of them likewise.
 
     Indexing or iterating a pyarrow column gives Scalars (``table["p0"][0]``,
     ``list(table["p0"])``), which numpy reads by their bytes: a string as
@@ -3440,14 +3440,19 @@ def arrow_scalars(x: Any) -> Any:
     it holds (``.as_py()``): a string a str, an integer a Python int (so
     one beyond 2**53 is refused as any int is), a float32 or float16 value
     a ``np.float32`` or ``np.float16`` (read as the figure it prints as), a
-    dictionary cell its value, a null None. Anything else is `x`.
+    dictionary cell its value, a null None. So do the cells of a list or
+    tuple, and of an object column holding Scalars (``pd.Series(list(
+    table["p0"]))``, an object ndarray, masked or not, a pandas object
+    Index, a polars Object Series), which keeps its kind, shape, index,
+    name and mask (a polars Object Series becomes an object ndarray).
+    Anything else is `x`.
     """
     if isinstance(x, list | tuple):
         if any(_is_arrow_scalar(c) for c in x):
             return type(x)(arrow_scalars(c) for c in x)
         return x
     if not _is_arrow_scalar(x):
-        return x
+        return _arrow_cells(x)
     t = str(x.type)
     if t.startswith("dictionary"):
         return arrow_scalars(x.value) if x.is_valid else None
@@ -3459,10 +3464,51 @@ def arrow_scalars(x: Any) -> Any:
 
 def _is_arrow_scalar(x: object) -> bool:
     """Whether `x` is a pyarrow Scalar (without importing pyarrow)."""
-    cls = type(x)
+    return _is_arrow_scalar_type(type(x))
+
+
+def _is_arrow_scalar_type(cls: type) -> bool:
+    """Whether `cls` is a pyarrow Scalar type (without importing pyarrow)."""
     return cls.__module__.startswith("pyarrow") and any(
         c.__name__ == "Scalar" for c in cls.__mro__
     )
+
+
+def _arrow_cells(x: Any) -> Any:
+    """An object column whose cells include pyarrow Scalars, read by value.
+
+    For :func:`arrow_scalars`. Only an object column is looked at, and only
+    the types of its cells (a set, built in C), so numbers in a numeric
+    array pass untouched; the cells are read one by one only when a Scalar
+    is among them.
+    """
+    module = type(x).__module__.partition(".")[0]
+    dtype = getattr(x, "dtype", None)
+    if module == "polars":
+        if str(dtype) != "Object":
+            return x
+        cells: Any = x.to_numpy()
+    elif isinstance(x, np.ndarray) or module == "pandas":
+        if not isinstance(dtype, np.dtype) or dtype != np.dtype(object):
+            return x
+        cells = np.ma.getdata(x) if isinstance(x, np.ndarray) else x.to_numpy()
+    else:
+        return x
+    cells = np.asarray(cells, dtype=object)
+    kinds = set(map(type, cells.ravel().tolist()))
+    if not any(_is_arrow_scalar_type(k) for k in kinds):
+        return x
+    values = np.empty(cells.shape, dtype=object)
+    values[...] = np.frompyfunc(arrow_scalars, 1, 1)(cells)
+    if isinstance(x, np.ma.MaskedArray):
+        return np.ma.MaskedArray(values, mask=np.ma.getmaskarray(x))
+    if isinstance(x, np.ndarray) or module == "polars":
+        return values  # a polars Object column: its values, as an object array
+    import pandas as pd  # local: the array layer does not need pandas
+
+    if isinstance(x, pd.Index):
+        return pd.Index(values, dtype=object, name=x.name)
+    return pd.Series(values, index=x.index, name=x.name, dtype=object)
 
 
 def decoded(x: Any) -> Any:

@@ -3367,9 +3367,12 @@ def _wide_int_message(name: str, value: int, at: str, *, written: bool | str) ->
             f"it to float first if {figure} is meant, or write the integer "
             f"with Python: {recipe}"
         )
+    # Its own digits cannot be kept by float64: written by Python, if text.
+    own = f", or write the integer with Python: {written}" if written else ""
     return (
         f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-        f"cannot hold exactly: {value!r}{at} {_wide_int_rule(value)}"
+        f"cannot hold exactly: {value!r}{at} {_wide_int_rule(value)}; convert "
+        f"it to float first if its nearest float64 is meant{own}"
     )
 
 
@@ -3896,6 +3899,10 @@ def _object_to_float(
                 continue
             f = float(item)
             if not _held(item, f):
+                if math.isfinite(f) and _wide_integral(item):
+                    # A whole number (Decimal("20892376123456789")): refused
+                    # as the int it is, rounding its decimals being no help.
+                    raise _InexactIntegerError(i if arr.ndim else None, int(item))
                 raise _InexactNumberError(i if arr.ndim else None, item)
             if (
                 written

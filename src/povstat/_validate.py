@@ -3485,16 +3485,14 @@ def _arrow_cells(x: Any) -> Any:
     array pass untouched; the cells are read one by one only when a Scalar
     is among them.
     """
-    module = type(x).__module__.partition(".")[0]
+    module = "numpy" if isinstance(x, np.ndarray) else type(x).__module__[:6]
     dtype = getattr(x, "dtype", None)
-    if module == "polars":
-        if str(dtype) != "Object":
+    if module in ("numpy", "pandas"):
+        if getattr(dtype, "kind", None) != "O" or not isinstance(dtype, np.dtype):
             return x
-        cells: Any = x.to_numpy()
-    elif isinstance(x, np.ndarray) or module == "pandas":
-        if not isinstance(dtype, np.dtype) or dtype != np.dtype(object):
-            return x
-        cells = np.ma.getdata(x) if isinstance(x, np.ndarray) else x.to_numpy()
+        cells: Any = np.ma.getdata(x) if module == "numpy" else x.to_numpy()
+    elif module == "polars" and str(dtype) == "Object":
+        cells = x.to_numpy()
     else:
         return x
     cells = np.asarray(cells, dtype=object)
@@ -3505,7 +3503,7 @@ def _arrow_cells(x: Any) -> Any:
     values[...] = np.frompyfunc(arrow_scalars, 1, 1)(cells)
     if isinstance(x, np.ma.MaskedArray):
         return np.ma.MaskedArray(values, mask=np.ma.getmaskarray(x))
-    if isinstance(x, np.ndarray) or module == "polars":
+    if module != "pandas":
         return values  # a polars Object column: its values, as an object array
     import pandas as pd  # local: the array layer does not need pandas
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ import povstat as P
 from povstat.parsing import _integer_recipe
 
 V = Decimal("20892376123456789")
+VS: Any = [V]  # a list of Decimals, as a DECIMAL column gives
 TWO_60 = 2**60  # 1152921504606846976
 
 
@@ -30,7 +32,7 @@ def _code(message: str) -> str:
 
 def test_whole_decimal_advice_followed() -> None:
     with pytest.raises(ValueError, match="cannot hold exactly") as err:
-        P.format_number([V], locale="id", decimals=0)
+        P.format_number(VS, locale="id", decimals=0)
     said = str(err.value)
     assert "decimal arithmetic" not in said
     assert "20892376123456789 at index 0" in said
@@ -44,7 +46,7 @@ def test_whole_decimal_advice_followed() -> None:
 
 def test_whole_decimal_refused_by_round_half_up_without_decimal_advice() -> None:
     with pytest.raises(ValueError, match="convert it to float first") as err:
-        P.round_half_up([V], 0)
+        P.round_half_up(VS, 0)
     assert "decimal arithmetic" not in str(err.value)
 
 

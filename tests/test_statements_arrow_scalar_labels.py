@@ -9,6 +9,8 @@ message calling it "an other".
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -35,7 +37,7 @@ def _labels() -> list[object]:
 
 @pytest.mark.parametrize("labels", _labels())
 @pytest.mark.parametrize("subject", [T["code"][1], "3578"])
-def test_subject_found_by_value(labels: object, subject: object) -> None:
+def test_subject_found_by_value(labels: Any, subject: object) -> None:
     r = check_rank_statement(
         T["p0"], labels, subject=subject, stated_rank=2, descending=True
     )
@@ -52,7 +54,7 @@ def test_subject_found_by_value(labels: object, subject: object) -> None:
 
 
 @pytest.mark.parametrize("labels", _labels())
-def test_members_found_by_value(labels: object) -> None:
+def test_members_found_by_value(labels: Any) -> None:
     r = check_top_statement(
         T["p0"], labels, members=list(T["code"][:2]), k=2, descending=True
     )
@@ -64,10 +66,11 @@ def test_members_found_by_value(labels: object) -> None:
 
 
 def test_subject_absent_named_by_its_value() -> None:
+    labels: Any = pd.Series(list(T["code"]))
     with pytest.raises(ValueError, match=r"`subject` '35' is not among `labels`"):
         check_rank_statement(
             T["p0"],
-            pd.Series(list(T["code"])),
+            labels,
             subject=pa.scalar("35"),
             stated_rank=2,
             descending=True,

@@ -3359,9 +3359,12 @@ def _wide_int_message(name: str, value: int, at: str, *, written: bool | str) ->
             f"it to float first if {figure} is meant, or write the integer "
             f"with Python: {recipe}"
         )
+    # Its own digits cannot be kept by float64: written by Python, if text.
+    own = f", or write the integer with Python: {written}" if written else ""
     return (
         f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-        f"cannot hold exactly: {value!r}{at} {_wide_int_rule(value)}"
+        f"cannot hold exactly: {value!r}{at} {_wide_int_rule(value)}; convert "
+        f"it to float first if its nearest float64 is meant{own}"
     )
 
 
@@ -3424,7 +3427,7 @@ def _exact_integers(
 
 
 def arrow_scalars(x: Any) -> Any:
-    """A pyarrow Scalar as its Python value; a list or tuple of them likewise.
+    """A pyarrow Scalar as its Python value; a container of them likewise.
 
     Indexing or iterating a pyarrow column gives Scalars (``table["p0"][0]``,
     ``list(table["p0"])``), which numpy reads by their bytes: a string as
@@ -3432,14 +3435,19 @@ def arrow_scalars(x: Any) -> Any:
     it holds (``.as_py()``): a string a str, an integer a Python int (so
     one beyond 2**53 is refused as any int is), a float32 or float16 value
     a ``np.float32`` or ``np.float16`` (read as the figure it prints as), a
-    dictionary cell its value, a null None. Anything else is `x`.
+    dictionary cell its value, a null None. So do the cells of a list or
+    tuple, and of an object column holding Scalars (``pd.Series(list(
+    table["p0"]))``, an object ndarray, masked or not, a pandas object
+    Index, a polars Object Series), which keeps its kind, shape, index,
+    name and mask (a polars Object Series becomes an object ndarray).
+    Anything else is `x`.
     """
     if isinstance(x, list | tuple):
         if any(_is_arrow_scalar(c) for c in x):
             return type(x)(arrow_scalars(c) for c in x)
         return x
     if not _is_arrow_scalar(x):
-        return x
+        return _arrow_cells(x)
     t = str(x.type)
     if t.startswith("dictionary"):
         return arrow_scalars(x.value) if x.is_valid else None
@@ -3451,10 +3459,49 @@ def arrow_scalars(x: Any) -> Any:
 
 def _is_arrow_scalar(x: object) -> bool:
     """Whether `x` is a pyarrow Scalar (without importing pyarrow)."""
-    cls = type(x)
+    return _is_arrow_scalar_type(type(x))
+
+
+def _is_arrow_scalar_type(cls: type) -> bool:
+    """Whether `cls` is a pyarrow Scalar type (without importing pyarrow)."""
     return cls.__module__.startswith("pyarrow") and any(
         c.__name__ == "Scalar" for c in cls.__mro__
     )
+
+
+def _arrow_cells(x: Any) -> Any:
+    """An object column whose cells include pyarrow Scalars, read by value.
+
+    For :func:`arrow_scalars`. Only an object column is looked at, and only
+    the types of its cells (a set, built in C), so numbers in a numeric
+    array pass untouched; the cells are read one by one only when a Scalar
+    is among them.
+    """
+    module = "numpy" if isinstance(x, np.ndarray) else type(x).__module__[:6]
+    dtype = getattr(x, "dtype", None)
+    if module in ("numpy", "pandas"):
+        if getattr(dtype, "kind", None) != "O" or not isinstance(dtype, np.dtype):
+            return x
+        cells: Any = np.ma.getdata(x) if module == "numpy" else x.to_numpy()
+    elif module == "polars" and str(dtype) == "Object":
+        cells = x.to_numpy()
+    else:
+        return x
+    cells = np.asarray(cells, dtype=object)
+    kinds = set(map(type, cells.ravel().tolist()))
+    if not any(_is_arrow_scalar_type(k) for k in kinds):
+        return x
+    values = np.empty(cells.shape, dtype=object)
+    values[...] = np.frompyfunc(arrow_scalars, 1, 1)(cells)
+    if isinstance(x, np.ma.MaskedArray):
+        return np.ma.MaskedArray(values, mask=np.ma.getmaskarray(x))
+    if module != "pandas":
+        return values  # a polars Object column: its values, as an object array
+    import pandas as pd  # local: the array layer does not need pandas
+
+    if isinstance(x, pd.Index):
+        return pd.Index(values, dtype=object, name=x.name)
+    return pd.Series(values, index=x.index, name=x.name, dtype=object)
 
 
 def decoded(x: Any) -> Any:
@@ -3855,6 +3902,10 @@ def _object_to_float(
                 continue
             f = float(item)
             if not _held(item, f):
+                if math.isfinite(f) and _wide_integral(item):
+                    # A whole number (Decimal("20892376123456789")): refused
+                    # as the int it is, rounding its decimals being no help.
+                    raise _InexactIntegerError(i if arr.ndim else None, int(item))
                 raise _InexactNumberError(i if arr.ndim else None, item)
             if _written_as_another(item, written):
                 # Decimal(2**60): held, but written as another integer.

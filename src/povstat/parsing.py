@@ -986,11 +986,16 @@ def _integer_recipe(locale: str, decimals: int, grouping: bool) -> str:
 
     The advice of its refusal of an integer whose float64 is written as
     another (2**60): the integer's own digits, grouped and with the decimal
-    mark of `locale`, zeros for positive `decimals`. Negative `decimals`
-    (tens, hundreds) are not applied: the integer as it is.
+    mark of `locale`, zeros for positive `decimals`; rounded half up (away
+    from zero) to tens, hundreds, ... for negative `decimals`, in integer
+    arithmetic, exact at any size.
     """
     group, point = _LOCALE_MARKS[locale]
-    code = "f'{n:,}'" if grouping else "str(n)"
+    n = "n"
+    if decimals < 0:  # to 10**-decimals: half up, away from zero
+        q = 10**-decimals
+        n = f"(abs(n) + {q // 2}) // {q} * {q} * (-1 if n < 0 else 1)"
+    code = f"f'{{{n}:,}}'" if grouping else f"str({n})"
     if grouping and group != ",":
         code += f".replace(',', {group!r})"
     if decimals > 0:

@@ -5875,13 +5875,20 @@ def _plain_categories(frame: pd.DataFrame) -> pd.DataFrame:
     category of years can be sorted and an empty cell filled like any other.
     Numbers are decoded by :func:`povstat._validate.decoded` (a float32 stays
     float32, an integer stays an integer beside its nulls); other values
-    become plain objects, a null None-like as before. The caller's frame is
-    never changed.
+    become plain objects, a null None-like as before. An object column of
+    pyarrow Scalars (``list(table[col])``) is read as the values they hold
+    (:func:`povstat._validate.arrow_scalars`). The caller's frame is never
+    changed.
     """
     plain: dict[Any, Any] = {}
     for pos in range(frame.shape[1]):
         cells = frame.iloc[:, pos]
         dtype = cells.dtype
+        if dtype == np.dtype(object):
+            held = _validate.arrow_scalars(cells)
+            if held is not cells:
+                plain[pos] = held
+            continue
         arrow_dict = isinstance(dtype, pd.ArrowDtype) and str(
             dtype.pyarrow_dtype
         ).startswith("dictionary")
@@ -7865,6 +7872,7 @@ def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     if x is np.ma.masked:
         msg = f"`{arg}` holds a missing label (a masked entry), not a region"
         raise ValueError(msg)
+    x = _validate.arrow_scalars(x)  # a pyarrow Scalar: the value it holds
     if isinstance(x, np.generic):
         x = x.item()
     if lab.size:

@@ -1389,10 +1389,15 @@ def month_starts(series: Any) -> Any:
     elif pd.api.types.is_datetime64_any_dtype(dtype):
         values = np.asarray(series.to_numpy(), "datetime64[M]")
     elif dtype == np.dtype(object):
-        present = series[series.notna()].tolist()  # a few statement rows
+        missing = np.asarray(series.isna(), dtype=bool)
+        present = series[~missing].tolist()  # a few statement rows
         if not present or not all(isinstance(v, dt.date) for v in present):
             return None
-        values = np.asarray(series.to_numpy(), "datetime64[M]")
+        # An empty cell as numpy reads None (NaT), whichever marker holds it:
+        # a float NaN (a frame built from dicts, a category's empty cell).
+        cells = series.to_numpy(dtype=object, copy=True)
+        cells[missing] = None
+        values = np.asarray(cells, "datetime64[M]")
     else:
         return None
     return pd.Series(values.astype("datetime64[s]"), index=series.index)

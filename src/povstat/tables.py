@@ -1064,7 +1064,17 @@ def read_bps_table(
         its thousands comma, see Notes, *Rows*); or a row holds a value of
         one to three digits right before one of three digits and decimals
         ("JAWA TIMUR,3,982.69": "3" and "982.69", or the one number
-        3982.69), whatever its count of fields. These warnings show an
+        3982.69), whatever its count of fields, or a value of one to three
+        digits right before one of exactly three ("Kota Batu,642,778.00")
+        in columns whose other values, and the row's, are all 1,000 or
+        more or none (a column no other row fills is no evidence).
+        With `locale` ``"id"``, a CSV file separated by "," or a frame read
+        as text: a whole number of one to three digits right before one of
+        one or two ("Kota Malang,"4,26",3,91") in columns whose other
+        values are all decimals (or, with none, among the row's decimals);
+        a frame read as text gives the "en" warnings above too, but not
+        those that count a row's fields or need a row of whole numbers
+        alone. These warnings show an
         example the same whatever the rows' order: the row whose values
         read, sorted, are smallest (with the count of other rows), or, for
         a frame, the count of values and the three smallest by value.
@@ -1206,7 +1216,15 @@ def read_bps_table(
     numbers written with digits alone, ``locale="en"`` reads them alike,
     without the warning. A frame whose values are all such whole numbers
     written as text (that file read with every column as text) gives the
-    same warning.
+    same warning. A pair no column gives evidence against also warns: in
+    "en", "642" right before "778.00" where the other values of both
+    columns and of the row are 1,000 or more or there are none (the newest
+    year not yet typed; rows split alike are not counted as evidence, and
+    the warning counts every split row); in "id", "3" right before "91"
+    where the columns' other values are all decimals with as many places
+    or more (or, with none, the row's are), not where a whole value ("19"
+    for 19.0) sits among them. A frame read with every column as text
+    warns of these pairs as the file's path does.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -2498,6 +2516,7 @@ def read_bps_table(
             grid.index[data_rows],
             np.zeros(len(data_rows), dtype=np.int64),
             frozenset({0}),
+            frame=True,
         )
     n_rows, n_cols = cells.shape
     _warn_above_100(
@@ -6632,6 +6651,8 @@ def _check_split_numbers(
     rows: pd.Index[Any],
     fields: np.ndarray[Any, Any],
     header_fields: frozenset[int],
+    *,
+    frame: bool = False,
 ) -> None:
     """Catch numbers split in two by a comma in a CSV file separated by ",".
 
@@ -6657,6 +6678,12 @@ def _check_split_numbers(
     one of exactly three digits and decimals ("3", "982.69": "3,982.69"
     split so, whatever the row's count of fields, which a missing value at
     its end may make the header's).
+    `frame`: the cells are a frame's read with every column as text, from a
+    file whose separator is not known (";" keeps "38,56" whole): only the
+    rules of a value's neighbours apply (a value right before another, see
+    ``_check_split_thousands`` and ``_decimal_pairs_among_decimals``), not
+    those of leading zeros, of a row's count of fields or of a row of whole
+    numbers alone.
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -6665,7 +6692,7 @@ def _check_split_numbers(
     example = (
         "'4,05' into '4' and '05'" if locale == "id" else "'1,050' into '1' and '050'"
     )
-    if zero.any():
+    if zero.any() and not frame:
         reasons[zero] = (
             "a whole number written with a leading zero, as no number is: in a "
             "CSV file separated by ',', a number written with a comma and not "
@@ -6684,7 +6711,7 @@ def _check_split_numbers(
     whole, digits = _whole_texts(cells)
     # The second part of a split number is digits alone: a row of numbers
     # with thousands dots only ("674.660", a poverty line) is not suspect.
-    every = (read & digits).any(axis=1) & (whole | ~read).all(axis=1)
+    every = (read & digits).any(axis=1) & (whole | ~read).all(axis=1) & (not frame)
     pairs = _decimal_pairs_among_decimals(cells, read)
     suspect = np.flatnonzero(every | pairs.any(axis=1))
     if suspect.size:
@@ -6711,9 +6738,11 @@ def _stripped_texts(cells: np.ndarray[Any, Any]) -> pd.Series:
     return flat.where(is_text, "").astype(str).str.strip()
 
 
-def _fullmatch(texts: pd.Series, pattern: str, shape: tuple[int, ...]) -> Any:
+def _fullmatch(
+    texts: pd.Series, pattern: str, shape: tuple[int, ...]
+) -> np.ndarray[Any, Any]:
     """Where each text matches `pattern` in full, as a boolean array of `shape`."""
-    return texts.str.fullmatch(pattern).to_numpy(dtype=bool).reshape(shape)
+    return np.asarray(texts.str.fullmatch(pattern).to_numpy(dtype=bool)).reshape(shape)
 
 
 def _thousands_pairs_unopposed(
@@ -6752,7 +6781,8 @@ def _thousands_pairs_unopposed(
     parts = pair.copy()
     parts[:, :-1] |= pair[:, 1:]
     alone = (small & ~parts).sum(axis=1) == 0
-    return pair & unopposed[None, :] & alone[:, None]
+    found: np.ndarray[Any, Any] = pair & unopposed[None, :] & alone[:, None]
+    return found
 
 
 def _decimal_pairs_among_decimals(

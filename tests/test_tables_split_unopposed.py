@@ -257,9 +257,9 @@ _RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
 def test_bps_files_give_no_split_warning(name: str) -> None:
     # BPS's own files (English marks, separated by ","): no split, so no
     # warning, by path or as a frame read as text (every raw file was
-    # checked so by hand; these three are the slowest-to-fool kinds). The poor-count file holds
-    # whole values among one-decimal ones ("122" beside "106.1"), the
-    # province files "-" for rounds not surveyed.
+    # checked so by hand; these three stand for the rest). The poor-count
+    # file holds whole values among one-decimal ones ("122" beside
+    # "106.1"), the province file "-" for rounds not surveyed.
     path = _RAW / name
     if not path.exists():
         pytest.skip(f"{path} not present")

@@ -6925,7 +6925,13 @@ def _check_split_thousands(
         & read[:, :-1]
         & others[:, :-1]
     )
-    broken |= _thousands_pairs_unopposed(cells, read, values)
+    # Rows named by their count of fields keep that message.
+    broken |= (
+        _thousands_pairs_unopposed(cells, read, values)
+        & ~(counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))[
+            :, None
+        ]
+    )
     suspect = np.flatnonzero(
         (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))
         | broken.any(axis=1)

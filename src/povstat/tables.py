@@ -6926,16 +6926,9 @@ def _check_split_thousands(
         & others[:, :-1]
     )
     # Rows named by their count of fields keep that message.
-    broken |= (
-        _thousands_pairs_unopposed(cells, read, values)
-        & ~(counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))[
-            :, None
-        ]
-    )
-    suspect = np.flatnonzero(
-        (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))
-        | broken.any(axis=1)
-    )
+    by_count = counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1)
+    broken |= _thousands_pairs_unopposed(cells, read, values) & ~by_count[:, None]
+    suspect = np.flatnonzero(by_count | broken.any(axis=1))
     if suspect.size == 0:
         return
     # Shown: the row whose values read, sorted, are smallest.

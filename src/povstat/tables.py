@@ -1085,7 +1085,17 @@ def read_bps_table(
         its thousands comma, see Notes, *Rows*); or a row holds a value of
         one to three digits right before one of three digits and decimals
         ("JAWA TIMUR,3,982.69": "3" and "982.69", or the one number
-        3982.69), whatever its count of fields. These warnings show an
+        3982.69), whatever its count of fields, or a value of one to three
+        digits right before one of exactly three ("Kota Batu,642,778.00")
+        in columns whose other values, and the row's, are all 1,000 or
+        more or none (a column no other row fills is no evidence).
+        With `locale` ``"id"``, a CSV file separated by "," or a frame read
+        as text: a whole number of one to three digits right before one of
+        one or two ("Kota Malang,"4,26",3,91") in columns whose other
+        values are all decimals (or, with none, among the row's decimals);
+        a frame read as text gives the "en" warnings above too, but not
+        those that count a row's fields or need a row of whole numbers
+        alone. These warnings show an
         example the same whatever the rows' order: the row whose values
         read, sorted, are smallest (with the count of other rows), or, for
         a frame, the count of values and the three smallest by value.
@@ -1227,7 +1237,15 @@ def read_bps_table(
     numbers written with digits alone, ``locale="en"`` reads them alike,
     without the warning. A frame whose values are all such whole numbers
     written as text (that file read with every column as text) gives the
-    same warning.
+    same warning. A pair no column gives evidence against also warns: in
+    "en", "642" right before "778.00" where the other values of both
+    columns and of the row are 1,000 or more or there are none (the newest
+    year not yet typed; rows split alike are not counted as evidence, and
+    the warning counts every split row); in "id", "3" right before "91"
+    where the columns' other values are all decimals with as many places
+    or more (or, with none, the row's are), not where a whole value ("19"
+    for 19.0) sits among them. A frame read with every column as text
+    warns of these pairs as the file's path does.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -2518,8 +2536,22 @@ def read_bps_table(
             read.fields[data_rows],
             frozenset(int(read.fields[r]) for r in layout.header_rows),
         )
-    elif isinstance(frame_source, pd.DataFrame) and loc == "id":
-        _check_split_frame(split_frame, values, reasons)
+    elif isinstance(frame_source, pd.DataFrame) and (
+        loc != "id" or not _check_split_frame(split_frame, values, reasons)
+    ):
+        # A frame read from a CSV file with every column as text (the advice
+        # for Indonesian numbers) holds a split row as the file does; its
+        # fields are not counted, so the rules needing a count do not apply.
+        _check_split_numbers(
+            as_read,
+            values,
+            reasons,
+            loc,
+            grid.index[data_rows],
+            np.zeros(len(data_rows), dtype=np.int64),
+            frozenset({0}),
+            frame=True,
+        )
     n_rows, n_cols = cells.shape
     _warn_above_100(
         values,
@@ -3518,7 +3550,9 @@ def _markup(text: str) -> str:
             "written: pd.read_html(path, thousands='.', decimal=',')[0] for "
             "numbers written as in Indonesian ('13,08', '1.234'; its default "
             "reads '13,08' as 1308), pd.read_html(path)[0] for numbers "
-            "written as in English ('13.08', '1,234'), and pass the frame"
+            "written as in English ('13.08', '1,234'), and pass the frame "
+            "with locale='en' (either way read_html has written the numbers "
+            "it read with a decimal point: '13,08' becomes '13.08')"
         )
     return ""
 
@@ -6683,6 +6717,8 @@ def _check_split_numbers(
     rows: pd.Index[Any],
     fields: np.ndarray[Any, Any],
     header_fields: frozenset[int],
+    *,
+    frame: bool = False,
 ) -> None:
     """Catch numbers split in two by a comma in a CSV file separated by ",".
 
@@ -6708,6 +6744,12 @@ def _check_split_numbers(
     one of exactly three digits and decimals ("3", "982.69": "3,982.69"
     split so, whatever the row's count of fields, which a missing value at
     its end may make the header's).
+    `frame`: the cells are a frame's read with every column as text, from a
+    file whose separator is not known (";" keeps "38,56" whole): only the
+    rules of a value's neighbours apply (a value right before another, see
+    ``_check_split_thousands`` and ``_decimal_pairs_among_decimals``), not
+    those of leading zeros, of a row's count of fields or of a row of whole
+    numbers alone.
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -6716,7 +6758,7 @@ def _check_split_numbers(
     example = (
         "'4,05' into '4' and '05'" if locale == "id" else "'1,050' into '1' and '050'"
     )
-    if zero.any():
+    if zero.any() and not frame:
         reasons[zero] = (
             "a whole number written with a leading zero, as no number is: in a "
             "CSV file separated by ',', a number written with a comma and not "
@@ -6735,7 +6777,9 @@ def _check_split_numbers(
     whole, digits = _whole_texts(cells)
     # The second part of a split number is digits alone: a row of numbers
     # with thousands dots only ("674.660", a poverty line) is not suspect.
-    suspect = np.flatnonzero((read & digits).any(axis=1) & (whole | ~read).all(axis=1))
+    every = (read & digits).any(axis=1) & (whole | ~read).all(axis=1) & (not frame)
+    pairs = _decimal_pairs_among_decimals(cells, read)
+    suspect = np.flatnonzero(every | pairs.any(axis=1))
     if suspect.size:
         # Shown: the row whose values read, sorted, are smallest, whatever
         # the rows' order.
@@ -6748,7 +6792,129 @@ def _check_split_numbers(
             f"({', '.join(map(repr, shown))}): with locale='id' and sep=',', "
             + _SPLIT_ADVICE
         )
+        if not every[k]:
+            msg = _decimal_pair_message(cells, pairs, rows, k, more)
         warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _stripped_texts(cells: np.ndarray[Any, Any]) -> pd.Series:
+    """The text cells of `cells`, flattened and stripped; "" for other cells."""
+    flat = pd.Series(cells.ravel(), dtype=object)
+    is_text = flat.map(lambda c: isinstance(c, str)).to_numpy(dtype=bool)
+    return flat.where(is_text, "").astype(str).str.strip()
+
+
+def _fullmatch(
+    texts: pd.Series, pattern: str, shape: tuple[int, ...]
+) -> np.ndarray[Any, Any]:
+    """Where each text matches `pattern` in full, as a boolean array of `shape`."""
+    return np.asarray(texts.str.fullmatch(pattern).to_numpy(dtype=bool)).reshape(shape)
+
+
+def _thousands_pairs_unopposed(
+    cells: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Second parts of "642,778" or "642,778.00" split, unopposed by their columns.
+
+    Locale "en": a whole number of one to three digits ("642") right before
+    one of exactly three digits, with or without decimals ("778", "778.00"),
+    where the other rows' values read in both their columns, and the row's
+    other values read, are all 1,000 or more, or there are none (a column
+    no other row fills: the newest year not yet typed): an empty column is
+    no evidence the pair is two values, but a small value beside the pair
+    is ("Tulangbawang,126.3,122,106.1,103.6", a series of poor counts in
+    thousands). Rows holding such a pair in the same two columns are left
+    out of the other rows (a table of which every row is split:
+    "Pacitan,370,643.00" over "Kota Batu,642,778.00"). True at the second
+    part's cell.
+    """
+    texts = _stripped_texts(cells)
+    head = _fullmatch(texts, r"[1-9][0-9]{0,2}", cells.shape) & read
+    tail = _fullmatch(texts, r"[0-9]{3}(?:\.[0-9]+)?", cells.shape) & read
+    pair = np.zeros(cells.shape, dtype=bool)
+    pair[:, 1:] = head[:, :-1] & tail[:, 1:]
+    with np.errstate(invalid="ignore"):
+        small = read & ~(np.abs(np.where(read, values, 0.0)) >= 1000)
+    # Small values of the other rows: in the tail's column, and in the
+    # head's (the column left of it), rows without a pair there.
+    unopposed = np.zeros(cells.shape[1], dtype=bool)
+    unopposed[1:] = ((small & ~pair)[:, 1:].sum(axis=0) == 0) & (
+        (small[:, :-1] & ~pair[:, 1:]).sum(axis=0) == 0
+    )
+    # The row's own other values: its cells outside the pair.
+    parts = pair.copy()
+    parts[:, :-1] |= pair[:, 1:]
+    alone = (small & ~parts).sum(axis=1) == 0
+    found: np.ndarray[Any, Any] = pair & unopposed[None, :] & alone[:, None]
+    return found
+
+
+def _decimal_pairs_among_decimals(
+    cells: np.ndarray[Any, Any], read: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """Second parts of "3,91" split, in a row or columns of decimals.
+
+    Locale "id": a whole number of one to three digits written with digits
+    alone ("3") right before one of one or two digits ("91"), where the
+    other rows' values read in both their columns are all decimals (written
+    with a decimal comma), one at least with as many decimals as the second
+    part has digits or more; or, with no other value in those columns, the
+    row's own other values are such decimals ("4,26", then "3" and "91").
+    A whole number among those columns' values (BPS's "19" beside "18,6":
+    a value whose decimals are zero, written without them) is evidence the
+    pair is two values, as is a second part longer than the decimals
+    written ("19", "19" among one-decimal values). Rows holding such a pair
+    in the same two columns are left out of the other rows. True at the
+    second part's cell.
+    """
+    texts = _stripped_texts(cells)
+    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & read
+    tail = _fullmatch(texts, r"[0-9]{1,2}", cells.shape) & read
+    pair = np.zeros(cells.shape, dtype=bool)
+    pair[:, 1:] = head[:, :-1] & tail[:, 1:]
+    places = (
+        texts.str.extract(r"^[+-]?[0-9.]*,([0-9]+)$", expand=False)
+        .str.len()
+        .fillna(0)
+        .to_numpy(dtype=np.int64)
+        .reshape(cells.shape)
+    )
+    places = np.where(read, places, 0)
+    whole = read & (places == 0)
+    tail_len = texts.str.len().to_numpy(dtype=np.int64).reshape(cells.shape)
+    # The other rows of each pair's two columns: rows without a pair there.
+    other = ~pair[:, 1:]
+    wholes = (whole[:, 1:] & other).sum(axis=0) + (whole[:, :-1] & other).sum(axis=0)
+    most = np.maximum(
+        np.where(other, places[:, 1:], 0).max(axis=0, initial=0),
+        np.where(other, places[:, :-1], 0).max(axis=0, initial=0),
+    )
+    row_most = places.max(axis=1, initial=0)
+    enough = np.where(most > 0, most[None, :], row_most[:, None]) >= tail_len[:, 1:]
+    found = np.zeros(cells.shape, dtype=bool)
+    found[:, 1:] = pair[:, 1:] & (wholes == 0)[None, :] & enough
+    return found
+
+
+def _decimal_pair_message(
+    cells: np.ndarray[Any, Any],
+    pairs: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    k: int,
+    more: str,
+) -> str:
+    """The warning for row `k`'s "3" then "91" among decimals (locale "id")."""
+    j = int(np.flatnonzero(pairs[k])[0])
+    a, b = str(cells[k, j - 1]).strip(), str(cells[k, j]).strip()
+    return (
+        f"row {_label(rows[k])!r}{more} holds {a!r} right before {b!r} among "
+        f"decimals: read as two whole numbers, {a} and {b}, but it may be one "
+        f"number, {a},{b}, written with a decimal comma not in quotes (the "
+        "values after it then move one column right): with locale='id' and "
+        "sep=',', " + _SPLIT_ADVICE
+    )
 
 
 def _check_split_thousands(
@@ -6824,10 +6990,10 @@ def _check_split_thousands(
         & lead[:, :-1]
         & others[:, :-1]
     )
-    suspect = np.flatnonzero(
-        (counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1))
-        | broken.any(axis=1)
-    )
+    # Rows named by their count of fields keep that message.
+    by_count = counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1)
+    broken |= _thousands_pairs_unopposed(cells, read, values) & ~by_count[:, None]
+    suspect = np.flatnonzero(by_count | broken.any(axis=1))
     if suspect.size == 0:
         return
     # Shown: the row whose values read, sorted, are smallest.
@@ -6867,7 +7033,7 @@ def _check_split_frame(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
-) -> None:
+) -> bool:
     """Warn when a frame's values, in locale "id", are all whole-number texts.
 
     One at least written with digits alone, as the second part of a split
@@ -6878,7 +7044,7 @@ def _check_split_frame(
     holds decimals split by an unquoted comma as two whole numbers.
     Numbers refused by a rule of the reader ("38,56" under "(jiwa)") count
     too: one with a fraction shows the decimals were not split, and no
-    warning is given.
+    warning is given. Returns whether it warned.
     """
     read = (reasons == "") & ~np.isnan(values)
     number = ~np.isnan(values)  # read, or refused by a rule after reading
@@ -6900,6 +7066,8 @@ def _check_split_frame(
             "(pandas' and polars' default, DuckDB's guess), " + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
+        return True
+    return False
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -7865,7 +8033,7 @@ def _layout(
             else ""
         )
         msg = (
-            f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
+            f"{_header_row(index[h])}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
             f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
             f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet)}"
@@ -8022,7 +8190,7 @@ def _check_header_labels(
                 "'Kabupaten/Kota' (or pass `province`); otherwise"
             )
         msg = (
-            f"header row {_label(index[r])!r} is labelled {str(label)!r}, the "
+            f"{_header_row(index[r])} is labelled {str(label)!r}, the "
             f"name of a region{region}{other}: the table seems to have no header, "
             f"its first row of values ({cells!r}) taken for the header of "
             "periods; write a header row naming the years above the values "
@@ -8824,6 +8992,37 @@ def _heads_region(cell: str) -> bool:
     return code in _regions._info()
 
 
+def _header_row(row: object) -> str:
+    """A header row as messages name it: "header row 2", or "column labels".
+
+    A frame's column labels are the rows "columns" (or "columns[0]", ...,
+    one per level) of its grid, which no file has.
+    """
+    name = str(row)
+    if name == "columns":
+        return "column labels"
+    if name.startswith("columns["):
+        return f"column labels (level {name[len('columns[') : -1]})"
+    return f"header row {_label(row)!r}"
+
+
+def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
+    """How to leave out the lines below a transposed table's last period.
+
+    `last`: the row of the last period down the first column. With lines
+    below it holding text (a source line "Sumber: ...", a footnote), which
+    once turned become columns named by no period: pandas ``.loc[:'2025']``
+    on the frame indexed by the periods (a slice up to that label, whatever
+    the blank lines between), and the first such line, for the message;
+    ("", "") if there are none, or the label is not unique.
+    """
+    below = [k for k in range(last + 1, text.shape[0]) if any(map(str, text[k]))]
+    label = str(text[last, 0])
+    if not below or list(map(str, text[:, 0])).count(label) != 1:
+        return "", ""
+    return f".loc[:{label!r}]", str(next(s for s in text[below[0]] if str(s)))
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -8946,11 +9145,21 @@ def _transposed_hint(
                 "the periods ('Perkotaan' over '2022 | 2023', then 'Perdesaan' "
                 "over the same; a unit in the title or a row of its own)"
             )
+        cut, note = _below_periods(
+            text, max(j for j in range(r + 1, text.shape[0]) if first[j])
+        )
+        why = (
+            f" ({cut} leaves out the lines below the table, such as {note!r}, "
+            "which would become columns naming no period)"
+            if cut
+            else ""
+        )
         how = (
             "transpose the frame first (pandas df.set_index(df.columns[0])"
-            ".T.reset_index()) and pass that"
+            f"{cut}.T.reset_index()) and pass that{why}"
             if frame
-            else "transpose it first in the spreadsheet (copy the table and "
+            else "transpose it first in the spreadsheet (copy the table "
+            f"{'without the lines below it ' if cut else ''}and "
             "paste it transposed: Paste Special, Transpose, which keeps the "
             "cells' number formats), not in a frame read from the workbook, "
             f"{_READ_EXCEL_LOSES}"
@@ -8958,8 +9167,9 @@ def _transposed_hint(
             else "transpose it first (read it into a frame with the periods as "
             "its index, "
             + _pandas_read_csv(sep=sep, row=index[k], extra="index_col=0")
-            + ", and pass df.T.reset_index(); or, in a spreadsheet, copy the "
-            "table and paste it transposed)"
+            + f", and pass df{cut}.T.reset_index(){why}; or, in a spreadsheet, "
+            f"copy the table {'without the lines below it ' if cut else ''}and "
+            "paste it transposed)"
         )
         return (
             f"; the table looks transposed: its first column holds periods "

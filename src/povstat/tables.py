@@ -2314,10 +2314,10 @@ def read_bps_table(
         dtype=object,
     )
     in_percent = (unit == "percent") | column_pct
-    # A percent sign under a stated percent is no scale of its own, except
-    # beside a bare fraction of one ("0,1204" among "9,92%"): kept for the
-    # mixed-scale check below, as without the title (see ``_fractions_among``).
-    signed = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
+    # A percent sign under a stated percent is no scale of its own; a bare
+    # fraction of one beside it ("0,1204" among "9,92%") is the cell in
+    # doubt (see ``_fractions_among``).
+    _fractions_among(values, unit, mult, reasons, column_pct, blocks, block_names)
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -2326,7 +2326,6 @@ def read_bps_table(
         mult,
         reasons,
     )
-    unit[signed & (reasons == "")] = "percent"
     # Units are judged against the unit row first ("5,1 ribu jiwa" under
     # "(ribu jiwa)" is read, whatever most cells state), then, among the
     # cells the unit row leaves, by the column group's most common unit.
@@ -2336,7 +2335,6 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
-    unit[signed] = ""  # read under the stated percent, as the others
     # A number in the other convention ("4.375" among "13,65", "587,723"
     # among "674.660"): judged within each column group of one unit (the
     # period columns of one measure go into one value column), on the cells
@@ -6372,9 +6370,10 @@ def _read_checks(
     being one; `block_names`: the cells of each, as messages name them).
     Under a stated percent (`column_pct`: the cells under a title or unit
     row stating it), a percent format is no scale of its own, as a percent
-    sign is not: its cells are compared only in a block where a plain
-    number is a fraction of one (see ``_fractions_among``), so that a
-    workbook reads as the CSV file saved from it does.
+    sign is not: a plain number below a tenth of their median beside them
+    is the invalid cell, a likely fraction of one (see
+    ``_fractions_among``), so that a workbook reads as the CSV file saved
+    from it does.
     Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
@@ -6429,9 +6428,19 @@ def _read_checks(
             flat = np.where(affixed, "", cells.ravel())
             if column_pct is not None:
                 # One rule with the percent sign's: under a stated percent,
-                # compared only beside a fraction of one.
-                kept = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
-                pct = pct & ~(column_pct & ~kept)
+                # a percent format states its unit; a bare fraction of one
+                # beside it is the cell in doubt.
+                _fractions_among(
+                    values,
+                    unit,
+                    mult,
+                    reasons,
+                    column_pct,
+                    blocks,
+                    block_names,
+                    formatted=pct,
+                )
+                pct = pct & ~column_pct
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
@@ -9684,20 +9693,25 @@ def _fractions_among(
     reasons: np.ndarray[Any, Any],
     column_pct: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    block_names: dict[str, str],
+    formatted: np.ndarray[Any, Any] | None = None,
 ) -> np.ndarray[Any, Any]:
-    """Cells with a percent sign beside bare fractions, under a stated percent.
+    """Mark, in place, bare fractions of one beside percent signs (stated percent).
 
     Under a title or unit row stating percent ("(Persen)", "(persen)",
-    "(%)", `column_pct`), a cell stating "%" (a sign, or a percent format)
-    is a bare number ("4,37 %" beside "4,26" is 4.37). But a bare number
+    "(%)", `column_pct`), a cell stating "%" (a sign, or a percent format:
+    `formatted`, the cells so formatted) states the title's own unit, so
+    is a bare number ("4,37 %" beside "4,26" is 4.37; 0.1308 formatted
+    0.00% is 13.08), however few such cells there are. But a bare number
     less than a tenth of the median percentage its block (`blocks`, see
-    ``_scale_blocks``) states with a sign ("0,1204" among "9,92%": nearer
-    12.04 as a fraction of one than as 0.12 %) is the fraction a cell that
-    lost its percent format holds, or 0.12 %: whatever the title says,
-    the same guess as without it. A workbook's percent format follows this
-    one rule (see ``_read_checks``), so that it reads as the CSV file saved
-    from it. Returns the cells with a sign (or format) in such blocks,
-    whose scale is to be kept for that comparison.
+    ``_scale_blocks``) states with a sign ("0,1204" among "9,92%", 0.1029
+    among 13.08% and 9.11%: nearer 12.04 or 10.29 as a fraction of one
+    than as 0.12 % or 0.10 %) is the fraction a cell that lost its
+    percent format holds, or a percentage in doubt: it is the invalid cell,
+    never the cells stating the title's unit. A workbook's percent format
+    follows this one rule (see ``_read_checks``), so that it reads as the
+    CSV file saved from it. `block_names` names each block's cells in
+    messages. Returns the cells marked.
     """
     live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
     sign = live & (unit == "percent")
@@ -9705,11 +9719,33 @@ def _fractions_among(
     out = np.zeros(values.size, dtype=bool)
     if not sign.any() or not bare.any():
         return out
+    shown_as = np.zeros(values.size, dtype=bool) if formatted is None else formatted
     for block in _blocks(blocks):  # the few column blocks
         pct = np.abs(values[block][sign[block]])
-        plain = np.abs(values[block][bare[block]])
-        if pct.size and plain.size and (plain < np.median(pct) / 10).any():
-            out[block[sign[block]]] = True
+        if not pct.size:
+            continue
+        median = float(np.median(pct))
+        low = block[bare[block] & (np.abs(values[block]) < median / 10)]
+        if not low.size:
+            continue
+        what = (
+            "a percent format among numbers formatted as percent"
+            if shown_as[block[sign[block]]].any()
+            else "a percent sign among numbers with one"
+        )
+        out[low] = True
+        for i in low:  # the few fractions
+            v = float(values[i])
+            as_pct = float(Decimal(repr(v)) * 100)
+            reasons[i] = (
+                f"a number without {what} ({block_names[str(blocks[i])]}; "
+                f"their median: {median:g}%), "
+                f"under a stated percent: {v:g} is less "
+                "than a tenth of that median, so it is likely a fraction of "
+                f"one ({as_pct:g}%) that lost its percent sign or format, "
+                f"not {v:g}%; write the percentage ({as_pct:g}), or, if it "
+                f"is {v:g}%, write it with a percent sign ({v:g}%)"
+            )
     return out
 
 

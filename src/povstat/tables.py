@@ -1904,7 +1904,13 @@ def read_bps_table(
     misdated = misdated[:, first:]
     try:
         layout = _layout(
-            text, grid.index, mon, _merged_from(read, first), sheet=_of_sheet(read)
+            text,
+            grid.index,
+            mon,
+            _merged_from(read, first),
+            sheet=_of_sheet(read),
+            sep=sep,
+            file_rows=not isinstance(frame_source, pd.DataFrame),
         )
         below = np.zeros(text.shape, dtype=bool)
         below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
@@ -1956,7 +1962,12 @@ def read_bps_table(
             hint += f"; {shown[0]!r}{more} is {_no_result(read)}"
         if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(
-                text, grid.index, letters[first:], sheet=_of_sheet(read)
+                text,
+                grid.index,
+                letters[first:],
+                sheet=_of_sheet(read),
+                sep=sep,
+                file_rows=not isinstance(frame_source, pd.DataFrame),
             )
             hint += _title_year_hint(
                 text, grid.index, title_refs, grid.iloc[:, 0].tolist()
@@ -2011,12 +2022,13 @@ def read_bps_table(
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
     footnote_like = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
-    # A numbered heading ("(2) Kota") or a numbered region's name ("2) Kota
-    # Batu", whatever its values hold) is no footnote.
-    for at_row in np.flatnonzero(footnote_like).tolist():  # the few such rows
-        footnote_like[at_row] = not _numbered_region_or_heading(
-            str(first_cell.iloc[at_row])
-        )
+    # A numbered heading ("(2) Kota") or a numbered or marked region's name
+    # ("2) Kota Batu", "*Muna Barat", "¹Muna Barat", whatever its values
+    # hold: "-" in a new regency's years) is no footnote.
+    marked_row = footnote_like | (note & ~worded)
+    for at_row in np.flatnonzero(marked_row).tolist():  # the few such rows
+        if _numbered_region_or_heading(str(first_cell.iloc[at_row])):
+            footnote_like[at_row] = note[at_row] = False
     note |= footnote_like
     # A heading marked as a footnote ("*KOTA") heads its section all the same.
     for at_row in np.flatnonzero(note).tolist():  # the few such rows
@@ -7712,6 +7724,8 @@ def _layout(
     merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None = None,
     *,
     sheet: bool = False,
+    sep: str = ",",
+    file_rows: bool = True,
 ) -> _Layout:
     n_rows, n_cols = text.shape
     h = next(
@@ -7861,7 +7875,8 @@ def _layout(
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
-        whys = [(b, _year_text_why(b, sheet=sheet)) for b in bad[:3]]
+        at = index[h] if file_rows else None  # the header's row in the file
+        whys = [(b, _year_text_why(b, sheet=sheet, sep=sep, row=at)) for b in bad[:3]]
         why = "".join(
             f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
             for b, w in whys
@@ -7877,7 +7892,7 @@ def _layout(
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
             f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
-            f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet)}"
+            f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet, sep=sep, row=at)}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -8393,7 +8408,9 @@ _PERIOD_SPAN = re.compile(
 _CHANGE_WHY = "a change between periods"
 
 
-def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
+def _change_column_why(
+    cell: str, *, sheet: bool = False, sep: str = ",", row: object = None
+) -> str | None:
     """Why a header cell heads a column of changes, not a period, or None.
 
     A cell naming a change ("Perubahan", "Selisih", "Kenaikan/Penurunan",
@@ -8402,7 +8419,9 @@ def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
     to another: no period, and not read. The advice is to leave the column
     out, as povstat computes changes from the periods itself: in the sheet,
     if the table is a spreadsheet's (`sheet`), as a frame read from it
-    loses its number formats (see ``_LEAVE_OUT_OF_SHEET``).
+    loses its number formats (see ``_LEAVE_OUT_OF_SHEET``); else read
+    without it (`sep`, `row`: the file's separator and header row, see
+    :func:`_csv_leave_out`).
     """
     text = " ".join(cell.split())
     word = _CHANGE_WORD.search(text)
@@ -8420,7 +8439,7 @@ def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
             _LEAVE_OUT_OF_SHEET
             if sheet
             else "delete the column from the sheet or file, or select the "
-            f"period columns: {_CSV_LEAVE_OUT}, and pass the frame"
+            f"period columns: {_csv_leave_out(sep, row)}, and pass the frame"
         )
         + ") and compute the change from the periods (povstat.rate_change)"
     )
@@ -8434,13 +8453,27 @@ _READ_EXCEL_LOSES = (
     "as with pandas read_excel, which loses the cells' number formats: "
     "0.1308 shown as 13.08% would be read as 0.1308"
 )
+
+
 #: How to leave a column out of a CSV file's table: read with every column
 #: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
-_CSV_LEAVE_OUT = (
-    f"{_pandas_read_csv(extra='usecols=...')}, "
-    "or df.drop(columns=...) on a frame read so (every column as text: "
-    "'558.029' is read as 558.029 otherwise)"
-)
+def _csv_leave_out(sep: str = ",", row: object = None) -> str:
+    """How to leave a column out of a CSV file's table.
+
+    Read with every column as text, so that Indonesian "558.029" stays
+    558029, not the float 558.029; `sep` and `row` (the header's row in
+    the file) as for :func:`_pandas_read_csv`, the one recipe.
+
+    >>> print(_csv_leave_out(";", 2).split(", dtype")[0])
+    pandas.read_csv(..., sep=';', skiprows=1, usecols=...
+    """
+    return (
+        f"{_pandas_read_csv(sep=sep, row=row, extra='usecols=...')}, "
+        "or df.drop(columns=...) on a frame read so (every column as text: "
+        "'558.029' is read as 558.029 otherwise)"
+    )
+
+
 #: How to leave a column out of a spreadsheet's table: in the sheet.
 _LEAVE_OUT_OF_SHEET = (
     "delete the column from the sheet; not from a frame read from the "
@@ -8464,7 +8497,9 @@ _YEAR_MARK = re.compile(
 )
 
 
-def _year_text_why(cell: str, *, sheet: bool = False) -> str | None:
+def _year_text_why(
+    cell: str, *, sheet: bool = False, sep: str = ",", row: object = None
+) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
     A year with a thousands separator ("2.022", "2,022") or decimals
@@ -8474,9 +8509,10 @@ def _year_text_why(cell: str, *, sheet: bool = False) -> str | None:
     2022", "Maret 2022*"). None for a cell that names a period, or holds
     no year, or one naming a semester and a month that disagree. A change
     column ("Perubahan Maret 2022 - Maret 2023", "Selisih") gets the why of
-    :func:`_change_column_why` (`sheet`: the table is a spreadsheet's).
+    :func:`_change_column_why` (`sheet`: the table is a spreadsheet's;
+    `sep`, `row`: the file's separator and the cell's row, or None).
     """
-    change = _change_column_why(cell, sheet=sheet)
+    change = _change_column_why(cell, sheet=sheet, sep=sep, row=row)
     if change is not None:
         return change
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
@@ -8545,6 +8581,8 @@ def _year_text_hint(
     letters: Sequence[str],
     *,
     sheet: bool = False,
+    sep: str = ",",
+    file_rows: bool = True,
 ) -> str:
     """Advice when no header is found but cells near the top hold a year.
 
@@ -8558,7 +8596,9 @@ def _year_text_hint(
     around it ("Maret, 2022", "2022 - Maret", "Maret 2022*"), the round and
     the text around it named. Such cells are never read as years: "2.022" is also the
     number 2.022, and a unit or mark there is not part of the period.
-    `sheet`: the table is a spreadsheet's (see ``_change_column_why``).
+    `sheet`: the table is a spreadsheet's (see ``_change_column_why``);
+    `sep`: the file's separator; `file_rows`: `index` holds the file's
+    rows (not a frame's), so that advice reading the file skips to them.
     """
     found: list[str] = []
     n = 0
@@ -8566,7 +8606,9 @@ def _year_text_hint(
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
-            why = _year_text_why(cell, sheet=sheet)
+            why = _year_text_why(
+                cell, sheet=sheet, sep=sep, row=index[i] if file_rows else None
+            )
             if why is None:
                 continue
             n += 1
@@ -9369,7 +9411,14 @@ _CODES = re.compile(
 )
 
 
-def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) -> str:
+def _left_out_hint(
+    bad: Sequence[str],
+    label: str = "",
+    *,
+    sheet: bool = False,
+    sep: str = ",",
+    row: object = None,
+) -> str:
     """Advice to leave out a column of remarks or codes named in the header.
 
     A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
@@ -9378,7 +9427,9 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
     column (`label` is the label column's header: "Provinsi" before
     "Kabupaten/Kota", or "Provinsi" after it) is said to be one: the names
     are read from the first column only. From a spreadsheet (`sheet`), the
-    column is left out in the sheet (see ``_LEAVE_OUT_OF_SHEET``).
+    column is left out in the sheet (see ``_LEAVE_OUT_OF_SHEET``); from a
+    file, read without it (`sep`, `row`: its separator and header row, see
+    :func:`_csv_leave_out`).
     """
     out = ""
     label_word = " ".join(label.split()).strip(" .:()")
@@ -9397,7 +9448,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
                 "the province column out ("
-                + (_LEAVE_OUT_OF_SHEET if sheet else _CSV_LEAVE_OUT)
+                + (_LEAVE_OUT_OF_SHEET if sheet else _csv_leave_out(sep, row))
                 + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
@@ -9416,7 +9467,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 _LEAVE_OUT_OF_SHEET
                 if sheet
                 else "delete it from the sheet or file, or read the file without "
-                f"it: {_CSV_LEAVE_OUT}"
+                f"it: {_csv_leave_out(sep, row)}"
             )
             + ")"
         )
@@ -10422,14 +10473,18 @@ def _numbered_region_or_heading(label: str) -> bool:
 
     "(2) Kota" is a heading of cities; "2) Kota Batu" names a region (a
     region's name, with its kind or bare, known to the list of regions):
-    neither is a footnote, whatever the row's value cells hold.
+    neither is a footnote, whatever the row's value cells hold. Nor is a
+    region's name after a note mark ("*Muna Barat", "¹Muna Barat",
+    ``_LEADING_NOTE_MARK``).
     """
     if _heading_kind(label) is not None:
         return True
     m = _NUMBERED_LABEL.fullmatch(label)
-    if m is None or not m["rest"]:
+    lead = None if m is not None else _LEADING_NOTE_MARK.match(label)
+    rest = m["rest"] if m is not None else "" if lead is None else label[lead.end() :]
+    rest = rest.strip()
+    if not rest:
         return False
-    rest = m["rest"]
     named = _KIND_PREFIX.fullmatch(rest)
     if named is None:
         return bool(_regions.candidates(None, rest))
@@ -10450,6 +10505,8 @@ _HEADING_RULE = re.compile(
 _LEADING_NOTE_MARK = re.compile(
     rf"^\s*(?!\u207d?(?:{_LONG_RAISED.pattern}))(?:{_SYMBOLIC_MARK})\s*"
 )
+#: The same, the mark (and its spaces) as the group "lead".
+_LEADING_NOTE_MARK_RUN = re.compile(rf"(?P<lead>{_LEADING_NOTE_MARK.pattern})")
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 
@@ -11300,15 +11357,22 @@ def _names_read(rest: pd.Series[Any]) -> pd.DataFrame:
     # no letter of it, so the name is matched as written; before a name
     # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
     # the kind is read after it, as without it.
-    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
+    # The mark before the name is a footnote mark as one after it is
+    # ("*Kota Batu", "(†) Pacitan", "¹Kota Batu": footnote "*", "(†)",
+    # "¹"), kept with it where both are written.
+    leading = bare.str.extract(_LEADING_NOTE_MARK_RUN)["lead"].str.strip()
+    unmarked = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True)
+    ext = unmarked.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    after = marked["mark"].str.strip().str.lstrip(",").str.lstrip()
+    mark = after.where(leading.isna(), (leading + " " + after.fillna("")).str.strip())
     return pd.DataFrame(
         {
-            "mark": marked["mark"],
+            "mark": mark,
             "bare": bare,
             "code": trail["code"],
             "prefix": prefix,
-            "name": ext["name"].where(prefix.notna(), bare),
+            "name": ext["name"].where(prefix.notna(), unmarked),
         }
     )
 
@@ -11680,7 +11744,7 @@ def _match_regions(
             "code": found["code"].astype(object).where(matched, None),
             "name": found["name"].astype(object).where(matched, None),
             "type": found["type"].astype(object).where(matched, None),
-            "footnote": read["mark"].str.strip().str.lstrip(",").str.lstrip(),
+            "footnote": read["mark"],
             "reason": reason,
         }
     )

@@ -8969,7 +8969,10 @@ def _transposed_hint(
                     + _pandas_read_csv(
                         sep=sep, row=index[r], extra="index_col=0", locale=locale
                     )
-                    + " and df.melt())"
+                    # ignore_index=False: the periods (the index) stay
+                    # beside each value, which melt() would drop.
+                    + " and df.melt(ignore_index=False).reset_index(), which "
+                    "keeps each value's period)"
                 )
             )
         k, regions = found

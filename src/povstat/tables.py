@@ -7224,12 +7224,26 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     ``dtype=str, keep_default_na=False``, polars ``infer_schema=False``,
     DuckDB ``all_varchar=true``; Spark reads text unless told otherwise), so
     that "558.029" in locale "id" is read as 558029, not as the float
-    558.029 the engine would make of it.
+    558.029 the engine would make of it. A tab is kept in a cell's text
+    (a tab file read as one column holds its fields so).
+
+    A title line above the header (BPS's, "Persentase Penduduk Miskin ...")
+    holds no separator: read with the wrong one, it is the frame's column
+    name over rows holding the separator. The lines before the first that
+    splits are skipped in the advice (pandas ``skiprows=``, polars
+    ``skip_rows=``), so that the header is the file's header row.
     """
-    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+
+    def raw(cell: object) -> str:
+        # The cell's text, its tabs kept (a field separator, maybe) and
+        # line breaks as spaces (one line per row).
+        if isinstance(cell, str):
+            return re.sub(r"[\r\n]+", " ", cell)
+        return _cell_text(cell)
+
+    names = [" ".join(raw(c) for c in _as_tuple(col)) for col in frame.columns]
     rows = [
-        [_cell_text(c) for c in row]
-        for row in frame.head(19).to_numpy(dtype=object).tolist()
+        [raw(c) for c in row] for row in frame.head(19).to_numpy(dtype=object).tolist()
     ]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([names, *rows])
@@ -7237,6 +7251,13 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     if better is None:
         return ""
     other, _ = better
+    fields = [
+        len(next(csv.reader([ln], delimiter=other), []))
+        for ln in out.getvalue().splitlines()
+    ]
+    # Title lines: those (the column name first) before the first line that
+    # splits on the separator, when one does.
+    title = next((k for k, n in enumerate(fields) if n > 1), 0)
     native = getattr(source, "to_native", None)
     engine = type(native() if callable(native) else source).__module__.split(".")[0]
     option = _SEP_OPTIONS.get(engine, _any_reader_sep)
@@ -7245,10 +7266,25 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
         if frame.shape[1] == 1
         else "its columns"
     )
+    lines = "line" if title == 1 else f"{title} lines"
+    again = (
+        _pandas_read_csv(sep=other, row=title + 1)
+        if engine == "pandas"
+        else f"{option(other)}, skipping the {lines} above the header "
+        "(polars skip_rows=, DuckDB skip=)"
+        if title
+        else option(other)
+    )
+    above = (
+        f" (the {lines} above the header, a title, hold{'s' if title == 1 else ''} "
+        "none)"
+        if title
+        else ""
+    )
     return (
         f"; `source`, a frame, was read from a file with the wrong separator: "
         f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
-        f"{other!r}; read the file again with {option(other)}"
+        f"{other!r}{above}; read the file again with {again}"
     )
 
 

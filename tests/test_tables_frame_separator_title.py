@@ -53,3 +53,19 @@ def test_the_advice_followed_reads_the_source(
     again = eval(code.replace("(...,", f"({str(path)!r},"), {"pandas": pd})
     t = read_bps_table(again, locale="en", month=3)
     assert t.data["value"].tolist() == _SOURCE
+
+
+def test_a_polars_frame_gets_polars_options(tmp_path: Path) -> None:
+    pl = pytest.importorskip("polars")
+    path = tmp_path / "p0.csv"
+    path.write_text(
+        "\n".join([_TITLE, *(";".join(x) for x in _LINES)]) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="wrong separator") as err:
+        read_bps_table(pl.read_csv(path, infer_schema=False), locale="en", month=3)
+    printed = re.search(r"polars\.read_csv\(\.\.\., [^)]*\)", str(err.value))
+    assert printed is not None
+    assert "skip_rows=1" in printed[0]
+    again = eval(printed[0].replace("(...,", f"({str(path)!r},"), {"polars": pl})
+    t = read_bps_table(again, locale="en", month=3)
+    assert t.data["value"].tolist() == _SOURCE

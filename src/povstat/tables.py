@@ -7267,11 +7267,13 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
         else "its columns"
     )
     lines = "line" if title == 1 else f"{title} lines"
+    skip = {"polars": "skip_rows", "duckdb": "skip"}  # their options
     again = (
         _pandas_read_csv(sep=other, row=title + 1)
         if engine == "pandas"
-        else f"{option(other)}, skipping the {lines} above the header "
-        "(polars skip_rows=, DuckDB skip=)"
+        else f"{option(other)[:-1]}, {skip[engine]}={title})"
+        if title and engine in skip
+        else f"{option(other)}, skipping the {lines} above the header"
         if title
         else option(other)
     )

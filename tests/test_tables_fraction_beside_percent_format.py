@@ -17,7 +17,7 @@ Pacitan 13.65 / 13.08 / 12.97, Ponorogo 9.53 / 9.11 / 8.86, Trenggalek
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -72,7 +72,7 @@ def test_the_advice_followed_reads_the_source() -> None:
 
 
 @pytest.mark.parametrize(("locale", "sep"), [("en", ","), ("id", ";")])
-def test_the_csv_excel_saves_agree(locale: str, sep: str) -> None:
+def test_the_csv_excel_saves_agree(locale: Literal["id", "en"], sep: str) -> None:
     def n(x: str) -> str:
         return x.replace(".", ",") if locale == "id" else x
 

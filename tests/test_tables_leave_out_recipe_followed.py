@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import pytest
@@ -67,7 +68,7 @@ def test_the_recipe_followed_reads_the_source(
     tmp_path: Path, extra: str, fill: str, sep: str, title: bool
 ) -> None:
     path = _file(tmp_path / "t.csv", extra, fill, sep=sep, title=title)
-    locale = "id" if sep == ";" else "en"
+    locale: Literal["id", "en"] = "id" if sep == ";" else "en"
     with pytest.raises(ValueError, match="usecols") as err:
         read_bps_table(path, locale=locale, sep=sep, month=3)
     printed = re.search(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import pytest
@@ -40,7 +41,7 @@ _VALUES = {
 @pytest.mark.parametrize("title", [False, True])
 @pytest.mark.parametrize(("locale", "sep"), [("id", ";"), ("en", ",")])
 def test_the_recipe_followed_keeps_the_periods(
-    tmp_path: Path, locale: str, sep: str, title: bool
+    tmp_path: Path, locale: Literal["id", "en"], sep: str, title: bool
 ) -> None:
     def num(x: str) -> str:
         return x.replace(".", ",") if locale == "id" else x

@@ -9785,7 +9785,7 @@ def _fractions_among(
     reasons: np.ndarray[Any, Any],
     column_pct: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
-    block_names: dict[str, str],
+    block_names: Mapping[str, str],
     formatted: np.ndarray[Any, Any] | None = None,
 ) -> np.ndarray[Any, Any]:
     """Mark, in place, bare fractions of one beside percent signs (stated percent).

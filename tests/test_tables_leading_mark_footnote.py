@@ -80,3 +80,13 @@ def test_a_footnote_below_the_table_stays_a_note() -> None:
     t = read_bps_table(io.StringIO(text), locale="en", month=3)
     assert t.data["label"].tolist() == ["JAWA TIMUR"] * 2 + ["Kota Batu*"] * 2
     assert (t.skipped["reason"] == "note").sum() == 2
+
+
+def test_marks_before_and_after_are_one_footnote() -> None:
+    # Both marks kept, the one before first: "* 1)".
+    t = read_bps_table(
+        io.StringIO(_HEAD + "*Pacitan 1),13.08,12.97\n"), locale="en", month=3
+    )
+    row = t.data[t.data["label"] == "*Pacitan 1)"]
+    assert row["region_code"].tolist() == ["3501", "3501"]
+    assert row["footnote"].tolist() == ["* 1)", "* 1)"]

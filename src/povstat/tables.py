@@ -454,9 +454,10 @@ class BpsTable:
         label        string  the region's name as written in the table
                              (runs of spaces collapsed), footnote mark
                              included
-        footnote     string  the footnote mark after the name, as written
-                             (``"*"``, ``"1)"``, ``"¹"``; "Pacitan*" is
-                             Pacitan with mark ``"*"``); ``<NA>`` if none
+        footnote     string  the footnote mark after (or before) the name,
+                             as written (``"*"``, ``"1)"``, ``"¹"``;
+                             "Pacitan*" and "*Pacitan" are Pacitan with
+                             mark ``"*"``); ``<NA>`` if none
         group        string  label of the column group above the periods
                              (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
                              provincial tables), or under a year spanning
@@ -1724,7 +1725,13 @@ def read_bps_table(
     "Kota Batu 2022" and "Kota Batu (2022)" are read as a code after the
     name, 2022, which is no region's. A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
-    value cells hold no number is a footnote, as "1) ..." is. Words are
+    value cells hold no number is a footnote, as "1) ..." is. A mark written
+    with symbols before the name ("*Kota Batu", "(\u2020) Pacitan",
+    "\u00b9Kota Batu", "\u1d43 Pacitan", "^1 Pacitan") is set apart and
+    kept in the ``footnote`` column as one after it is (both, when both
+    are written: "*Pacitan 1)" has footnote "* 1)"); such a row naming a
+    region is a region's row whatever its value cells hold ("*Muna Barat"
+    with "-" for years before the regency existed), never a footnote. Words are
     compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character
     that shows as nothing (a zero width space U+200B, a byte-order mark, a

@@ -184,8 +184,10 @@ def test_the_csv_column_advice_followed_reads_indonesian_numbers(
     with pytest.raises(ValueError, match="name no period") as info:
         read_bps_table(path, locale="id", sep=";", month=3)
     said = str(info.value)
-    assert "read_csv(..., usecols=..., dtype=str, keep_default_na=False)" in said
-    # Followed, with this file's separator and the period columns.
+    assert (
+        "read_csv(..., sep=';', usecols=..., dtype=str, keep_default_na=False)" in said
+    )
+    # Followed, the period columns filled in.
     df = pd.read_csv(path, sep=";", usecols=[0, 1, 2], dtype=str, keep_default_na=False)
     t = read_bps_table(df, locale="id", month=3)
     assert t.data["value"].tolist() == _GK_READ

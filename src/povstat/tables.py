@@ -454,9 +454,10 @@ class BpsTable:
         label        string  the region's name as written in the table
                              (runs of spaces collapsed), footnote mark
                              included
-        footnote     string  the footnote mark after the name, as written
-                             (``"*"``, ``"1)"``, ``"¹"``; "Pacitan*" is
-                             Pacitan with mark ``"*"``); ``<NA>`` if none
+        footnote     string  the footnote mark after (or before) the name,
+                             as written (``"*"``, ``"1)"``, ``"¹"``;
+                             "Pacitan*" and "*Pacitan" are Pacitan with
+                             mark ``"*"``); ``<NA>`` if none
         group        string  label of the column group above the periods
                              (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
                              provincial tables), or under a year spanning
@@ -1742,7 +1743,13 @@ def read_bps_table(
     "Kota Batu 2022" and "Kota Batu (2022)" are read as a code after the
     name, 2022, which is no region's. A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
-    value cells hold no number is a footnote, as "1) ..." is. Words are
+    value cells hold no number is a footnote, as "1) ..." is. A mark written
+    with symbols before the name ("*Kota Batu", "(\u2020) Pacitan",
+    "\u00b9Kota Batu", "\u1d43 Pacitan", "^1 Pacitan") is set apart and
+    kept in the ``footnote`` column as one after it is (both, when both
+    are written: "*Pacitan 1)" has footnote "* 1)"); such a row naming a
+    region is a region's row whatever its value cells hold ("*Muna Barat"
+    with "-" for years before the regency existed), never a footnote. Words are
     compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character
     that shows as nothing (a zero width space U+200B, a byte-order mark, a
@@ -1922,7 +1929,13 @@ def read_bps_table(
     misdated = misdated[:, first:]
     try:
         layout = _layout(
-            text, grid.index, mon, _merged_from(read, first), sheet=_of_sheet(read)
+            text,
+            grid.index,
+            mon,
+            _merged_from(read, first),
+            sheet=_of_sheet(read),
+            sep=sep,
+            file_rows=not isinstance(frame_source, pd.DataFrame),
         )
         below = np.zeros(text.shape, dtype=bool)
         below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
@@ -1974,7 +1987,12 @@ def read_bps_table(
             hint += f"; {shown[0]!r}{more} is {_no_result(read)}"
         if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(
-                text, grid.index, letters[first:], sheet=_of_sheet(read)
+                text,
+                grid.index,
+                letters[first:],
+                sheet=_of_sheet(read),
+                sep=sep,
+                file_rows=not isinstance(frame_source, pd.DataFrame),
             )
             hint += _title_year_hint(
                 text, grid.index, title_refs, grid.iloc[:, 0].tolist()
@@ -2029,12 +2047,13 @@ def read_bps_table(
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
     footnote_like = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
-    # A numbered heading ("(2) Kota") or a numbered region's name ("2) Kota
-    # Batu", whatever its values hold) is no footnote.
-    for at_row in np.flatnonzero(footnote_like).tolist():  # the few such rows
-        footnote_like[at_row] = not _numbered_region_or_heading(
-            str(first_cell.iloc[at_row])
-        )
+    # A numbered heading ("(2) Kota") or a numbered or marked region's name
+    # ("2) Kota Batu", "*Muna Barat", "¹Muna Barat", whatever its values
+    # hold: "-" in a new regency's years) is no footnote.
+    marked_row = footnote_like | (note & ~worded)
+    for at_row in np.flatnonzero(marked_row).tolist():  # the few such rows
+        if _numbered_region_or_heading(str(first_cell.iloc[at_row])):
+            footnote_like[at_row] = note[at_row] = False
     note |= footnote_like
     # A heading marked as a footnote ("*KOTA") heads its section all the same.
     for at_row in np.flatnonzero(note).tolist():  # the few such rows
@@ -2332,10 +2351,10 @@ def read_bps_table(
         dtype=object,
     )
     in_percent = (unit == "percent") | column_pct
-    # A percent sign under a stated percent is no scale of its own, except
-    # beside a bare fraction of one ("0,1204" among "9,92%"): kept for the
-    # mixed-scale check below, as without the title (see ``_fractions_among``).
-    signed = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
+    # A percent sign under a stated percent is no scale of its own; a bare
+    # fraction of one beside it ("0,1204" among "9,92%") is the cell in
+    # doubt (see ``_fractions_among``).
+    _fractions_among(values, unit, mult, reasons, column_pct, blocks, block_names)
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -2344,7 +2363,6 @@ def read_bps_table(
         mult,
         reasons,
     )
-    unit[signed & (reasons == "")] = "percent"
     # Units are judged against the unit row first ("5,1 ribu jiwa" under
     # "(ribu jiwa)" is read, whatever most cells state), then, among the
     # cells the unit row leaves, by the column group's most common unit.
@@ -2354,7 +2372,6 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
-    unit[signed] = ""  # read under the stated percent, as the others
     # A number in the other convention ("4.375" among "13,65", "587,723"
     # among "674.660"): judged within each column group of one unit (the
     # period columns of one measure go into one value column), on the cells
@@ -6406,9 +6423,10 @@ def _read_checks(
     being one; `block_names`: the cells of each, as messages name them).
     Under a stated percent (`column_pct`: the cells under a title or unit
     row stating it), a percent format is no scale of its own, as a percent
-    sign is not: its cells are compared only in a block where a plain
-    number is a fraction of one (see ``_fractions_among``), so that a
-    workbook reads as the CSV file saved from it does.
+    sign is not: a plain number below a tenth of their median beside them
+    is the invalid cell, a likely fraction of one (see
+    ``_fractions_among``), so that a workbook reads as the CSV file saved
+    from it does.
     Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
@@ -6463,9 +6481,19 @@ def _read_checks(
             flat = np.where(affixed, "", cells.ravel())
             if column_pct is not None:
                 # One rule with the percent sign's: under a stated percent,
-                # compared only beside a fraction of one.
-                kept = _fractions_among(values, unit, mult, reasons, column_pct, blocks)
-                pct = pct & ~(column_pct & ~kept)
+                # a percent format states its unit; a bare fraction of one
+                # beside it is the cell in doubt.
+                _fractions_among(
+                    values,
+                    unit,
+                    mult,
+                    reasons,
+                    column_pct,
+                    blocks,
+                    block_names,
+                    formatted=pct,
+                )
+                pct = pct & ~column_pct
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
@@ -7371,12 +7399,26 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     ``dtype=str, keep_default_na=False``, polars ``infer_schema=False``,
     DuckDB ``all_varchar=true``; Spark reads text unless told otherwise), so
     that "558.029" in locale "id" is read as 558029, not as the float
-    558.029 the engine would make of it.
+    558.029 the engine would make of it. A tab is kept in a cell's text
+    (a tab file read as one column holds its fields so).
+
+    A title line above the header (BPS's, "Persentase Penduduk Miskin ...")
+    holds no separator: read with the wrong one, it is the frame's column
+    name over rows holding the separator. The lines before the first that
+    splits are skipped in the advice (pandas ``skiprows=``, polars
+    ``skip_rows=``), so that the header is the file's header row.
     """
-    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+
+    def raw(cell: object) -> str:
+        # The cell's text, its tabs kept (a field separator, maybe) and
+        # line breaks as spaces (one line per row).
+        if isinstance(cell, str):
+            return re.sub(r"[\r\n]+", " ", cell)
+        return _cell_text(cell)
+
+    names = [" ".join(raw(c) for c in _as_tuple(col)) for col in frame.columns]
     rows = [
-        [_cell_text(c) for c in row]
-        for row in frame.head(19).to_numpy(dtype=object).tolist()
+        [raw(c) for c in row] for row in frame.head(19).to_numpy(dtype=object).tolist()
     ]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([names, *rows])
@@ -7384,6 +7426,13 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     if better is None:
         return ""
     other, _ = better
+    fields = [
+        len(next(csv.reader([ln], delimiter=other), []))
+        for ln in out.getvalue().splitlines()
+    ]
+    # Title lines: those (the column name first) before the first line that
+    # splits on the separator, when one does.
+    title = next((k for k, n in enumerate(fields) if n > 1), 0)
     native = getattr(source, "to_native", None)
     engine = type(native() if callable(native) else source).__module__.split(".")[0]
     option = _SEP_OPTIONS.get(engine, _any_reader_sep)
@@ -7392,10 +7441,27 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
         if frame.shape[1] == 1
         else "its columns"
     )
+    lines = "line" if title == 1 else f"{title} lines"
+    skip = {"polars": "skip_rows", "duckdb": "skip"}  # their options
+    again = (
+        _pandas_read_csv(sep=other, row=title + 1)
+        if engine == "pandas"
+        else f"{option(other)[:-1]}, {skip[engine]}={title})"
+        if title and engine in skip
+        else f"{option(other)}, skipping the {lines} above the header"
+        if title
+        else option(other)
+    )
+    above = (
+        f" (the {lines} above the header, a title, hold{'s' if title == 1 else ''} "
+        "none)"
+        if title
+        else ""
+    )
     return (
         f"; `source`, a frame, was read from a file with the wrong separator: "
         f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
-        f"{other!r}; read the file again with {option(other)}"
+        f"{other!r}{above}; read the file again with {again}"
     )
 
 
@@ -7871,6 +7937,8 @@ def _layout(
     merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None = None,
     *,
     sheet: bool = False,
+    sep: str = ",",
+    file_rows: bool = True,
 ) -> _Layout:
     n_rows, n_cols = text.shape
     h = next(
@@ -8020,7 +8088,8 @@ def _layout(
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
-        whys = [(b, _year_text_why(b, sheet=sheet)) for b in bad[:3]]
+        at = index[h] if file_rows else None  # the header's row in the file
+        whys = [(b, _year_text_why(b, sheet=sheet, sep=sep, row=at)) for b in bad[:3]]
         why = "".join(
             f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
             for b, w in whys
@@ -8036,7 +8105,7 @@ def _layout(
             f"{_header_row(index[h])}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
             f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
-            f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet)}"
+            f"{_left_out_hint(bad, str(text[h, 0]), sheet=sheet, sep=sep, row=at)}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -8552,7 +8621,9 @@ _PERIOD_SPAN = re.compile(
 _CHANGE_WHY = "a change between periods"
 
 
-def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
+def _change_column_why(
+    cell: str, *, sheet: bool = False, sep: str = ",", row: object = None
+) -> str | None:
     """Why a header cell heads a column of changes, not a period, or None.
 
     A cell naming a change ("Perubahan", "Selisih", "Kenaikan/Penurunan",
@@ -8561,7 +8632,9 @@ def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
     to another: no period, and not read. The advice is to leave the column
     out, as povstat computes changes from the periods itself: in the sheet,
     if the table is a spreadsheet's (`sheet`), as a frame read from it
-    loses its number formats (see ``_LEAVE_OUT_OF_SHEET``).
+    loses its number formats (see ``_LEAVE_OUT_OF_SHEET``); else read
+    without it (`sep`, `row`: the file's separator and header row, see
+    :func:`_csv_leave_out`).
     """
     text = " ".join(cell.split())
     word = _CHANGE_WORD.search(text)
@@ -8579,7 +8652,7 @@ def _change_column_why(cell: str, *, sheet: bool = False) -> str | None:
             _LEAVE_OUT_OF_SHEET
             if sheet
             else "delete the column from the sheet or file, or select the "
-            f"period columns: {_CSV_LEAVE_OUT}, and pass the frame"
+            f"period columns: {_csv_leave_out(sep, row)}, and pass the frame"
         )
         + ") and compute the change from the periods (povstat.rate_change)"
     )
@@ -8593,13 +8666,27 @@ _READ_EXCEL_LOSES = (
     "as with pandas read_excel, which loses the cells' number formats: "
     "0.1308 shown as 13.08% would be read as 0.1308"
 )
+
+
 #: How to leave a column out of a CSV file's table: read with every column
 #: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
-_CSV_LEAVE_OUT = (
-    f"{_pandas_read_csv(extra='usecols=...')}, "
-    "or df.drop(columns=...) on a frame read so (every column as text: "
-    "'558.029' is read as 558.029 otherwise)"
-)
+def _csv_leave_out(sep: str = ",", row: object = None) -> str:
+    """How to leave a column out of a CSV file's table.
+
+    Read with every column as text, so that Indonesian "558.029" stays
+    558029, not the float 558.029; `sep` and `row` (the header's row in
+    the file) as for :func:`_pandas_read_csv`, the one recipe.
+
+    >>> print(_csv_leave_out(";", 2).split(", dtype")[0])
+    pandas.read_csv(..., sep=';', skiprows=1, usecols=...
+    """
+    return (
+        f"{_pandas_read_csv(sep=sep, row=row, extra='usecols=...')}, "
+        "or df.drop(columns=...) on a frame read so (every column as text: "
+        "'558.029' is read as 558.029 otherwise)"
+    )
+
+
 #: How to leave a column out of a spreadsheet's table: in the sheet.
 _LEAVE_OUT_OF_SHEET = (
     "delete the column from the sheet; not from a frame read from the "
@@ -8623,7 +8710,9 @@ _YEAR_MARK = re.compile(
 )
 
 
-def _year_text_why(cell: str, *, sheet: bool = False) -> str | None:
+def _year_text_why(
+    cell: str, *, sheet: bool = False, sep: str = ",", row: object = None
+) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
     A year with a thousands separator ("2.022", "2,022") or decimals
@@ -8633,9 +8722,10 @@ def _year_text_why(cell: str, *, sheet: bool = False) -> str | None:
     2022", "Maret 2022*"). None for a cell that names a period, or holds
     no year, or one naming a semester and a month that disagree. A change
     column ("Perubahan Maret 2022 - Maret 2023", "Selisih") gets the why of
-    :func:`_change_column_why` (`sheet`: the table is a spreadsheet's).
+    :func:`_change_column_why` (`sheet`: the table is a spreadsheet's;
+    `sep`, `row`: the file's separator and the cell's row, or None).
     """
-    change = _change_column_why(cell, sheet=sheet)
+    change = _change_column_why(cell, sheet=sheet, sep=sep, row=row)
     if change is not None:
         return change
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
@@ -8704,6 +8794,8 @@ def _year_text_hint(
     letters: Sequence[str],
     *,
     sheet: bool = False,
+    sep: str = ",",
+    file_rows: bool = True,
 ) -> str:
     """Advice when no header is found but cells near the top hold a year.
 
@@ -8717,7 +8809,9 @@ def _year_text_hint(
     around it ("Maret, 2022", "2022 - Maret", "Maret 2022*"), the round and
     the text around it named. Such cells are never read as years: "2.022" is also the
     number 2.022, and a unit or mark there is not part of the period.
-    `sheet`: the table is a spreadsheet's (see ``_change_column_why``).
+    `sheet`: the table is a spreadsheet's (see ``_change_column_why``);
+    `sep`: the file's separator; `file_rows`: `index` holds the file's
+    rows (not a frame's), so that advice reading the file skips to them.
     """
     found: list[str] = []
     n = 0
@@ -8725,7 +8819,9 @@ def _year_text_hint(
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
-            why = _year_text_why(cell, sheet=sheet)
+            why = _year_text_why(
+                cell, sheet=sheet, sep=sep, row=index[i] if file_rows else None
+            )
             if why is None:
                 continue
             n += 1
@@ -9117,7 +9213,10 @@ def _transposed_hint(
                     + _pandas_read_csv(
                         sep=sep, row=index[r], extra="index_col=0", locale=locale
                     )
-                    + " and df.melt())"
+                    # ignore_index=False: the periods (the index) stay
+                    # beside each value, which melt() would drop.
+                    + " and df.melt(ignore_index=False).reset_index(), which "
+                    "keeps each value's period)"
                 )
             )
         k, regions = found
@@ -9570,7 +9669,14 @@ _CODES = re.compile(
 )
 
 
-def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) -> str:
+def _left_out_hint(
+    bad: Sequence[str],
+    label: str = "",
+    *,
+    sheet: bool = False,
+    sep: str = ",",
+    row: object = None,
+) -> str:
     """Advice to leave out a column of remarks or codes named in the header.
 
     A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
@@ -9579,7 +9685,9 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
     column (`label` is the label column's header: "Provinsi" before
     "Kabupaten/Kota", or "Provinsi" after it) is said to be one: the names
     are read from the first column only. From a spreadsheet (`sheet`), the
-    column is left out in the sheet (see ``_LEAVE_OUT_OF_SHEET``).
+    column is left out in the sheet (see ``_LEAVE_OUT_OF_SHEET``); from a
+    file, read without it (`sep`, `row`: its separator and header row, see
+    :func:`_csv_leave_out`).
     """
     out = ""
     label_word = " ".join(label.split()).strip(" .:()")
@@ -9598,7 +9706,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
                 "the province column out ("
-                + (_LEAVE_OUT_OF_SHEET if sheet else _CSV_LEAVE_OUT)
+                + (_LEAVE_OUT_OF_SHEET if sheet else _csv_leave_out(sep, row))
                 + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
@@ -9617,7 +9725,7 @@ def _left_out_hint(bad: Sequence[str], label: str = "", *, sheet: bool = False) 
                 _LEAVE_OUT_OF_SHEET
                 if sheet
                 else "delete it from the sheet or file, or read the file without "
-                f"it: {_CSV_LEAVE_OUT}"
+                f"it: {_csv_leave_out(sep, row)}"
             )
             + ")"
         )
@@ -9894,20 +10002,25 @@ def _fractions_among(
     reasons: np.ndarray[Any, Any],
     column_pct: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    block_names: Mapping[str, str],
+    formatted: np.ndarray[Any, Any] | None = None,
 ) -> np.ndarray[Any, Any]:
-    """Cells with a percent sign beside bare fractions, under a stated percent.
+    """Mark, in place, bare fractions of one beside percent signs (stated percent).
 
     Under a title or unit row stating percent ("(Persen)", "(persen)",
-    "(%)", `column_pct`), a cell stating "%" (a sign, or a percent format)
-    is a bare number ("4,37 %" beside "4,26" is 4.37). But a bare number
+    "(%)", `column_pct`), a cell stating "%" (a sign, or a percent format:
+    `formatted`, the cells so formatted) states the title's own unit, so
+    is a bare number ("4,37 %" beside "4,26" is 4.37; 0.1308 formatted
+    0.00% is 13.08), however few such cells there are. But a bare number
     less than a tenth of the median percentage its block (`blocks`, see
-    ``_scale_blocks``) states with a sign ("0,1204" among "9,92%": nearer
-    12.04 as a fraction of one than as 0.12 %) is the fraction a cell that
-    lost its percent format holds, or 0.12 %: whatever the title says,
-    the same guess as without it. A workbook's percent format follows this
-    one rule (see ``_read_checks``), so that it reads as the CSV file saved
-    from it. Returns the cells with a sign (or format) in such blocks,
-    whose scale is to be kept for that comparison.
+    ``_scale_blocks``) states with a sign ("0,1204" among "9,92%", 0.1029
+    among 13.08% and 9.11%: nearer 12.04 or 10.29 as a fraction of one
+    than as 0.12 % or 0.10 %) is the fraction a cell that lost its
+    percent format holds, or a percentage in doubt: it is the invalid cell,
+    never the cells stating the title's unit. A workbook's percent format
+    follows this one rule (see ``_read_checks``), so that it reads as the
+    CSV file saved from it. `block_names` names each block's cells in
+    messages. Returns the cells marked.
     """
     live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
     sign = live & (unit == "percent")
@@ -9915,11 +10028,33 @@ def _fractions_among(
     out = np.zeros(values.size, dtype=bool)
     if not sign.any() or not bare.any():
         return out
+    shown_as = np.zeros(values.size, dtype=bool) if formatted is None else formatted
     for block in _blocks(blocks):  # the few column blocks
         pct = np.abs(values[block][sign[block]])
-        plain = np.abs(values[block][bare[block]])
-        if pct.size and plain.size and (plain < np.median(pct) / 10).any():
-            out[block[sign[block]]] = True
+        if not pct.size:
+            continue
+        median = float(np.median(pct))
+        low = block[bare[block] & (np.abs(values[block]) < median / 10)]
+        if not low.size:
+            continue
+        what = (
+            "a percent format among numbers formatted as percent"
+            if shown_as[block[sign[block]]].any()
+            else "a percent sign among numbers with one"
+        )
+        out[low] = True
+        for i in low:  # the few fractions
+            v = float(values[i])
+            as_pct = float(Decimal(repr(v)) * 100)
+            reasons[i] = (
+                f"a number without {what} ({block_names[str(blocks[i])]}; "
+                f"their median: {median:g}%), "
+                f"under a stated percent: {v:g} is less "
+                "than a tenth of that median, so it is likely a fraction of "
+                f"one ({as_pct:g}%) that lost its percent sign or format, "
+                f"not {v:g}%; write the percentage ({as_pct:g}), or, if it "
+                f"is {v:g}%, write it with a percent sign ({v:g}%)"
+            )
     return out
 
 
@@ -10596,14 +10731,18 @@ def _numbered_region_or_heading(label: str) -> bool:
 
     "(2) Kota" is a heading of cities; "2) Kota Batu" names a region (a
     region's name, with its kind or bare, known to the list of regions):
-    neither is a footnote, whatever the row's value cells hold.
+    neither is a footnote, whatever the row's value cells hold. Nor is a
+    region's name after a note mark ("*Muna Barat", "¹Muna Barat",
+    ``_LEADING_NOTE_MARK``).
     """
     if _heading_kind(label) is not None:
         return True
     m = _NUMBERED_LABEL.fullmatch(label)
-    if m is None or not m["rest"]:
+    lead = None if m is not None else _LEADING_NOTE_MARK.match(label)
+    rest = m["rest"] if m is not None else "" if lead is None else label[lead.end() :]
+    rest = rest.strip()
+    if not rest:
         return False
-    rest = m["rest"]
     named = _KIND_PREFIX.fullmatch(rest)
     if named is None:
         return bool(_regions.candidates(None, rest))
@@ -10624,6 +10763,8 @@ _HEADING_RULE = re.compile(
 _LEADING_NOTE_MARK = re.compile(
     rf"^\s*(?!\u207d?(?:{_LONG_RAISED.pattern}))(?:{_SYMBOLIC_MARK})\s*"
 )
+#: The same, the mark (and its spaces) as the group "lead".
+_LEADING_NOTE_MARK_RUN = re.compile(rf"(?P<lead>{_LEADING_NOTE_MARK.pattern})")
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 
@@ -11474,15 +11615,22 @@ def _names_read(rest: pd.Series[Any]) -> pd.DataFrame:
     # no letter of it, so the name is matched as written; before a name
     # with its kind ("*Kota Batu", "*Kab. Malang") it hides the kind, so
     # the kind is read after it, as without it.
-    ext = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True).str.extract(_PREFIX)
+    # The mark before the name is a footnote mark as one after it is
+    # ("*Kota Batu", "(†) Pacitan", "¹Kota Batu": footnote "*", "(†)",
+    # "¹"), kept with it where both are written.
+    leading = bare.str.extract(_LEADING_NOTE_MARK_RUN)["lead"].str.strip()
+    unmarked = bare.str.replace(_LEADING_NOTE_MARK, "", regex=True)
+    ext = unmarked.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    after = marked["mark"].str.strip().str.lstrip(",").str.lstrip()
+    mark = after.where(leading.isna(), (leading + " " + after.fillna("")).str.strip())
     return pd.DataFrame(
         {
-            "mark": marked["mark"],
+            "mark": mark,
             "bare": bare,
             "code": trail["code"],
             "prefix": prefix,
-            "name": ext["name"].where(prefix.notna(), bare),
+            "name": ext["name"].where(prefix.notna(), unmarked),
         }
     )
 
@@ -11854,7 +12002,7 @@ def _match_regions(
             "code": found["code"].astype(object).where(matched, None),
             "name": found["name"].astype(object).where(matched, None),
             "type": found["type"].astype(object).where(matched, None),
-            "footnote": read["mark"].str.strip().str.lstrip(",").str.lstrip(),
+            "footnote": read["mark"],
             "reason": reason,
         }
     )

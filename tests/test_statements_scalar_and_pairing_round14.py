@@ -171,7 +171,11 @@ def test_the_advice_for_a_reordered_series_works() -> None:
     # regencies and cities, after Kota Batu's 3.31 % (the bundled table).
     values, y23 = _east_java_2023()
     labels = y23["region_name"].to_numpy()
-    for v, lab in ((values, values.index), (values.reindex(labels), labels)):
+    pairs: list[tuple[pd.Series[Any], Any]] = [
+        (values, values.index),
+        (values.reindex(labels), labels),
+    ]
+    for v, lab in pairs:
         res = check_rank_statement(
             v,
             labels=lab,

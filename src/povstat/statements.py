@@ -1938,7 +1938,8 @@ def _base_rtol(value: object) -> float:
     is the decimal 0.01); a bool, a str and an array (a 0-d one too) are
     refused, naming the types taken.
     """
-    if _validate._is_missing_label(value):  # None, NaN, masked, pandas.NA
+    # None, NaN, pandas.NA, masked (a masked 0-d array too)
+    if _validate._is_missing_label(value) or np.ma.is_masked(value):
         msg = f"`base_rtol` must be a number >= 0, got {_validate.shown(value)}"
         raise ValueError(msg)
     if isinstance(value, bool | np.bool_) or not isinstance(
@@ -1971,7 +1972,7 @@ def check_count_statement(
     unit: Unit,
     decimals: int,
     rate_population: ArrayLike | None = None,
-    base_rtol: float = 0.01,
+    base_rtol: float | decimal.Decimal | fractions.Fraction = 0.01,
 ) -> StatementCheck:
     """Check "X % of N is about M people": the arithmetic and the base.
 
@@ -1996,7 +1997,7 @@ def check_count_statement(
         :func:`povstat.implied_population`). When given, a `base` that
         differs from it by more than `base_rtol` makes the statement not
         hold whatever the arithmetic.
-    base_rtol : float, default 0.01
+    base_rtol : float, Decimal or Fraction, default 0.01
         Relative tolerance for `base` against `rate_population`: a base
         within 1 % of it is taken to be the same population. The population
         implied by a BPS rate and number of poor is known to about 0.2 %

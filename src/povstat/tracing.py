@@ -487,8 +487,8 @@ def _refuse_collections(given: Mapping[str, tuple[object, str]]) -> None:
             held = f" holding {_validate.plain(value[0])!r}"
             how = f"`{arg}[0]` (the label it holds)"
         else:
-            held = f" of {n} values" if n >= 0 else ""
-            how = "one of them"
+            held = f" of {n} value{'' if n == 1 else 's'}" if n >= 0 else ""
+            how = "one of them" if n > 1 else "one label"
         msg = f"`{arg}` must be one label ({what}), got {kind}{held}: pass {how}"
         raise TypeError(msg)
 

@@ -64,6 +64,7 @@ from povstat.tracing import (
     _SLIP_POWERS,
     _could_round_to,
     _factor,
+    _refuse_collections,
     _times_power_of_ten,
     _trace_figure,
 )
@@ -1929,6 +1930,40 @@ def _change_check(
 
 
 @_validate.positional
+def _base_rtol(value: object) -> float:
+    """Check `base_rtol`: one number >= 0 (inf: no limit), never missing.
+
+    The scalar rule of `persons_per_poor_unit`: a Python or numpy int or
+    float, a ``Decimal`` or a ``Fraction`` (read as float64 holds it: 0.01
+    is the decimal 0.01); a bool, a str and an array (a 0-d one too) are
+    refused, naming the types taken.
+    """
+    # None, NaN, pandas.NA, masked (a masked 0-d array too)
+    if _validate._is_missing_label(value) or np.ma.is_masked(value):
+        msg = f"`base_rtol` must be a number >= 0, got {_validate.shown(value)}"
+        raise ValueError(msg)
+    if isinstance(value, bool | np.bool_) or not isinstance(
+        value, numbers.Real | decimal.Decimal
+    ):
+        one = isinstance(value, np.ndarray) and value.size == 1
+        msg = (
+            "`base_rtol` must be one number >= 0 (an int, float, Decimal or "
+            "Fraction, or a numpy scalar; inf for no limit), got "
+            f"{_validate.shown(value)}"
+            + (": pass `base_rtol.item()`, the number it holds" if one else "")
+        )
+        raise TypeError(msg)
+    # A Decimal float64 cannot hold is refused, not rounded.
+    rtol = _validate.real(value, "base_rtol")  # 0.01, not 0.0099999997...
+    if not rtol >= 0:
+        msg = (
+            "`base_rtol` must be a number >= 0 (inf for no limit), got "
+            f"{_validate.shown(value)}"
+        )
+        raise ValueError(msg)
+    return rtol
+
+
 def check_count_statement(
     rate: ArrayLike,
     base: ArrayLike,
@@ -1937,7 +1972,7 @@ def check_count_statement(
     unit: Unit,
     decimals: int,
     rate_population: ArrayLike | None = None,
-    base_rtol: float = 0.01,
+    base_rtol: float | decimal.Decimal | fractions.Fraction = 0.01,
 ) -> StatementCheck:
     """Check "X % of N is about M people": the arithmetic and the base.
 
@@ -1962,7 +1997,7 @@ def check_count_statement(
         :func:`povstat.implied_population`). When given, a `base` that
         differs from it by more than `base_rtol` makes the statement not
         hold whatever the arithmetic.
-    base_rtol : float, default 0.01
+    base_rtol : float, Decimal or Fraction, default 0.01
         Relative tolerance for `base` against `rate_population`: a base
         within 1 % of it is taken to be the same population. The population
         implied by a BPS rate and number of poor is known to about 0.2 %
@@ -1970,7 +2005,9 @@ def check_count_statement(
         population from another source (a projection, a census, a register)
         is a different base even when it is close, and applying the rate to
         it gives a number BPS did not publish. Pass a larger tolerance to
-        accept such a base deliberately.
+        accept such a base deliberately (``numpy.inf`` accepts every base).
+        One number: an int, float, ``Decimal`` or ``Fraction``, or a numpy
+        scalar.
 
     Returns
     -------
@@ -1982,11 +2019,12 @@ def check_count_statement(
     Raises
     ------
     TypeError
-        If an input is not numeric.
+        If an input is not numeric, or `base_rtol` is not one number (an
+        array, a str, a bool).
     ValueError
         If `unit` is unknown, `rate` is out of range, `base` or `stated` is
         negative, `stated` is not rounded to `decimals` or is 0 with
-        negative `decimals`, or `base_rtol` is negative.
+        negative `decimals`, or `base_rtol` is negative or missing.
 
     See Also
     --------
@@ -2023,14 +2061,7 @@ def check_count_statement(
     r = _validate.rate(rate, "rate", u)
     n = _validate.nonnegative(base, "base")
     m = _stated_figure(stated, d)
-    if (
-        isinstance(base_rtol, bool)
-        or not isinstance(base_rtol, int | float | np.floating | np.integer)
-        or not base_rtol >= 0
-    ):
-        msg = f"`base_rtol` must be a number >= 0, got {_validate.shown(base_rtol)}"
-        raise ValueError(msg)
-    base_rtol = _validate.real(base_rtol, "base_rtol")  # 0.01, not 0.0099999997...
+    base_rtol = _base_rtol(base_rtol)
     pop = (
         np.full((), np.nan)
         if rate_population is None
@@ -2060,13 +2091,18 @@ def check_count_statement(
         # A population computed by the caller (implied from a rate and a
         # count: 1875.0000000000005 for 1,875) carries float noise: allowed
         # for, as in every check of published figures (1e-12 of it).
-        gap = np.abs(_exact(nb) - _exact(pops))
-        allowed = _as_fraction(base_rtol) * _exact(pops) + _exact(
-            1e-12 * np.maximum(np.abs(pops), 1.0)
-        )
+        # A tolerance of inf sets no limit: every base is accepted.
+        if np.isinf(base_rtol):
+            within = np.ones(shape, dtype=bool)
+        else:
+            gap = np.abs(_exact(nb) - _exact(pops))
+            allowed = _as_fraction(base_rtol) * _exact(pops) + _exact(
+                1e-12 * np.maximum(np.abs(pops), 1.0)
+            )
+            within = np.asarray(gap <= allowed, dtype=bool)
         # A missing population leaves the base unjudged (True): wrong
         # arithmetic does not hold whatever the base.
-        base_ok = (np.asarray(gap <= allowed) & ~np.isnan(nb)) | np.isnan(pops)
+        base_ok = (within & ~np.isnan(nb)) | np.isnan(pops)
     # Gaps about the population only matter where the arithmetic is right.
     unjudged = np.isnan(pops) & (rate_population is not None) & arithmetic_ok
     gaps = _Gaps(
@@ -4055,11 +4091,15 @@ def check_rank_statement(
     ------
     TypeError
         If `values` is not numeric, `descending` is not a bool,
-        `stated_rank` or `of` is not an int, or `labels` are of several
-        kinds (1 and "1") or a str.
+        `stated_rank` or `of` is not an int, `labels` are of several
+        kinds (1 and "1") or a str, or `subject` or `after` is not one
+        label (a list, a tuple, a one-row Series or an array: pass the
+        label it holds).
     ValueError
         If the lengths differ, labels repeat or are missing (None, NaN,
-        masked entries), `subject` or `after` is not among the labels (or is
+        masked entries), `values` is a pandas Series whose index holds the
+        labels of `labels` in another order (pass ``labels=values.index``),
+        `subject` or `after` is not among the labels (or is
         of another kind than them, or masked), `stated_rank` or `of` is not
         a positive int, or `values_decimals` is not an int from 0 to 10.
 
@@ -5122,7 +5162,9 @@ def check_top_statement(
         kinds.
     ValueError
         If the lengths differ, labels repeat or are missing (None, NaN,
-        masked entries), `members` is empty, a member is not among the
+        masked entries), `values` is a pandas Series whose index holds the
+        labels of `labels` in another order (pass ``labels=values.index``),
+        `members` is empty, a member is not among the
         labels or is masked, members repeat, or `k` is not in 1 to the
         number of regions.
 
@@ -5709,6 +5751,19 @@ class _RankGroup:
             return after in self._regions
         except TypeError:  # not hashable: compared with each row, as given
             return bool((self.table[self.groups.region] == after).any())
+
+    def label_of(self, region: object) -> str:
+        """The label (as text) of region `region`'s row among the ranked ones.
+
+        `region` as :meth:`ranks` finds it (equal in value to a region of
+        `data`: 35.73 beside a float32 column is its 35.73); else its text.
+        """
+        hits = np.flatnonzero(
+            np.asarray(self.groups.region_of_row[self.rows] == region, dtype=bool)
+        )
+        if hits.size:
+            return str(self.groups.labels[self.rows[hits[0]]])
+        return str(region)
 
     def rank_table(self, rate: str, values_decimals: int | None) -> _RankTable:
         """The rates of the rows and their regions, read and ranked once."""
@@ -7214,12 +7269,15 @@ def check_statements(
         ties = row.get("ties", None)
         try:
             with _rows_named(statements.index, np.array([pos]), "rank"):
+                # The regions as the table labels them (`data`'s own text):
+                # a number equal to a label of `data` is that label (35.73
+                # beside a float32 column, whose text is "35.73").
                 judged = _judge_rank(
                     grp.rank_table(rate, values_decimals),
-                    subject=str(row["region"]),
+                    subject=str(grp.groups.labels[int(i)]),
                     stated_rank=int(row["stated_rank"]),
                     descending=bool(row["descending"]),
-                    after=None if after is None else str(after),
+                    after=None if after is None else grp.label_of(after),
                     of=None if pd.isna(row.get("of", None)) else int(row["of"]),
                     stated_value=None
                     if pd.isna(row.get("stated_value", None))
@@ -7849,6 +7907,7 @@ def _in_label_order(
             f"shapes {v.shape} and {lab.shape}"
         )
         raise ValueError(msg)
+    _refuse_reordered_labels(values, lab)
     try:
         order = np.argsort(lab, kind="stable")
     except TypeError:
@@ -7863,6 +7922,43 @@ def _in_label_order(
     return v, lab, np.asarray(order, np.intp)
 
 
+def _refuse_reordered_labels(values: object, lab: NDArray[np.object_]) -> None:
+    """Refuse a `values` Series whose index holds `lab` in another order.
+
+    A Series beside `labels` without row labels (an array, a list, an
+    Index) is paired by position; but where its index holds exactly the
+    labels of `labels`, each once, in another order (a pivot in alphabetical
+    order beside a column in code order), pairing by position would give
+    each region another's value: refused, as two Series holding the same
+    labels in another order are. A Series labelled otherwise (row numbers,
+    other keys) stays paired by position.
+    """
+    if not isinstance(values, pd.Series) or isinstance(values.index, pd.RangeIndex):
+        return
+    if isinstance(values.index, pd.MultiIndex) or len(values.index) != lab.size:
+        return
+    index = np.empty(len(values.index), dtype=object)
+    index[:] = values.index.tolist()
+    given = lab.tolist()
+    try:
+        same = values.index.is_unique and set(index.tolist()) == set(given)
+    except TypeError:  # unhashable labels: nothing to compare by
+        return
+    if not same or index.tolist() == given:
+        return
+    at = int(np.flatnonzero(index != lab)[0])
+    msg = (
+        "`values` is a pandas Series whose index holds the labels of "
+        f"`labels` in another order (first at position {at}: "
+        f"{_validate.plain(index[at])!r} in the index of `values`, "
+        f"{_validate.plain(lab[at])!r} in `labels`): paired by position, "
+        "each value would be ranked under another region's label; pass "
+        "`labels=values.index` to rank each value under its own label (or "
+        "`values.reindex(labels)` to put the values in the order of `labels`)"
+    )
+    raise ValueError(msg)
+
+
 def _label_kind(x: object) -> str:
     return _validate.label_kinds([x])[0]
 
@@ -7872,6 +7968,8 @@ def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     if x is np.ma.masked:
         msg = f"`{arg}` holds a missing label (a masked entry), not a region"
         raise ValueError(msg)
+    # Several labels (or one in a list or a one-row Series) are not one.
+    _refuse_collections({arg: (x, "one of `labels`")})
     x = _validate.arrow_scalars(x)  # a pyarrow Scalar: the value it holds
     if isinstance(x, np.generic):
         x = x.item()

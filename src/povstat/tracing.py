@@ -46,6 +46,9 @@ _HOLDS, _NOT_HOLDS, _UNDECIDED = "holds", "does not hold", "cannot tell"
 # The powers of ten a misread figure is searched at, nearest first: by
 # default in trace_figure, and for a rank statement's stated value.
 _SLIP_POWERS = (-1, 1, -2, 2, -3, 3)
+#: The largest power of ten searched: 10.0**308 is float64's largest, and
+#: 10.0**-308 its smallest normal one.
+_MOST_POWER = 308
 
 
 def _exact_figure(v: float) -> Fraction:
@@ -353,12 +356,15 @@ def trace_figure(
         If `decimals`, `max_slips` or a power is not an int, `stated` is
         not a number, `measures` or `powers` is a bare str (pass a list),
         `where` is not a mapping of column names to single labels (a list
-        or tuple value is refused), or the `period` column holds
+        or tuple value is refused), `subject`, `at` or `measure` is not one
+        label (a one-row Series, a list, a tuple, an Index or an array:
+        pass the label it holds), or the `period` column holds
         time-zone-aware datetimes (periods are calendar dates: convert them
         to dates first; Spark's TIMESTAMP is read as the date in the
         session time zone, as the adapters read it).
     ValueError
-        If `max_slips` is negative, `cell_decimals` lies outside [-15, 15],
+        If `max_slips` is negative, a power lies outside [-308, 308] (10**p
+        beyond float64's range), `cell_decimals` lies outside [-15, 15],
         a column is missing, a key column
         (`region`, `period` or a `where` key) of `data` has a missing
         value, a searched column is not numeric (bools included; text is
@@ -450,6 +456,43 @@ def _refuse_missing(given: Mapping[str, tuple[object, str]]) -> None:
             raise ValueError(msg)
 
 
+def _refuse_collections(given: Mapping[str, tuple[object, str]]) -> None:
+    """Refuse several labels (or one wrapped in a container) as one key.
+
+    A one-row Series (a frame filtered to the subject's row), a list, a
+    tuple, an Index or an array given as `subject`, `at` or `measure` is not
+    one label: pandas would compare it with the column row by row (or
+    fail), so it is refused, naming the argument and how to pass the label
+    it holds. A str, a number, a date and a 0-d array are single labels.
+    """
+    for arg, (value, what) in given.items():
+        if isinstance(value, str | bytes) or not (
+            isinstance(value, Collection) or np.ndim(cast("Any", value)) != 0
+        ):
+            continue
+        if (isinstance(value, np.ndarray) and value.ndim == 0) or (
+            _validate._is_arrow_scalar(value)
+        ):
+            continue  # one label (or a missing one, refused as such)
+        try:
+            n = len(cast("Any", value))
+        except TypeError:  # a set-like without length: shown as given
+            n = -1
+        kind = type(value).__name__
+        kind = f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
+        if n == 1 and hasattr(value, "item"):
+            held = f" holding {_validate.plain(value.item())!r}"
+            how = f"`{arg}.item()` (the label it holds)"
+        elif n == 1 and isinstance(value, Sequence):
+            held = f" holding {_validate.plain(value[0])!r}"
+            how = f"`{arg}[0]` (the label it holds)"
+        else:
+            held = f" of {n} value{'' if n == 1 else 's'}" if n >= 0 else ""
+            how = "one of them" if n > 1 else "one label"
+        msg = f"`{arg}` must be one label ({what}), got {kind}{held}: pass {how}"
+        raise TypeError(msg)
+
+
 def _trace_figure(
     data: IntoFrame,
     stated: float | np.floating[Any] | Decimal | Fraction,
@@ -505,6 +548,14 @@ def _trace_figure(
         if isinstance(p, bool) or not isinstance(p, int | np.integer):
             msg = f"`powers` must hold ints, got {p!r}"
             raise TypeError(msg)
+        # 10**p must be a float64 other than 0 and inf (1e-308 to 1e308):
+        # a figure misread by a larger power is no figure povstat can hold.
+        if not -_MOST_POWER <= int(p) <= _MOST_POWER:
+            msg = (
+                f"`powers` must hold ints from -{_MOST_POWER} to {_MOST_POWER} "
+                f"(10**p within float64's range), got {_validate.shown(p)}"
+            )
+            raise ValueError(msg)
     if isinstance(max_slips, bool) or not isinstance(max_slips, int | np.integer):
         msg = f"`max_slips` must be an int, got {max_slips!r}"
         raise TypeError(msg)
@@ -514,6 +565,13 @@ def _trace_figure(
     if where is not None and not isinstance(where, Mapping):
         msg = f"`where` must be a mapping of column to value, got {where!r}"
         raise TypeError(msg)
+    _refuse_collections(
+        {
+            "subject": (subject, f"a label of `data` column {region!r}"),
+            "at": (at, f"a label of `data` column {period!r}"),
+            "measure": (measure, "the name of a column of `data`"),
+        }
+    )
     _refuse_missing(
         {
             "subject": (subject, f"the region (a label of `data` column {region!r})"),

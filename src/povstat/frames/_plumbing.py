@@ -1272,7 +1272,10 @@ def object_numbers(series: Any) -> bool:
     floats stays object after text such as "-" was replaced: numbers, read
     through :func:`povstat._validate.numeric`, which refuses a Decimal
     float64 cannot hold, by name, and reads a Decimal NaN (quiet or
-    signalling) as a missing value, as a float NaN. Bools are not numbers.
+    signalling) as a missing value, as a float NaN. Numpy numbers (the
+    cells of a column built from numpy scalars: ``np.float64``,
+    ``np.int64``, ``np.float32``, read as it prints) are numbers as Python
+    ones are; bools (``np.bool_`` too) and complex numbers are not.
     """
     import decimal
 
@@ -1282,7 +1285,10 @@ def object_numbers(series: Any) -> bool:
         return False
     kinds = set(map(type, series.to_numpy()))  # the types, not a test per row
     kinds -= {type(None), type(pd.NA)}
-    return bool(kinds) and kinds <= {decimal.Decimal, int, float}
+    return bool(kinds) and all(
+        k in (decimal.Decimal, int, float) or issubclass(k, np.integer | np.floating)
+        for k in kinds  # the few distinct types, not the rows
+    )
 
 
 def _object_dates(series: Any) -> bool:

@@ -289,3 +289,57 @@ def test_shared_label_at_other_position_never_offers_to_numpy(
     msg = _message(rate_change, before, after, unit="percent")
     assert "if their values are already in one order" not in msg, msg
     assert "not .to_numpy()" in msg
+
+
+def test_codes_with_a_space_beside_integers_converted_whole() -> None:
+    # "3573 " (a sheet's cell) reads as the integer 3573, where 3573 as
+    # text is not "3573 ": the text side is converted, every label found.
+    before = pd.Series([4.37, 3.79], index=["3573 ", "3579"])  # Malang, Batu 2022
+    after = pd.Series([3.31, 4.26], index=[3579, 3573])  # 2023
+    msg = _message(rate_change, before, after, unit="percent")
+    assert "right only if" not in msg
+    assert "not .to_numpy()" in msg
+    aligned = _follow(_snippet(msg), before=before, after=after)
+    points = rate_change(aligned, after, unit="percent").points
+    np.testing.assert_allclose(points, [-0.48, -0.11], atol=1e-9)  # Batu, Malang
+
+
+def test_extra_level_in_another_order_no_to_numpy() -> None:
+    before = pd.Series(
+        [4.37, 3.79],
+        index=pd.MultiIndex.from_tuples(
+            [("35", "3573"), ("35", "3579")], names=["province_code", "region_code"]
+        ),
+    )
+    after = pd.Series(
+        [3.31, 4.26], index=pd.Index(["3579", "3573"], name="region_code")
+    )
+    msg = _message(rate_change, before, after, unit="percent")
+    assert "right only if" not in msg
+    assert "not .to_numpy()" in msg
+    found: list[str] = re.findall(r"`([^`]*)`", msg)
+    kept = _follow(next(s for s in found if s.startswith("before.")), before=before)
+    aligned = _follow(_snippet(msg), before=before, after=after)
+    points = rate_change(kept, aligned, unit="percent").points
+    np.testing.assert_allclose(points, [-0.11, -0.48], atol=1e-9)  # Malang, Batu
+
+
+def test_one_value_level_in_another_order_no_to_numpy() -> None:
+    index = [("2022", "3573"), ("2022", "3579")]
+    before = pd.Series(
+        [4.37, 3.79], index=pd.MultiIndex.from_tuples(index, names=["year", "code"])
+    )
+    after = pd.Series(
+        [3.31, 4.26],
+        index=pd.MultiIndex.from_tuples(
+            [("2023", "3579"), ("2023", "3573")], names=["year", "code"]
+        ),
+    )
+    msg = _message(rate_change, before, after, unit="percent")
+    assert "right only if" not in msg
+    assert "not .to_numpy()" in msg
+    found: list[str] = re.findall(r"`([^`]*)`", msg)
+    kept = _follow(next(s for s in found if s.startswith("before.")), before=before)
+    aligned = _follow(_snippet(msg), before=before, after=after)
+    points = rate_change(kept, aligned, unit="percent").points
+    np.testing.assert_allclose(points, [-0.11, -0.48], atol=1e-9)  # Malang, Batu

@@ -2120,8 +2120,7 @@ def _extra_level(
             return (
                 f"the labels of `{ln}` are those of `{sn}` with one {axis_word} "
                 f"more (level {lv}): drop that level and align them, e.g. "
-                f"{drop} beside {align}; .to_numpy() would pair them by "
-                "position, right only if both are already in one order"
+                f"{drop} beside {align}; {_to_numpy_said(rest, sa)}"
             )
     return None
 
@@ -2236,8 +2235,7 @@ def _one_value_levels(
             f"their labels differ only in level {lv}, which holds one value in "
             f"each ({plain(va[0])!r} in `{name0}`, {plain(vb[0])!r} in `{name}`): "
             f"drop that level and align them, e.g. {keep} beside {align}; "
-            ".to_numpy() would pair them by position, right only if both are "
-            "already in one order"
+            f"{_to_numpy_said(ra, rb)}"
         )
     return None
 
@@ -2643,6 +2641,7 @@ def _same_keys_other_kind(
     kinds = _label_texts(a), _label_texts(b)
     if kinds[0] is None or kinds[1] is None or kinds[0][0] == kinds[1][0]:
         return None
+    found = []
     for (tn, tx, tz, tk), (cn, cx, cz, ck) in (
         ((name0, x0, a, kinds[0][0]), (name, x, b, kinds[1][0])),
         ((name, x, b, kinds[1][0]), (name0, x0, a, kinds[0][0])),
@@ -2659,6 +2658,12 @@ def _same_keys_other_kind(
         only_c, only_t = _missing_from(new, tz), _missing_from(tz, new)
         if len(only_c) == len(new):
             continue  # no label converted is among the other's
+        found.append(((tn, tx, tz, tk), (cn, cx, cz, ck), chain, new, only_c, only_t))
+    # A conversion giving the other's labels, all of them, first: text
+    # with a space around a code ("3573 ") reads as the integer, where the
+    # integer written as text is not the text.
+    found.sort(key=lambda f: bool(f[4] or f[5]))
+    for (tn, tx, tz, tk), (cn, cx, cz, ck), chain, new, only_c, only_t in found:
         labels_, axis_kw, reindex_kw = _labels_of(cn, cx, what)
         target, _, _ = _labels_of(tn, tx, what)
         astype = "".join(f".astype({t.__name__})" for t in chain)
@@ -2708,10 +2713,29 @@ def _same_keys_other_kind(
             f"{_KIND_WORDS[kinds[0][0]]} and `{name}` {_KIND_WORDS[kinds[1][0]]} "
             f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), {equal}: "
             f"give the labels of `{cn}` the kind "
-            f"of those of `{tn}`, `{how}`{read}{then}; .to_numpy() would pair "
-            "them by position, right only if both are already in one order"
+            f"of those of `{tn}`, `{how}`{read}{then}; {_to_numpy_said(new, tz)}"
         )
     return None
+
+
+def _to_numpy_said(a: Any, b: Any) -> str:
+    """What ``.to_numpy()`` would do to labels `a` and `b`, related by the caller.
+
+    Where the labels show the orders to differ (:func:`_orders_differ`),
+    it would pair one label's value with another's; otherwise it is right
+    only if both are in one order.
+    """
+    if len(a) == len(b) and a.equals(b):
+        return ".to_numpy() would pair them by position, as their labels do"
+    if _orders_differ(a, b) is not None:
+        return (
+            "not .to_numpy(), which would pair them by position, and their "
+            "orders differ"
+        )
+    return (
+        ".to_numpy() would pair them by position, right only if both are "
+        "already in one order"
+    )
 
 
 def _other_axis_too(x: Any, what: str, kind: str) -> str | None:

@@ -1909,8 +1909,9 @@ def _different_labels(
         )
         return (
             f"{said}; their orders differ ({where}): give both the same "
-            f"labels, then align them, e.g. {align}, and check that no value "
-            f"is missing (`.isna().any()`); not .to_numpy(), which would pair {pair}"
+            f"labels, then align them ({align} once they hold the same labels; "
+            "a label it does not find gives a missing value, so check with "
+            f"`.isna().any()`); not .to_numpy(), which would pair {pair}"
         )
     if what == "column" and (_columns(x0) is None) != (_columns(x) is None):
         (sn, s), (dn, d) = ((name0, x0), (name, x))[
@@ -1924,8 +1925,8 @@ def _different_labels(
             else ""
         )
         return (
-            f"{said}: select the same columns from both, in one order, e.g. "
-            f"{align}; numpy pairs a Series with a DataFrame's columns, so "
+            f"{said}: select the same columns from both, in one order; numpy "
+            "pairs a Series with a DataFrame's columns, so "
             f"`{sn}.to_numpy()` pairs its values with the columns of `{dn}` "
             f"({_some([plain(c) for c in d.columns])}), right only if they are "
             f"in that order{rows}"

@@ -85,6 +85,10 @@ def test_no_order_shown_still_offers_to_numpy() -> None:
     after = pd.Series([1.5, 2.5], index=["c", "d"])
     msg = _message(rate_change, before, after, unit="percent")
     assert "pass .to_numpy() if their values are already in one order" in msg
+    # Followed, by a caller who knows c is a's row and d b's: 1.5 - 1.0 and
+    # 2.5 - 2.0.
+    points = rate_change(before.to_numpy(), after.to_numpy(), unit="percent").points
+    np.testing.assert_allclose(points, [0.5, 0.5], atol=1e-12)
 
 
 def test_float_codes_beside_text_codes() -> None:
@@ -198,13 +202,16 @@ def test_population_with_other_prefixes_beside_regions_by_years() -> None:
 
 
 def test_series_beside_frame_columns_said_to_pair_with_columns() -> None:
-    msg = _message(
-        rate_to_headcount,
-        RATE,
-        pd.Series([886.0, 217.0], index=["x", "y"]),
-        unit="percent",
-    )
+    population = pd.Series([886.0, 217.0], index=["x", "y"])
+    msg = _message(rate_to_headcount, RATE, population, unit="percent")
     assert "`population.to_numpy()` pairs its values with the columns of `rate`" in msg
+    assert "if their values are already in one order" not in msg
+    # Followed by a caller who knows x is Kota Malang and y Kota Batu: the
+    # row labels given, the Series passed as a column (values as above).
+    population = population.set_axis(RATE.index)
+    column = _follow(_snippet(msg, "[:, None]"), rate=RATE, population=population)
+    got = rate_to_headcount(RATE, column, unit="percent")
+    np.testing.assert_allclose(got, [[38.7182, 37.7436], [8.2243, 7.1827]], rtol=1e-12)
 
 
 def _rank_inputs() -> tuple[pd.Series, pd.DataFrame]:

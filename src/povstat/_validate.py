@@ -15,6 +15,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 from __future__ import annotations
 
 import array
+import collections
 import dataclasses
 import datetime
 import functools
@@ -1624,6 +1625,71 @@ def _some(items: list[Any]) -> str:
     return shown_ + (f" and {len(items) - 3} more" if len(items) > 3 else "")
 
 
+def _label_key(v: Any) -> Any:
+    """A label read for comparison only, to relate labels written otherwise.
+
+    A region's name gives its code (:func:`povstat._regions.name_code`:
+    "KOTA MALANG", "Kota Malang " and "Kota Malang" are one region); other
+    text is read with its spaces and case aside, or as the number it
+    writes ("35.73 " as 35.73); a number as its value (float32's 35.73
+    through its shortest decimal); a tuple element by element; a Period
+    by its end (the March round as a month and as the first quarter).
+    Used only to tell that two sides' orders differ, never to pair them.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(v, tuple):
+        return tuple(_label_key(e) for e in v)
+    if isinstance(v, str):
+        from povstat import _regions  # the list is read only on this error path
+
+        code = _regions.name_code(v)
+        if code is not None:
+            return ("region", code)
+        text = " ".join(v.split()).casefold()
+        if _CODE_TEXT.fullmatch(text):
+            return ("number", float(text))
+        return ("text", text)
+    if isinstance(v, (bool, np.bool_)):
+        return ("bool", bool(v))
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        return ("number", short_float(v))
+    if isinstance(v, pd.Period):
+        return ("time", v.end_time)
+    try:
+        hash(v)
+    except TypeError:  # pragma: no cover - pandas labels are hashable
+        return ("other", repr(v))
+    return ("other", v)
+
+
+def _orders_differ(a: Any, b: Any) -> tuple[Any, int, Any, int] | None:
+    """A label of `a`, its position, and its match in `b` at another position.
+
+    The labels show that pairing by position is wrong: a label found once
+    on each side (by value), or failing that two labels read alike by
+    :func:`_label_key` (each key once on each side), at different
+    positions. None where no such pair is found.
+    """
+    for key in (plain, _label_key):
+        # numpy's scalars: a float32 label as float32, read at its precision.
+        va, vb = list(a.to_numpy()), list(b.to_numpy())
+        ka, kb = [key(v) for v in va], [key(v) for v in vb]
+        na, nb = collections.Counter(ka), collections.Counter(kb)
+        at_b = {k: j for j, k in enumerate(kb) if nb[k] == 1}
+        for i, k in enumerate(ka):
+            j = at_b.get(k) if na[k] == 1 else None
+            if j is not None and j != i:
+                return _shown_label(va[i]), i, _shown_label(vb[j]), j
+    return None
+
+
+def _shown_label(v: Any) -> Any:
+    """A label as a message shows it: float32's 35.73, not 35.7299995..."""
+    if isinstance(v, np.floating) and v.dtype.itemsize < 8:
+        return short_float(v)
+    return plain(v)
+
+
 def _refuse_other_labels(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> None:
@@ -1687,12 +1753,21 @@ def _pairing_advice(
     converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
     if converted is not None:
         return converted
+    converted = _numbers_beside_number_texts(name0, x0, a, name, x, b, what)
+    if converted is not None:
+        return converted
     named = _names_beside_codes(name0, x0, a, name, x, b, what)
     if named is not None:
         return named
     spelt = _names_spelt_otherwise(name0, x0, a, name, x, b, what)
     if spelt is not None:
         return spelt
+    spelt = _level_spelt_otherwise(name0, x0, a, name, x, b, what)
+    if spelt is not None:
+        return spelt
+    periods = _periods_of_two_frequencies(name0, x0, a, name, x, b, what)
+    if periods is not None:
+        return periods
     dates = _times_written_otherwise(name0, x0, a, name, x, b, what)
     if dates is not None:
         return dates
@@ -1742,16 +1817,7 @@ def _pairing_advice(
     if coded is not None:
         return coded
     if only0 or only:
-        parts = []
-        if only0:
-            parts.append(f"{_some(only0)} in `{name0}` only")
-        if only:
-            parts.append(f"{_some(only)} in `{name}` only")
-        return (
-            f"they hold different labels ({'; '.join(parts)}): select the same "
-            f"{'rows' if what == 'index' else 'columns'} from both, in one "
-            "order, or pass .to_numpy() if their values are already in one order"
-        )
+        return _different_labels(name0, x0, a, name, x, b, what, only0, only)
     square = _square_beside_series(name0, x0, name, x)
     repeated = [
         f"{_some(d)} more than once in `{n}`"
@@ -1789,6 +1855,111 @@ def _pairing_advice(
         "not .to_numpy(), which would pair them by position, one label's value "
         "with another's"
     )
+
+
+def _different_labels(
+    name0: str,
+    x0: Any,
+    a: Any,
+    name: str,
+    x: Any,
+    b: Any,
+    what: str,
+    only0: list[Any],
+    only: list[Any],
+) -> str:
+    """The advice for different labels of no kind recognised before.
+
+    ``.to_numpy()`` is offered only where the labels do not show the two
+    orders to differ (:func:`_orders_differ`: a label of both sides, or one
+    written otherwise, at different positions), and only with the
+    position numpy pairs: beside a DataFrame's columns, a Series pairs with
+    the columns, not the rows. A bare region name of several regions
+    (:func:`_names_of_several`) is said.
+    """
+    parts = []
+    if only0:
+        parts.append(f"{_some(only0)} in `{name0}` only")
+    if only:
+        parts.append(f"{_some(only)} in `{name}` only")
+    said = f"they hold different labels ({'; '.join(parts)})"
+    several = _names_of_several([*only0, *only])
+    if several:
+        said += f"; {several}"
+    target, _, _ = _labels_of(name0, x0, what)
+    _, _, reindex_kw = _labels_of(name, x, what)
+    align = f"`{name}.reindex({reindex_kw}{target})`"
+    evidence = _orders_differ(a, b)
+    if evidence is not None:
+        u, i, v, j = evidence
+        if _same_label(u, v) and type(u) is type(v):
+            where = (
+                f"{u!r}, in both, is at position {i} in `{name0}` and {j} in `{name}`"
+            )
+        else:
+            where = (
+                f"{u!r}, at position {i} in `{name0}`, is written {v!r} at "
+                f"position {j} in `{name}`"
+            )
+        key = _label_key(u)
+        keys = key if isinstance(u, tuple) else (key,)
+        region = any(isinstance(k, tuple) and k[0] == "region" for k in keys)
+        pair = (
+            "one region with another" if region else "one label's value with another's"
+        )
+        return (
+            f"{said}; their orders differ ({where}): give both the same "
+            f"labels, then align them ({align} once they hold the same labels; "
+            "a label it does not find gives a missing value, so check with "
+            f"`.isna().any()`); not .to_numpy(), which would pair {pair}"
+        )
+    if what == "column" and (_columns(x0) is None) != (_columns(x) is None):
+        (sn, s), (dn, d) = ((name0, x0), (name, x))[
+            :: 1 if _columns(x0) is None else -1
+        ]
+        rows = (
+            f"; if it holds one value per row of `{dn}`, give it the row labels of "
+            f"`{dn}` and pass it as a column, one value per row, "
+            f"`{sn}.reindex({dn}.index).to_numpy()[:, None]`"
+            if len(s) == len(d.index)
+            else ""
+        )
+        return (
+            f"{said}: select the same columns from both, in one order; numpy "
+            "pairs a Series with a DataFrame's columns, so "
+            f"`{sn}.to_numpy()` pairs its values with the columns of `{dn}` "
+            f"({_some([plain(c) for c in d.columns])}), right only if they are "
+            f"in that order{rows}"
+        )
+    return (
+        f"{said}: select the same {'rows' if what == 'index' else 'columns'} "
+        "from both, in one order, or pass .to_numpy() if their values are "
+        "already in one order"
+    )
+
+
+def _names_of_several(labels: list[Any]) -> str:
+    """What bare region names among `labels` may each name, for a message.
+
+    A bare "Malang" is Kabupaten Malang or Kota Malang: no label of the
+    other side can be told to be its partner.
+    """
+    from povstat import _regions  # the list is read only on this error path
+
+    said = []
+    for v in labels:
+        if not isinstance(v, str) or _regions.name_code(v) is not None:
+            continue
+        codes = dict.fromkeys(
+            (
+                *_regions.candidates(None, v.strip()),
+                *_regions.candidates("kota", v.strip()),
+            )
+        )
+        if len(codes) > 1:
+            names = " or ".join(_regions.info(c)[0] for c in codes)
+            said.append(f"{v!r} may name {names}")
+    return "; ".join(said[:3])
 
 
 def _transposed(name0: str, x0: Any, name: str, x: Any) -> str | None:
@@ -1950,8 +2121,7 @@ def _extra_level(
             return (
                 f"the labels of `{ln}` are those of `{sn}` with one {axis_word} "
                 f"more (level {lv}): drop that level and align them, e.g. "
-                f"{drop} beside {align}; .to_numpy() would pair them by "
-                "position, right only if both are already in one order"
+                f"{drop} beside {align}; {_to_numpy_said(rest, sa)}"
             )
     return None
 
@@ -2066,8 +2236,7 @@ def _one_value_levels(
             f"their labels differ only in level {lv}, which holds one value in "
             f"each ({plain(va[0])!r} in `{name0}`, {plain(vb[0])!r} in `{name}`): "
             f"drop that level and align them, e.g. {keep} beside {align}; "
-            ".to_numpy() would pair them by position, right only if both are "
-            "already in one order"
+            f"{_to_numpy_said(ra, rb)}"
         )
     return None
 
@@ -2133,6 +2302,169 @@ def _converted_labels_advice(
         "" if same else f"; not .to_numpy(), which would pair one {noun} with another"
     )
     return f"`{on}{convert(labels, set_kw)}{reindex}`", same, closing
+
+
+def _numbers_beside_number_texts(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for float labels beside the same numbers written as text.
+
+    A sheet's dotted codes read as numbers (35.73; a spreadsheet reads
+    "35.73" so) beside the same codes kept as text ("35.73", "35.79 "):
+    no label of one kind equals one of the other, and :func:`_label_texts`
+    reads integral floats only. The text is read as floats, checked here to
+    give the other's labels, then aligned.
+    """
+    pd = sys.modules["pandas"]
+    for (tn, tx, tz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        if isinstance(tz, pd.MultiIndex) or isinstance(cz, pd.MultiIndex):
+            continue
+        if tz.dtype.kind != "f" or not all(
+            isinstance(v, str) and _CODE_TEXT.fullmatch(v) for v in cz
+        ):
+            continue
+        read = [float(v) for v in cz]
+        aligned = _converted_labels_advice(
+            pd.Index(read),
+            (cn, cx),
+            (tn, tx, tz),
+            what,
+            _set_axis("{}.astype(float)"),
+            "region"
+            if all(_DOTTED_OR_PROVINCE.fullmatch(v.strip()) for v in cz)
+            else "label",
+        )
+        if aligned is None:
+            continue
+        how, same, closing = aligned
+        return (
+            f"they hold the same numbers, `{tn}` as floats and `{cn}` as text "
+            f"(e.g. {plain(tz[0])!r} and {plain(cz[read.index(float(tz[0]))])!r})"
+            f"{'' if same else ', in other orders'}, and no label of one kind "
+            f"equals one of the other: give the labels of `{cn}` the kind of "
+            f"those of `{tn}` and align them, {how}{closing}"
+        )
+    return None
+
+
+#: Each rewriting of :data:`_SPELLING_FIXES` as a function that
+#: ``rename(..., level=i)`` applies to each label of one level.
+_SPELLING_FUNCTIONS = {
+    ".str.strip()": "str.strip",
+    ".str.title()": "str.title",
+    ".str.upper()": "str.upper",
+    ".str.strip().str.title()": "lambda v: v.strip().title()",
+    ".str.strip().str.upper()": "lambda v: v.strip().upper()",
+}
+
+
+def _renamed_level(func: str, level: int) -> Callable[[str, str], str]:
+    """The conversion ``.rename(index=func, level=level)`` of one level's labels."""
+    return lambda _, kw: (
+        f".rename({'columns' if kw else 'index'}={func}, level={level})"
+    )
+
+
+def _level_spelt_otherwise(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for MultiIndexes whose names in one level are written otherwise.
+
+    Region names in capitals in the first level of a ("KOTA BATU",
+    "total") index, beside povstat's names: where a change of case or
+    spaces in that one level (:data:`_SPELLING_FIXES`) gives one side the
+    other's labels (checked here), it is renamed, then aligned.
+    """
+    pd = sys.modules["pandas"]
+    if not (isinstance(a, pd.MultiIndex) and isinstance(b, pd.MultiIndex)):
+        return None
+    if a.nlevels != b.nlevels:
+        return None
+    for (tn, tx, tz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        for i in range(cz.nlevels):
+            if not all(isinstance(v, str) for v in cz.levels[i]):
+                continue
+            for fix, rewrite in _SPELLING_FIXES:
+                new = pd.MultiIndex.from_tuples(
+                    [(*t[:i], rewrite(t[i]), *t[i + 1 :]) for t in cz]
+                )
+                func = _SPELLING_FUNCTIONS[fix]
+                aligned = _converted_labels_advice(
+                    new,
+                    (cn, cx),
+                    (tn, tx, tz),
+                    what,
+                    _renamed_level(func, i),
+                    "region",
+                )
+                if aligned is None:
+                    continue
+                how, same, closing = aligned
+                return (
+                    f"they hold the same labels, with the names in level {i} "
+                    f"written otherwise (e.g. {plain(cz[0][i])!r} in `{cn}`)"
+                    f"{'' if same else ', in other orders'}: write those of "
+                    f"`{cn}` as `{tn}` does and align them, {how}{closing}"
+                )
+    return None
+
+
+def _periods_of_two_frequencies(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for periods of two frequencies holding one period each.
+
+    BPS's March round as a quarter ("2023Q1") on one side and as a month
+    ("2023-03") on the other: no period of one frequency equals one of the
+    other. The finer periods are given the coarser frequency
+    (``asfreq``), checked here to give the other's labels one to one, then
+    aligned.
+    """
+    pd = sys.modules["pandas"]
+    if not (isinstance(a, pd.PeriodIndex) and isinstance(b, pd.PeriodIndex)):
+        return None
+    if a.freqstr == b.freqstr or len(a) == 0 or len(b) == 0:
+        return None
+    for (tn, tx, tz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        span_t = tz[0].end_time - tz[0].start_time
+        if not cz[0].end_time - cz[0].start_time < span_t:
+            continue  # the coarser periods are kept, the finer converted
+        try:
+            new = cz.asfreq(tz.freqstr)
+        except (
+            ValueError,
+            TypeError,
+        ):  # pragma: no cover - frequencies that do not convert
+            return None
+        aligned = _converted_labels_advice(
+            new,
+            (cn, cx),
+            (tn, tx, tz),
+            what,
+            _set_axis("{}" + f".asfreq({tz.freqstr!r})"),
+            "period",
+        )
+        if aligned is None:
+            return None
+        how, same, closing = aligned
+        partner = cz[list(new).index(tz[0])]
+        return (
+            f"they hold periods of two frequencies, `{tn}` {tz.freqstr!r} and "
+            f"`{cn}` {cz.freqstr!r} (e.g. {str(tz[0])!r} and {str(partner)!r})"
+            f"{'' if same else ', in other orders'}, and no period of one "
+            f"frequency equals one of the other: give those of `{cn}` the "
+            f"frequency of those of `{tn}` and align them, {how}{closing}"
+        )
+    return None
 
 
 def _names_beside_codes(
@@ -2310,6 +2642,7 @@ def _same_keys_other_kind(
     kinds = _label_texts(a), _label_texts(b)
     if kinds[0] is None or kinds[1] is None or kinds[0][0] == kinds[1][0]:
         return None
+    found = []
     for (tn, tx, tz, tk), (cn, cx, cz, ck) in (
         ((name0, x0, a, kinds[0][0]), (name, x, b, kinds[1][0])),
         ((name, x, b, kinds[1][0]), (name0, x0, a, kinds[0][0])),
@@ -2326,6 +2659,12 @@ def _same_keys_other_kind(
         only_c, only_t = _missing_from(new, tz), _missing_from(tz, new)
         if len(only_c) == len(new):
             continue  # no label converted is among the other's
+        found.append(((tn, tx, tz, tk), (cn, cx, cz, ck), chain, new, only_c, only_t))
+    # A conversion giving the other's labels, all of them, first: text
+    # with a space around a code ("3573 ") reads as the integer, where the
+    # integer written as text is not the text.
+    found.sort(key=lambda f: bool(f[4] or f[5]))
+    for (tn, tx, tz, tk), (cn, cx, cz, ck), chain, new, only_c, only_t in found:
         labels_, axis_kw, reindex_kw = _labels_of(cn, cx, what)
         target, _, _ = _labels_of(tn, tx, what)
         astype = "".join(f".astype({t.__name__})" for t in chain)
@@ -2375,10 +2714,29 @@ def _same_keys_other_kind(
             f"{_KIND_WORDS[kinds[0][0]]} and `{name}` {_KIND_WORDS[kinds[1][0]]} "
             f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), {equal}: "
             f"give the labels of `{cn}` the kind "
-            f"of those of `{tn}`, `{how}`{read}{then}; .to_numpy() would pair "
-            "them by position, right only if both are already in one order"
+            f"of those of `{tn}`, `{how}`{read}{then}; {_to_numpy_said(new, tz)}"
         )
     return None
+
+
+def _to_numpy_said(a: Any, b: Any) -> str:
+    """What ``.to_numpy()`` would do to labels `a` and `b`, related by the caller.
+
+    Where the labels show the orders to differ (:func:`_orders_differ`),
+    it would pair one label's value with another's; otherwise it is right
+    only if both are in one order.
+    """
+    if len(a) == len(b) and a.equals(b):
+        return ".to_numpy() would pair them by position, as their labels do"
+    if _orders_differ(a, b) is not None:
+        return (
+            "not .to_numpy(), which would pair them by position, and their "
+            "orders differ"
+        )
+    return (
+        ".to_numpy() would pair them by position, right only if both are "
+        "already in one order"
+    )
 
 
 def _other_axis_too(x: Any, what: str, kind: str) -> str | None:
@@ -2432,11 +2790,15 @@ def _dotted_codes_beside_numbers(
             as_int = False
         else:
             continue
-        if all(isinstance(v, str) and _DOTTED_OR_PROVINCE.fullmatch(v) for v in cz):
+        if all(
+            isinstance(v, str) and _DOTTED_OR_PROVINCE.fullmatch(v.strip()) for v in cz
+        ):
             if not any("." in v for v in cz):
                 continue
-            plain_ = [v.replace(".", "") for v in cz]
-            expr = "{}.str.replace('.', '', regex=False)"
+            # A space around a code ("35.73 ", a sheet's cell) goes first.
+            strip = ".str.strip()" if any(v != v.strip() for v in cz) else ""
+            plain_ = [v.strip().replace(".", "") for v in cz]
+            expr = "{}" + strip + ".str.replace('.', '', regex=False)"
         else:
             from povstat import _regions  # the list is read only on this error path
 
@@ -2716,6 +3078,16 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
         else ""
     )
     span = f"{plain(ra[0])}..{plain(ra[-1])}"
+    # The Series may be the key column itself (the `labels` of a ranking):
+    # set_index moves the key into the index, and selecting the column
+    # afterwards fails, unless it is kept as a column too.
+    own_key = isinstance(getattr(rx, "name", None), str) and rx.name in kb.names
+    drop = ", drop=False" if column and own_key else ""
+    itself = (
+        f" (drop=False keeps the key as a column too: `{rn}` is that column)"
+        if drop
+        else ""
+    )
     # Keys held as text that a file reader reads as numbers ("3501", a
     # code) match only text: the file's codes read back as numbers (3501)
     # would each be missing after the reindex, so the key columns are read
@@ -2748,7 +3120,8 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
         "file without index_col or after reset_index() gives its rows, while "
         f"those of `{kn}` are keys: index the frame `{rn}` comes from by its key "
         f"column{said} and align, e.g. "
-        f"`df{as_text}.set_index({key}){column}.reindex({kn}.index)`, then check "
+        f"`df{as_text}.set_index({key}{drop}){column}.reindex({kn}.index)`{itself}, "
+        "then check "
         "that no value is missing (`.isna().any()`: a key written another way, "
         "in capitals, say, is not found); "
         f"`{rn}.to_numpy()` pairs by position, right only if its rows are in the "
@@ -2805,14 +3178,71 @@ def _rows_against_columns(
         return None
     if _one_label_set(d):  # a covariance matrix: both axes pair with `s`
         return None
-    if _missing_from(s.index, d.index) or _missing_from(d.index, s.index):
+    columns = _some([plain(v) for v in d.columns])
+    if not (_missing_from(s.index, d.index) or _missing_from(d.index, s.index)):
+        return (
+            f"`{sname}` holds the row labels of `{dname}`, but numpy pairs a Series "
+            f"with a DataFrame's columns (as pandas aligns it with them), here "
+            f"{columns}: to pair it with the rows, pass "
+            f"it as a column, one value per row: "
+            f"`{sname}.reindex({dname}.index).to_numpy()[:, None]`"
+        )
+    spelt = _rows_spelt_otherwise(sname, s, dname, d)
+    if spelt is None:
+        return None
+    example, how = spelt
+    return (
+        f"`{sname}` holds the row labels of `{dname}` written otherwise ({example}), "
+        "but numpy pairs a Series with a DataFrame's columns (as pandas aligns it "
+        f"with them), here {columns}: to pair it with the rows, {how}; not "
+        f"`{sname}.to_numpy()`, which would pair its values with those columns"
+    )
+
+
+def _rows_spelt_otherwise(
+    sname: str, s: Any, dname: str, d: Any
+) -> tuple[str, str] | None:
+    """(example, how) a Series of a DataFrame's row names written otherwise pairs.
+
+    A population by region in capitals ("KOTA BATU") beside a region x
+    year frame of povstat's names: where a change of case or spaces gives
+    the Series the frame's row labels (:data:`_SPELLING_FIXES`, checked
+    here), the advice relabels it and passes it as a column; where each
+    name on both sides is one region of povstat's list and the two name the
+    same regions, the relabelling is left to the caller. None otherwise.
+    """
+    pd = sys.modules["pandas"]
+    a, b = s.index, d.index
+    if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
+        return None
+    if not all(isinstance(v, str) for z in (a, b) for v in z):
+        return None
+    if not b.is_unique:
+        return None
+    for fix, rewrite in _SPELLING_FIXES:
+        new = pd.Index([rewrite(v) for v in a], dtype=object)
+        if new.is_unique and not (_missing_from(new, b) or _missing_from(b, new)):
+            return (
+                f"e.g. {str(a[0])!r} for {rewrite(str(a[0]))!r}",
+                f"write its labels as `{dname}` does and pass it as a column, one "
+                f"value per row, `{sname}.set_axis({sname}.index{fix})"
+                f".reindex({dname}.index).to_numpy()[:, None]`",
+            )
+    from povstat import _regions  # the list is read only on this error path
+
+    codes_s = [_regions.name_code(v) or "" for v in a]
+    codes_d = [_regions.name_code(v) or "" for v in b]
+    if "" in codes_s or "" in codes_d or sorted(codes_s) != sorted(codes_d):
+        return None
+    if len(set(codes_s)) != len(codes_s):
         return None
     return (
-        f"`{sname}` holds the row labels of `{dname}`, but numpy pairs a Series "
-        f"with a DataFrame's columns (as pandas aligns it with them), here "
-        f"{_some([plain(v) for v in d.columns])}: to pair it with the rows, pass "
-        f"it as a column, one value per row: "
-        f"`{sname}.reindex({dname}.index).to_numpy()[:, None]`"
+        f"e.g. {plain(a[0])!r} for {plain(b[codes_d.index(codes_s[0])])!r}",
+        f"give it the names of the rows of `{dname}` (or both the codes of "
+        "their names: povstat.datasets.indonesia_regions() lists each code's "
+        "region_name, official_name and bps_names), then pass it as a column, "
+        f"one value per row, `{sname}.reindex({dname}.index).to_numpy()[:, None]`, "
+        "and check that no value is missing",
     )
 
 

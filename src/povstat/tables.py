@@ -9102,6 +9102,17 @@ def _header_row(row: object) -> str:
     return f"header row {_label(row)!r}"
 
 
+def _marked_year(cell: str) -> bool:
+    """Whether `cell` is a year with a note mark after it ("2025*)").
+
+    As the header reader reads such a cell (:func:`_year_text_why`): a
+    year, then a note mark or BPS's letter (``_YEAR_MARK``: "2025*)",
+    "2025\u00b9", "2025**", "2025r"), nothing before it.
+    """
+    y = _YEAR.fullmatch(cell.strip())
+    return y is not None and not y["a"] and _YEAR_MARK.fullmatch(y["b"]) is not None
+
+
 def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
     """How to leave out the lines below a transposed table's last period.
 
@@ -9244,13 +9255,33 @@ def _transposed_hint(
                 "the periods ('Perkotaan' over '2022 | 2023', then 'Perdesaan' "
                 "over the same; a unit in the title or a row of its own)"
             )
+        # The last period row, marked or not: "2025*)" (BPS's provisional
+        # year, ``_YEAR_MARK``) holds values under every region, no line
+        # below the table; leaving it out would drop its values unsaid.
         cut, note = _below_periods(
-            text, max(j for j in range(r + 1, text.shape[0]) if first[j])
+            text,
+            max(
+                j
+                for j in range(r + 1, text.shape[0])
+                if first[j] or _marked_year(str(text[j, 0]))
+            ),
         )
         why = (
             f" ({cut} leaves out the lines below the table, such as {note!r}, "
             "which would become columns naming no period)"
             if cut
+            else ""
+        )
+        marked = [
+            str(text[j, 0])
+            for j in range(r + 1, text.shape[0])
+            if not first[j] and _marked_year(str(text[j, 0]))
+        ]
+        mark = (
+            f"; {marked[0]!r} holds a note mark after its year, which a "
+            "header cell naming a period does not hold once turned: move "
+            "the mark to a note below the table first"
+            if marked
             else ""
         )
         how = (
@@ -9276,7 +9307,7 @@ def _transposed_hint(
             f"{'name' if row == 'column labels' else 'names'} regions "
             f"({names}{', ...' if len(regions) > 3 else ''}); read_bps_table "
             "reads one row per region and one column per period and never "
-            f"turns a table: {how}"
+            f"turns a table: {how}{mark}"
         )
     return ""
 

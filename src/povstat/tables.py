@@ -8682,8 +8682,9 @@ def _csv_leave_out(sep: str = ",", row: object = None) -> str:
     """
     return (
         f"{_pandas_read_csv(sep=sep, row=row, extra='usecols=...')}, "
-        "or df.drop(columns=...) on a frame read so (every column as text: "
-        "'558.029' is read as 558.029 otherwise)"
+        "or drop the columns from a frame read so (pandas "
+        "df.drop(columns=[...]), polars df.drop([...]); every column as "
+        "text: '558.029' is read as 558.029 otherwise)"
     )
 
 

@@ -9259,14 +9259,12 @@ def _transposed_hint(
         # The last period row, marked or not: "2025*)" (BPS's provisional
         # year, ``_YEAR_MARK``) holds values under every region, no line
         # below the table; leaving it out would drop its values unsaid.
-        cut, note = _below_periods(
-            text,
-            max(
-                j
-                for j in range(r + 1, text.shape[0])
-                if first[j] or _marked_year(str(text[j, 0]))
-            ),
+        last = max(
+            j
+            for j in range(r + 1, text.shape[0])
+            if first[j] or _marked_year(str(text[j, 0]))
         )
+        cut, note = _below_periods(text, last)
         why = (
             f" ({cut} leaves out the lines below the table, such as {note!r}, "
             "which would become columns naming no period)"
@@ -9285,8 +9283,33 @@ def _transposed_hint(
             if marked
             else ""
         )
+        # A frame whose header row is a row of cells, not its column labels
+        # (a reader took the title line above it as the labels, or was told
+        # header=None): the slice starts at the header row's first cell
+        # ("Tahun"), which, turned, labels the regions' column.
+        head = str(text[k, 0])
+        title = (
+            frame
+            and row != "column labels"
+            and bool(head)
+            and list(map(str, text[:, 0])).count(head) == 1
+        )
+        end = repr(str(text[last, 0])) if cut else ""
         how = (
-            "transpose the frame first (pandas df.set_index(df.columns[0])"
+            "transpose the frame first, its header row "
+            f"{_label(index[k])!r} as the turned frame's labels (pandas "
+            f"df.set_index(df.columns[0]).loc[{head!r}:{end}].T"
+            f".set_index({head!r}).reset_index(); a polars or DuckDB frame "
+            "converted with .to_pandas() or .df() first) and pass that"
+            + (
+                f" (the slice leaves out the lines above the header row and "
+                f"those below the table, such as {note!r}, which would become "
+                "columns naming no period)"
+                if cut
+                else " (the slice leaves out the lines above the header row)"
+            )
+            if title
+            else "transpose the frame first (pandas df.set_index(df.columns[0])"
             f"{cut}.T.reset_index()) and pass that{why}"
             if frame
             else "transpose it first in the spreadsheet (copy the table "

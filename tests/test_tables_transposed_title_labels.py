@@ -1,0 +1,97 @@
+"""Transposed frame advice when a reader took the title line as the
+frame's column labels (sheets16 F2), followed as printed.
+
+A BPS CSV starts with its title line; read with each reader's defaults
+(pandas dtype=str, polars infer_schema=False, DuckDB all_varchar=true) the
+title becomes the column labels and the header row ("Tahun | JAWA TIMUR |
+...") a row of cells; with pandas header=None, the title is row 0 and the
+header row 1. The printed pandas expression is evaluated as printed, on
+the frame (polars and DuckDB frames converted as the advice says).
+
+Figures: P0 (Persen), March, bps_p0_kabkota_2004_2025.csv: JAWA TIMUR
+10.35 / 9.79 / 9.50 (2023-2025), Pacitan 13.65 / 13.08 / 12.97, Kota Batu
+3.31 / 3.06 / 2.86 (copied by hand from the source file).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from povstat import read_bps_table
+
+_TEXT = (
+    "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen),,,\n"
+    "Tahun,JAWA TIMUR,Pacitan,Kota Batu\n2023,10.35,13.65,3.31\n"
+    "2024,9.79,13.08,3.06\n2025,9.50,12.97,2.86\n,,,\n"
+    "Sumber: BPS Provinsi Jawa Timur,,,\n"
+)
+_SOURCE = sorted(
+    [
+        ("JAWA TIMUR", 2023, 10.35),
+        ("JAWA TIMUR", 2024, 9.79),
+        ("JAWA TIMUR", 2025, 9.50),
+        ("Pacitan", 2023, 13.65),
+        ("Pacitan", 2024, 13.08),
+        ("Pacitan", 2025, 12.97),
+        ("Kota Batu", 2023, 3.31),
+        ("Kota Batu", 2024, 3.06),
+        ("Kota Batu", 2025, 2.86),
+    ]
+)
+
+
+def _pandas(header: int | None) -> pd.DataFrame:
+    return pd.read_csv(
+        io.StringIO(_TEXT), dtype=str, keep_default_na=False, header=header
+    )
+
+
+def _polars() -> Any:
+    pl = pytest.importorskip("polars")
+    return pl.read_csv(io.StringIO(_TEXT), infer_schema=False)
+
+
+def _duckdb(tmp_path: Path) -> Any:
+    duckdb = pytest.importorskip("duckdb")
+    path = tmp_path / "trn.csv"
+    path.write_text(_TEXT, encoding="utf-8")
+    return duckdb.sql(f"select * from read_csv('{path}', all_varchar=true)")
+
+
+@pytest.mark.parametrize(
+    ("make", "convert"),
+    [
+        (lambda p: _pandas(0), lambda f: f),
+        (lambda p: _pandas(None), lambda f: f),
+        (lambda p: _polars(), lambda f: f.to_pandas()),
+        (_duckdb, lambda f: f.df()),
+    ],
+    ids=["pandas", "pandas-header-None", "polars", "duckdb"],
+)
+def test_title_labels_advice_followed(make: Any, convert: Any, tmp_path: Path) -> None:
+    frame = make(tmp_path)
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(frame, locale="en", month=3)
+    said = str(info.value)
+    code = re.search(r"\(pandas (df\.set_index\(.*?\.reset_index\(\));", said)
+    assert code is not None
+    assert code[1] == (
+        "df.set_index(df.columns[0]).loc['Tahun':'2025'].T"
+        ".set_index('Tahun').reset_index()"
+    )
+    assert ".to_pandas() or .df() first" in said
+    df = convert(frame)
+    turned = eval(code[1], {"df": df})  # the printed expression, as printed
+    t = read_bps_table(turned, locale="en", month=3)
+    assert t.invalid == ()
+    got = sorted(
+        (str(a), int(b), float(c))
+        for a, b, c in t.data[["label", "year", "value"]].itertuples(index=False)
+    )
+    assert got == _SOURCE

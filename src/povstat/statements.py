@@ -1929,7 +1929,6 @@ def _change_check(
     )
 
 
-@_validate.positional
 def _base_rtol(value: object) -> float:
     """Check `base_rtol`: one number >= 0 (inf: no limit), never missing.
 
@@ -1964,6 +1963,7 @@ def _base_rtol(value: object) -> float:
     return rtol
 
 
+@_validate.positional
 def check_count_statement(
     rate: ArrayLike,
     base: ArrayLike,

@@ -3222,8 +3222,10 @@ def _rows_spelt_otherwise(
     for fix, rewrite in _SPELLING_FIXES:
         new = pd.Index([rewrite(v) for v in a], dtype=object)
         if new.is_unique and not (_missing_from(new, b) or _missing_from(b, new)):
+            # The example is a label that differs (not one written alike).
+            v = next((str(v) for v in a if rewrite(str(v)) != str(v)), str(a[0]))
             return (
-                f"e.g. {str(a[0])!r} for {rewrite(str(a[0]))!r}",
+                f"e.g. {v!r} for {rewrite(v)!r}",
                 f"write its labels as `{dname}` does and pass it as a column, one "
                 f"value per row, `{sname}.set_axis({sname}.index{fix})"
                 f".reindex({dname}.index).to_numpy()[:, None]`",
@@ -3236,8 +3238,11 @@ def _rows_spelt_otherwise(
         return None
     if len(set(codes_s)) != len(codes_s):
         return None
+    # The example is a label that differs (not one written alike).
+    partner = [plain(b[codes_d.index(c)]) for c in codes_s]
+    i = next((i for i, v in enumerate(a) if plain(v) != partner[i]), 0)
     return (
-        f"e.g. {plain(a[0])!r} for {plain(b[codes_d.index(codes_s[0])])!r}",
+        f"e.g. {plain(a[i])!r} for {partner[i]!r}",
         f"give it the names of the rows of `{dname}` (or both the codes of "
         "their names: povstat.datasets.indonesia_regions() lists each code's "
         "region_name, official_name and bps_names), then pass it as a column, "

@@ -1738,6 +1738,12 @@ def _pairing_advice(
     unlabelled = _unlabelled_cov(name0, x0, name, x)
     if unlabelled is not None:
         return unlabelled
+    if what == "index":
+        # A Series of one value per row beside a frame that is not square:
+        # whatever its labels, numpy pairs it with the columns (core16 G2).
+        rows = _rows_against_columns(name0, x0, a, name, x, b, what)
+        if rows is not None:
+            return rows
     fewer = _extra_level(name0, x0, a, name, x, b, what)
     if fewer is not None:
         return fewer
@@ -3168,13 +3174,23 @@ def _rows_against_columns(
     beside a population by region): to pair it with the rows, it is passed
     as a column, one value per row.
     """
-    if what != "column" or not (_is_pandas(x0) and _is_pandas(x)):
+    if not (_is_pandas(x0) and _is_pandas(x)):
         return None
     if _columns(x0) is None:
         (sname, s), (dname, d) = (name0, x0), (name, x)
     elif _columns(x) is None:
         (sname, s), (dname, d) = (name, x), (name0, x0)
     else:
+        return None
+    # Compared by rows (a frame of more rows than columns, or fewer, beside
+    # a Series of one value per row): numpy still pairs the Series with the
+    # columns, which it does not fit; the same advice holds.
+    if what != "column" and not (
+        what == "index"
+        and _columns(d) is not None
+        and len(d.columns) > 1
+        and len(s) == len(d.index) != len(d.columns)
+    ):
         return None
     if _one_label_set(d):  # a covariance matrix: both axes pair with `s`
         return None

@@ -1738,6 +1738,12 @@ def _pairing_advice(
     unlabelled = _unlabelled_cov(name0, x0, name, x)
     if unlabelled is not None:
         return unlabelled
+    if what == "index":
+        # A Series of one value per row beside a frame that is not square:
+        # whatever its labels, numpy pairs it with the columns (core16 G2).
+        rows = _rows_against_columns(name0, x0, a, name, x, b, what)
+        if rows is not None:
+            return rows
     fewer = _extra_level(name0, x0, a, name, x, b, what)
     if fewer is not None:
         return fewer
@@ -3168,13 +3174,23 @@ def _rows_against_columns(
     beside a population by region): to pair it with the rows, it is passed
     as a column, one value per row.
     """
-    if what != "column" or not (_is_pandas(x0) and _is_pandas(x)):
+    if not (_is_pandas(x0) and _is_pandas(x)):
         return None
     if _columns(x0) is None:
         (sname, s), (dname, d) = (name0, x0), (name, x)
     elif _columns(x) is None:
         (sname, s), (dname, d) = (name, x), (name0, x0)
     else:
+        return None
+    # Compared by rows (a frame of more rows than columns, or fewer, beside
+    # a Series of one value per row): numpy still pairs the Series with the
+    # columns, which it does not fit; the same advice holds.
+    if what != "column" and not (
+        what == "index"
+        and _columns(d) is not None
+        and len(d.columns) > 1
+        and len(s) == len(d.index) != len(d.columns)
+    ):
         return None
     if _one_label_set(d):  # a covariance matrix: both axes pair with `s`
         return None
@@ -3222,8 +3238,10 @@ def _rows_spelt_otherwise(
     for fix, rewrite in _SPELLING_FIXES:
         new = pd.Index([rewrite(v) for v in a], dtype=object)
         if new.is_unique and not (_missing_from(new, b) or _missing_from(b, new)):
+            # The example is a label that differs (not one written alike).
+            v = next((str(v) for v in a if rewrite(str(v)) != str(v)), str(a[0]))
             return (
-                f"e.g. {str(a[0])!r} for {rewrite(str(a[0]))!r}",
+                f"e.g. {v!r} for {rewrite(v)!r}",
                 f"write its labels as `{dname}` does and pass it as a column, one "
                 f"value per row, `{sname}.set_axis({sname}.index{fix})"
                 f".reindex({dname}.index).to_numpy()[:, None]`",
@@ -3236,8 +3254,11 @@ def _rows_spelt_otherwise(
         return None
     if len(set(codes_s)) != len(codes_s):
         return None
+    # The example is a label that differs (not one written alike).
+    partner = [plain(b[codes_d.index(c)]) for c in codes_s]
+    i = next((i for i, v in enumerate(a) if plain(v) != partner[i]), 0)
     return (
-        f"e.g. {plain(a[0])!r} for {plain(b[codes_d.index(codes_s[0])])!r}",
+        f"e.g. {plain(a[i])!r} for {partner[i]!r}",
         f"give it the names of the rows of `{dname}` (or both the codes of "
         "their names: povstat.datasets.indonesia_regions() lists each code's "
         "region_name, official_name and bps_names), then pass it as a column, "

@@ -4098,7 +4098,10 @@ def check_rank_statement(
     ValueError
         If the lengths differ, labels repeat or are missing (None, NaN,
         masked entries), `values` is a pandas Series whose index holds the
-        labels of `labels` in another order (pass ``labels=values.index``),
+        labels of `labels` in another order, or its index (or a level of
+        it) shows another order than `labels` (a label of both, or one
+        written otherwise: capitals, "Kab.", a bare BPS name, at
+        different positions; pass ``labels=values.index``),
         `subject` or `after` is not among the labels (or is
         of another kind than them, or masked), `stated_rank` or `of` is not
         a positive int, or `values_decimals` is not an int from 0 to 10.
@@ -5163,7 +5166,10 @@ def check_top_statement(
     ValueError
         If the lengths differ, labels repeat or are missing (None, NaN,
         masked entries), `values` is a pandas Series whose index holds the
-        labels of `labels` in another order (pass ``labels=values.index``),
+        labels of `labels` in another order, or its index (or a level of
+        it) shows another order than `labels` (a label of both, or one
+        written otherwise: capitals, "Kab.", a bare BPS name, at
+        different positions; pass ``labels=values.index``),
         `members` is empty, a member is not among the
         labels or is masked, members repeat, or `k` is not in 1 to the
         number of regions.
@@ -7930,12 +7936,17 @@ def _refuse_reordered_labels(values: object, lab: NDArray[np.object_]) -> None:
     labels of `labels`, each once, in another order (a pivot in alphabetical
     order beside a column in code order), pairing by position would give
     each region another's value: refused, as two Series holding the same
-    labels in another order are. A Series labelled otherwise (row numbers,
-    other keys) stays paired by position.
+    labels in another order are. Other labels that show another order (a
+    label of both, or one written otherwise, at different positions) are
+    refused by :func:`_refuse_other_order`; a Series labelled otherwise (row
+    numbers, other keys) stays paired by position.
     """
     if not isinstance(values, pd.Series) or isinstance(values.index, pd.RangeIndex):
         return
-    if isinstance(values.index, pd.MultiIndex) or len(values.index) != lab.size:
+    if len(values.index) != lab.size:
+        return
+    if isinstance(values.index, pd.MultiIndex):
+        _refuse_other_order(values, lab)
         return
     index = np.empty(len(values.index), dtype=object)
     index[:] = values.index.tolist()
@@ -7944,7 +7955,10 @@ def _refuse_reordered_labels(values: object, lab: NDArray[np.object_]) -> None:
         same = values.index.is_unique and set(index.tolist()) == set(given)
     except TypeError:  # unhashable labels: nothing to compare by
         return
-    if not same or index.tolist() == given:
+    if not same:
+        _refuse_other_order(values, lab)
+        return
+    if index.tolist() == given:
         return
     at = int(np.flatnonzero(index != lab)[0])
     msg = (
@@ -7957,6 +7971,60 @@ def _refuse_reordered_labels(values: object, lab: NDArray[np.object_]) -> None:
         "`values.reindex(labels)` to put the values in the order of `labels`)"
     )
     raise ValueError(msg)
+
+
+def _refuse_other_order(values: pd.Series, lab: NDArray[np.object_]) -> None:
+    """Refuse a `values` Series whose index shows another order than `lab`.
+
+    The index (or a level of a MultiIndex, such as the region of a (region,
+    year) index) and `labels` hold different labels, but one label of both,
+    or two written otherwise (capitals, "Kab.", a bare BPS kabupaten name:
+    the reading of :func:`povstat._validate._orders_differ`), sits at
+    different positions: pairing by position would rank one region's value
+    under another's label. Integer labels beside an integer index are left
+    to pairing by position (row numbers cannot be told from codes), as is a
+    Series whose labels show no order at all.
+    """
+    levels = (
+        [values.index.get_level_values(k) for k in range(values.index.nlevels)]
+        if isinstance(values.index, pd.MultiIndex)
+        else [values.index]
+    )
+    given = pd.Index(lab.tolist(), dtype=object)
+    ints = _validate.label_kinds(lab.tolist())
+    for k, level in enumerate(levels):
+        if pd.api.types.is_integer_dtype(level.dtype) and set(ints) <= {"int"}:
+            continue
+        evidence = _validate._orders_differ(level, given)
+        if evidence is None:
+            continue
+        u, i, v, j = evidence
+        index = (
+            f"level {k} of the index of `values`"
+            if len(levels) > 1
+            else "the index of `values`"
+        )
+        found = (
+            f"{u!r} is at position {i} in {index} and {j} in `labels`"
+            if u == v and type(u) is type(v)
+            else f"{u!r}, at position {i} in {index}, is written {v!r} at "
+            f"position {j} in `labels`"
+        )
+        own = (
+            f"`labels=values.index.get_level_values({k})`"
+            if len(levels) > 1
+            else "`labels=values.index`"
+        )
+        msg = (
+            "`values` is a pandas Series whose index holds its labels in "
+            f"another order than `labels` ({found}): paired by position, a "
+            "value would be ranked under another region's label; pass "
+            f"{own} to rank each value under its own label (and name "
+            "`subject`, `after` or `members` as it writes them), or give "
+            "`values` the labels of `labels` and put it in their order "
+            "(`values.reindex(labels)`)"
+        )
+        raise ValueError(msg)
 
 
 def _label_kind(x: object) -> str:

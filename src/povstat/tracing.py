@@ -438,6 +438,15 @@ def trace_figure(
     )
 
 
+def _one_value(x: Any) -> Any:
+    """A pyarrow Scalar as the value it holds; anything else as given.
+
+    Only a Scalar is read (:func:`povstat._validate.arrow_scalars`): a
+    container stays one, to be refused as several labels.
+    """
+    return _validate.arrow_scalars(x) if _validate._is_arrow_scalar(x) else x
+
+
 def _refuse_missing(given: Mapping[str, tuple[object, str]]) -> None:
     """Refuse a missing value as a key or measure: one rule for every marker.
 
@@ -565,6 +574,13 @@ def _trace_figure(
     if where is not None and not isinstance(where, Mapping):
         msg = f"`where` must be a mapping of column to value, got {where!r}"
         raise TypeError(msg)
+    # A pyarrow Scalar (``for s in table["region_name"]``) is one label: the
+    # value it holds (pandas cannot compare a column with the Scalar itself).
+    subject, at, measure = (_one_value(v) for v in (subject, at, measure))
+    if where is not None:
+        where = {k: _one_value(v) for k, v in where.items()}
+    if isinstance(measures, list | tuple):
+        measures = _validate.arrow_scalars(measures)
     _refuse_collections(
         {
             "subject": (subject, f"a label of `data` column {region!r}"),

@@ -1,0 +1,67 @@
+"""A population Series beside a region x year frame that is not square: the
+advice pairs it with the rows, as a column (core16 G2), and works followed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from povstat import rate_to_headcount
+
+RATE = pd.DataFrame(
+    {2022: [4.37, 10.37, 3.79], 2023: [4.26, 9.91, 3.31]},
+    index=["Kota Malang", "Kabupaten Malang", "Kota Batu"],
+)
+# By hand, rate x population / 100 (thousands): Kota Malang 4.37 * 886 =
+# 3871.82 -> 38.7182, 4.26 * 886 -> 37.7436; Kabupaten Malang 10.37 * 2700
+# -> 279.99, 9.91 * 2700 -> 267.57; Kota Batu 3.79 * 217 -> 8.2243,
+# 3.31 * 217 -> 7.1827.
+EXPECTED = [[38.7182, 37.7436], [279.99, 267.57], [8.2243, 7.1827]]
+
+
+def test_same_labels_in_another_order() -> None:
+    population = pd.Series(
+        {"Kota Batu": 217.0, "Kabupaten Malang": 2700.0, "Kota Malang": 886.0}
+    )
+    with pytest.raises(ValueError, match=r"to_numpy\(\)\[:, None\]") as info:
+        rate_to_headcount(RATE, population, unit="percent")
+    assert "population.reindex(rate.index).to_numpy()[:, None]" in str(info.value)
+    got = rate_to_headcount(
+        RATE, population.reindex(RATE.index).to_numpy()[:, None], unit="percent"
+    )
+    np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)
+
+
+def test_capitals() -> None:
+    population = pd.Series(
+        {"KOTA MALANG": 886.0, "KABUPATEN MALANG": 2700.0, "KOTA BATU": 217.0}
+    )
+    with pytest.raises(ValueError, match="written otherwise") as info:
+        rate_to_headcount(RATE, population, unit="percent")
+    snippet = (
+        "population.set_axis(population.index.str.title())"
+        ".reindex(rate.index).to_numpy()[:, None]"
+    )
+    assert snippet in str(info.value)
+    fixed = population.set_axis(population.index.str.title())
+    got = rate_to_headcount(
+        RATE, fixed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
+    )
+    np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)
+
+
+def test_kab_abbreviated_is_not_offered_to_numpy_alone() -> None:
+    population = pd.Series(
+        {"Kota Malang": 886.0, "Kab. Malang": 2700.0, "Kota Batu": 217.0}
+    )
+    with pytest.raises(ValueError, match="written otherwise") as info:
+        rate_to_headcount(RATE, population, unit="percent")
+    msg = str(info.value)
+    assert "pass .to_numpy() of one" not in msg
+    assert "population.reindex(rate.index).to_numpy()[:, None]" in msg
+    renamed = population.rename({"Kab. Malang": "Kabupaten Malang"})
+    got = rate_to_headcount(
+        RATE, renamed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
+    )
+    np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)

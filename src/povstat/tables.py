@@ -1744,11 +1744,11 @@ def read_bps_table(
     name, 2022, which is no region's. A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. A mark written
-    with symbols before the name ("*Kota Batu", "(\u2020) Pacitan",
+    with symbols before the name (``*Kota Batu``, "(\u2020) Pacitan",
     "\u00b9Kota Batu", "\u1d43 Pacitan", "^1 Pacitan") is set apart and
     kept in the ``footnote`` column as one after it is (both, when both
-    are written: "*Pacitan 1)" has footnote "* 1)"); such a row naming a
-    region is a region's row whatever its value cells hold ("*Muna Barat"
+    are written: ``*Pacitan 1)`` has footnote ``* 1)``); such a row naming a
+    region is a region's row whatever its value cells hold (``*Muna Barat``
     with "-" for years before the regency existed), never a footnote. Words are
     compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character

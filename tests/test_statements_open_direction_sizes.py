@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pandas as pd
+import pytest
 
 from povstat.statements import (
     HOLDS,
@@ -246,3 +247,53 @@ def test_a_direction_reason_says_the_rates_intervals_meet() -> None:
         "their rounding; the rounding intervals of the two rates meet (figures "
         "of different decimals), so the true figures may have moved either way"
     ]
+
+
+def test_a_direction_reason_says_the_numbers_of_poor_meet() -> None:
+    # Kabupaten Sumenep 2024, BPS: 17.78 % and 196.42 thousand poor (2
+    # decimals); 2025 appended as 17.50 % and 196.415 thousand (3 decimals).
+    # By hand: the rate fell 17.78 - 17.50 = 0.28 points, -0.28 / 17.78 =
+    # -1.5748 % relative (-1.57 % at 2 decimals); the count fell
+    # 196.42 - 196.415 = 0.005, 0.01 at 2 decimals half up (a change not 0
+    # is shown at 2 decimals unless that shows 0.00). With the counts
+    # stated to be published at 2 decimals, 196.42 stands for
+    # [196.415, 196.425) and 196.415 (needing 3) for [196.4145, 196.4155):
+    # the intervals meet, so the number of poor may have moved either way:
+    # "fall" cannot be told, although the rates (clearly apart) fell.
+    data = appended(east_java([2024]), "Kabupaten Sumenep", 2025, 17.50, 196.415)
+    statement = pd.DataFrame(
+        [
+            {
+                "kind": "direction",
+                "region": "Kabupaten Sumenep",
+                "period_before": 2024,
+                "period_after": 2025,
+                "direction": "fall",
+            }
+        ]
+    )
+    out = check_statements(
+        statement,
+        data,
+        rate_decimals=2,
+        levels_decimals={"poor_thousands": 2},
+        **EJ_KW,
+    )
+    assert out["verdict"].tolist() == [UNDECIDED]
+    assert out["reason"].tolist() == [
+        "the rate fell 0.28 points (-1.57 %) and the number of poor fell by "
+        "0.01; the rounding intervals of the two numbers of poor meet (figures "
+        "of different decimals), so the true figures may have moved either way"
+    ]
+    # The decimals not stated: read at the 3 that 196.415 needs, 196.42 is
+    # [196.4195, 196.4205), apart from 196.415's interval: the count fell,
+    # and the verdict holds; but 38 of the 39 counts need 2 decimals at
+    # most, so the reading is in doubt and decides this verdict: warned,
+    # naming the count column and the figure needing more.
+    with pytest.warns(
+        UserWarning,
+        match=r"'poor_thousands' \(argument `headcount`\)"
+        r" is read at 3 decimals.*'Kabupaten Sumenep' at 2025 \(196\.415\)",
+    ):
+        out = check_statements(statement, data, rate_decimals=2, **EJ_KW)
+    assert out["verdict"].tolist() == [HOLDS]

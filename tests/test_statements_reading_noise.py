@@ -142,8 +142,11 @@ def test_the_warning_shows_noisy_figures_as_the_figures_they_are() -> None:
 
 @pytest.mark.parametrize("poor", [4.11, B_NOISY])
 def test_a_noisy_count_beside_a_trailing_zero_is_its_figure(poor: float) -> None:
-    # The number of poor 4.10 -> 4.11 (thousands), the column read at 2
-    # decimals (2 of its 4 figures need them): [4.095, 4.105) and [4.105,
+    # The number of poor 4.10 -> 4.11 (thousands), the column stated to be
+    # published at 2 decimals (read from its figures it would be in doubt:
+    # only 4.11 needs 2, and read at 1, 4.10's [4.05, 4.15) meets 4.11's
+    # [4.105, 4.115), which decides this verdict: warned, see
+    # test_statements_open_direction_sizes): [4.095, 4.105) and [4.105,
     # 4.115) only touch, so the count rose, as the rate (5.0 -> 5.1) did:
     # holds, whether 4.11 is written cleanly or as 0.0411 * 100.
     data = pd.DataFrame(
@@ -165,7 +168,7 @@ def test_a_noisy_count_beside_a_trailing_zero_is_its_figure(poor: float) -> None
             }
         ]
     )
-    out = check_statements(statements, data, **KW)
+    out = check_statements(statements, data, levels_decimals={"poor": 2}, **KW)
     assert out["verdict"].tolist() == [HOLDS]
     assert out["reason"].tolist() == [
         "the rate rose 0.10 points (+2.00 %) and the number of poor rose by 0.01"

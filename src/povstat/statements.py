@@ -6986,7 +6986,16 @@ def check_statements(
                     named="",
                     region=region,
                     period=period,
-                    pairs=pair_rows(s[measure_of == col]),
+                    # The number of poor is read once for level changes and
+                    # direction statements alike: the pairs of both.
+                    pairs=np.concatenate(
+                        [
+                            pair_rows(s[measure_of == col]),
+                            pair_rows(st[kinds == "direction"])
+                            if col == headcount
+                            else np.zeros(0, np.intp),
+                        ]
+                    ),
                     subjects=figure_subjects(col),
                     ranked=np.zeros(0, np.intp),
                 )
@@ -7099,6 +7108,20 @@ def check_statements(
                 if headcount not in readings:
                     readings[headcount] = _read_column(
                         data, headcount, scales, levels_decimals.get(headcount)
+                    )
+                    # Read from its figures, the count's decimals may be in
+                    # doubt (196.415 appended to counts of 2 decimals): warn
+                    # where a direction depends on them, as for the rates.
+                    _warn_reading(
+                        data,
+                        readings[headcount],
+                        arg=f"levels_decimals={{{{{headcount!r}: {{}}}}}}",
+                        named=" (argument `headcount`)",
+                        region=region,
+                        period=period,
+                        pairs=pair_rows(s),
+                        subjects=np.zeros(0, np.intp),
+                        ranked=np.zeros(0, np.intp),
                     )
                 poor_open = _intervals_meet(
                     lookup(headcount, u["region"], u["period_before"], "direction"),

@@ -161,6 +161,22 @@ PREFIX_KIND = {
 }
 
 
+def written_kind(text: str) -> tuple[str | None, str]:
+    """A region's label read as its kind (:data:`PREFIX_KIND`) and its name.
+
+    The one split of a label before its name is matched (:func:`candidates`):
+    "Kab. Malang" is ``("kabupaten", "Malang")``, "Kota Batu" ``("kota",
+    "Batu")``; a label without a prefix is ``(None, label)``.
+
+    >>> written_kind("Kab. Malang"), written_kind("Pacitan")
+    (('kabupaten', 'Malang'), (None, 'Pacitan'))
+    """
+    prefixed = PREFIX.fullmatch(text)
+    if prefixed is None:
+        return None, text
+    return PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()], prefixed["name"]
+
+
 #: Numbers written for a word of a region's name: "50 Kota" is how BPS's
 #: tables (and the regency itself) often write Kabupaten Lima Puluh Kota.
 _NUMERAL_WORDS = {"50": "lima puluh"}
@@ -348,14 +364,9 @@ def name_key(label: str, code: str | None = None) -> str:
     from povstat.tables import without_footnote_mark  # tables imports this module
 
     text = without_footnote_mark(" ".join(label.split()))
-    prefixed = PREFIX.fullmatch(text)
-    if prefixed is None:
-        kind, name = None, text
-        if is_national(text):
-            return "indonesia"
-    else:
-        kind = PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
-        name = prefixed["name"]
+    kind, name = written_kind(text)
+    if kind is None and is_national(text):
+        return "indonesia"
     found = candidates(kind, name)
     if code is not None:
         picked = [found]

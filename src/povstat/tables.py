@@ -9025,11 +9025,7 @@ def _names_region(cell: str) -> bool:
     ("Kota Batu", "Kab. Malang", "Provinsi Jawa Timur") or bare ("Pacitan",
     "JAWA TIMUR", "INDONESIA").
     """
-    ext = _PREFIX.fullmatch(cell)
-    if ext is None:
-        return bool(_regions.candidates(None, cell))
-    kind = _PREFIX_TYPE[(ext["p1"] or ext["p2"]).lower()]
-    return bool(_regions.candidates(kind, ext["name"]))
+    return bool(_regions.candidates(*_regions.written_kind(cell)))
 
 
 def _safe_period(cell: str) -> tuple[int, int | None, str] | None:

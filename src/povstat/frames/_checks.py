@@ -778,9 +778,10 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
         if key in regions or label not in names:
             continue
         text = without_footnote_mark(" ".join(names[label].split()))
-        if _regions.PREFIX.fullmatch(text) is not None:
+        kind, name = _regions.written_kind(text)
+        if kind is not None:
             continue
-        found = _regions.candidates(None, text)
+        found = _regions.candidates(kind, name)
         provinces = [c for c in found if len(c) == 2]
         regencies = tuple(c for c in found if len(c) == 4)
         if len(provinces) == 1 and regencies:
@@ -798,13 +799,12 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
         if label in ambiguous or label not in names:
             continue
         text = without_footnote_mark(" ".join(names[label].split()))
-        written = _regions.PREFIX.fullmatch(text)
-        if written is not None:
-            kind = _regions.PREFIX_KIND[(written["p1"] or written["p2"]).lower()]
+        kind, name = _regions.written_kind(text)
+        if kind is not None:
             if kind == "kabupaten" and key in regions:
                 prefixed.append(regions[key])
         elif key not in regions:
-            found = _regions.candidates(None, text)
+            found = _regions.candidates(kind, name)
             bare_regency = bare_regency or (
                 bool(found) and all(len(c) == 4 for c in found)
             )

@@ -91,52 +91,67 @@ def test_no_order_shown_still_offers_to_numpy() -> None:
     np.testing.assert_allclose(points, [0.5, 0.5], atol=1e-12)
 
 
-def test_float_codes_beside_text_codes() -> None:
-    # A sheet's "35.73" read as a number beside the codes kept as text.
-    before = pd.Series([4.37, 3.79], index=[35.73, 35.79])  # Malang, Batu 2022
-    after = pd.Series([3.31, 4.26], index=["35.79", "35.73"])  # 2023
-    msg = _message(rate_change, before, after, unit="percent")
-    _no_to_numpy_offer(msg)
-    aligned = _follow(_snippet(msg), before=before, after=after)
-    points = rate_change(before, aligned, unit="percent").points
-    np.testing.assert_allclose(points, [-0.11, -0.48], atol=1e-9)
-
-
-def test_dotted_codes_with_a_space_beside_integers_and_text() -> None:
-    before = pd.Series([4.37, 3.79], index=["35.73 ", "35.79 "])  # 2022
-    after = pd.Series([3.31, 4.26], index=[3579, 3573])  # 2023, Batu first
-    msg = _message(rate_change, before, after, unit="percent")
-    _no_to_numpy_offer(msg)
-    aligned = _follow(_snippet(msg), before=before, after=after)
-    points = rate_change(aligned, after, unit="percent").points
-    np.testing.assert_allclose(points, [-0.48, -0.11], atol=1e-9)  # Batu, Malang
-    # The same after the codes of `after` are made text ("3579").
-    after = after.set_axis(after.index.astype(str))
-    msg = _message(rate_change, before, after, unit="percent")
-    _no_to_numpy_offer(msg)
-    aligned = _follow(_snippet(msg), before=before, after=after)
-    points = rate_change(aligned, after, unit="percent").points
-    np.testing.assert_allclose(points, [-0.48, -0.11], atol=1e-9)
-
-
-def test_capitals_inside_a_multiindex() -> None:
-    before = pd.Series(
-        [4.37, 3.79],
-        index=pd.MultiIndex.from_tuples(
-            [("Kota Malang", "total"), ("Kota Batu", "total")]
+@pytest.mark.parametrize(
+    ("before", "after", "aligns", "expected"),
+    [
+        # A sheet's "35.73" read as a number beside the codes kept as text.
+        # `after` aligned: Kota Malang -0.11, Kota Batu -0.48 (changes by hand above).
+        pytest.param(
+            pd.Series([4.37, 3.79], index=[35.73, 35.79]),  # Malang, Batu 2022
+            pd.Series([3.31, 4.26], index=["35.79", "35.73"]),  # 2023
+            "after",
+            [-0.11, -0.48],
+            id="float-codes-beside-text-codes",
         ),
-    )
-    after = pd.Series(
-        [3.31, 4.26],
-        index=pd.MultiIndex.from_tuples(
-            [("KOTA BATU", "total"), ("KOTA MALANG", "total")]
+        # Dotted text codes with a trailing space beside integers. `before`
+        # aligned to `after`: Kota Batu -0.48, Kota Malang -0.11 (by hand above).
+        pytest.param(
+            pd.Series([4.37, 3.79], index=["35.73 ", "35.79 "]),  # 2022
+            pd.Series([3.31, 4.26], index=[3579, 3573]),  # 2023, Batu first
+            "before",
+            [-0.48, -0.11],  # Batu, Malang
+            id="dotted-codes-with-a-space-beside-integers",
         ),
-    )
+        # The same after the codes of `after` are made text ("3579").
+        pytest.param(
+            pd.Series([4.37, 3.79], index=["35.73 ", "35.79 "]),  # 2022
+            pd.Series([3.31, 4.26], index=pd.Index([3579, 3573]).astype(str)),
+            "before",
+            [-0.48, -0.11],  # Batu, Malang
+            id="dotted-codes-with-a-space-beside-integers-as-text",
+        ),
+        # Names in capitals inside a MultiIndex. `after` aligned: Kota Malang
+        # -0.11, Kota Batu -0.48 (changes by hand above).
+        pytest.param(
+            pd.Series(
+                [4.37, 3.79],
+                index=pd.MultiIndex.from_tuples(
+                    [("Kota Malang", "total"), ("Kota Batu", "total")]
+                ),
+            ),
+            pd.Series(
+                [3.31, 4.26],
+                index=pd.MultiIndex.from_tuples(
+                    [("KOTA BATU", "total"), ("KOTA MALANG", "total")]
+                ),
+            ),
+            "after",
+            [-0.11, -0.48],
+            id="capitals-inside-a-multiindex",
+        ),
+    ],
+)
+def test_labels_written_otherwise_aligned_never_to_numpy(
+    before: pd.Series, after: pd.Series, aligns: str, expected: list[float]
+) -> None:
     msg = _message(rate_change, before, after, unit="percent")
     _no_to_numpy_offer(msg)
     aligned = _follow(_snippet(msg), before=before, after=after)
-    points = rate_change(before, aligned, unit="percent").points
-    np.testing.assert_allclose(points, [-0.11, -0.48], atol=1e-9)
+    if aligns == "after":
+        points = rate_change(before, aligned, unit="percent").points
+    else:
+        points = rate_change(aligned, after, unit="percent").points
+    np.testing.assert_allclose(points, expected, atol=1e-9)
 
 
 def test_quarters_beside_months() -> None:
@@ -168,7 +183,9 @@ RATE = pd.DataFrame(
 
 
 @pytest.mark.parametrize(
-    "names", [["KOTA MALANG", "KOTA BATU"], ["Kota malang", "Kota batu"]]
+    "names",
+    [["KOTA MALANG", "KOTA BATU"], ["Kota malang", "Kota batu"]],
+    ids=["capitals", "lower-case-after-the-prefix"],
 )
 def test_population_in_capitals_beside_regions_by_years(names: list[str]) -> None:
     population = pd.Series([886.0, 217.0], index=names)  # thousands
@@ -182,36 +199,45 @@ def test_population_in_capitals_beside_regions_by_years(names: list[str]) -> Non
     np.testing.assert_allclose(got, [[38.7182, 37.7436], [8.2243, 7.1827]], rtol=1e-12)
 
 
-def test_population_with_other_prefixes_beside_regions_by_years() -> None:
-    rate = pd.DataFrame(
-        {2022: [10.37, 3.79], 2023: [9.91, 3.31]},
-        index=["Kabupaten Malang", "Kota Batu"],
-    )
-    population = pd.Series({"KAB. MALANG": 2654.0, "KOTA BATU": 217.0})
+@pytest.mark.parametrize(
+    ("rate", "population", "said", "expected"),
+    [
+        # Followed: the names of the rows of `rate` given, then passed as a
+        # column. 10.37 % x 2654 = 275.2198, 9.91 % x 2654 = 263.0114; Kota
+        # Batu 3.79 % x 217 = 8.2243, 3.31 % x 217 = 7.1827.
+        pytest.param(
+            pd.DataFrame(
+                {2022: [10.37, 3.79], 2023: [9.91, 3.31]},
+                index=["Kabupaten Malang", "Kota Batu"],
+            ),
+            pd.Series({"KAB. MALANG": 2654.0, "KOTA BATU": 217.0}),
+            "give it the names of the rows of `rate`",
+            [[275.2198, 263.0114], [8.2243, 7.1827]],
+            id="other-prefixes",
+        ),
+        # Followed by a caller who knows x is Kota Malang and y Kota Batu: the
+        # row labels given, the Series passed as a column. 4.37 % x 886 =
+        # 38.7182, 4.26 % x 886 = 37.7436; 3.79 % x 217 = 8.2243, 3.31 % x 217
+        # = 7.1827.
+        pytest.param(
+            RATE,
+            pd.Series([886.0, 217.0], index=["x", "y"]),
+            "`population.to_numpy()` pairs its values with the columns of `rate`",
+            [[38.7182, 37.7436], [8.2243, 7.1827]],
+            id="series-said-to-pair-with-the-columns",
+        ),
+    ],
+)
+def test_population_given_the_row_names_then_passed_as_a_column(
+    rate: pd.DataFrame, population: pd.Series, said: str, expected: list[list[float]]
+) -> None:
     msg = _message(rate_to_headcount, rate, population, unit="percent")
+    assert said in msg
     assert "if their values are already in one order" not in msg
-    assert "give it the names of the rows of `rate`" in msg
-    # Followed: the names given, then passed as a column.
-    population = population.set_axis(["Kabupaten Malang", "Kota Batu"])
+    population = population.set_axis(rate.index)
     column = _follow(_snippet(msg, "[:, None]"), rate=rate, population=population)
     got = rate_to_headcount(rate, column, unit="percent")
-    # 10.37 % x 2654 = 275.2198, 9.91 % x 2654 = 263.0114; Kota Batu as above.
-    np.testing.assert_allclose(
-        got, [[275.2198, 263.0114], [8.2243, 7.1827]], rtol=1e-12
-    )
-
-
-def test_series_beside_frame_columns_said_to_pair_with_columns() -> None:
-    population = pd.Series([886.0, 217.0], index=["x", "y"])
-    msg = _message(rate_to_headcount, RATE, population, unit="percent")
-    assert "`population.to_numpy()` pairs its values with the columns of `rate`" in msg
-    assert "if their values are already in one order" not in msg
-    # Followed by a caller who knows x is Kota Malang and y Kota Batu: the
-    # row labels given, the Series passed as a column (values as above).
-    population = population.set_axis(RATE.index)
-    column = _follow(_snippet(msg, "[:, None]"), rate=RATE, population=population)
-    got = rate_to_headcount(RATE, column, unit="percent")
-    np.testing.assert_allclose(got, [[38.7182, 37.7436], [8.2243, 7.1827]], rtol=1e-12)
+    np.testing.assert_allclose(got, expected, rtol=1e-12)
 
 
 def _rank_inputs() -> tuple[pd.Series, pd.DataFrame]:
@@ -311,37 +337,42 @@ def test_codes_with_a_space_beside_integers_converted_whole() -> None:
     np.testing.assert_allclose(points, [-0.48, -0.11], atol=1e-9)  # Batu, Malang
 
 
-def test_extra_level_in_another_order_no_to_numpy() -> None:
-    before = pd.Series(
-        [4.37, 3.79],
-        index=pd.MultiIndex.from_tuples(
-            [("35", "3573"), ("35", "3579")], names=["province_code", "region_code"]
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            pd.Series(
+                [4.37, 3.79],
+                index=pd.MultiIndex.from_tuples(
+                    [("35", "3573"), ("35", "3579")],
+                    names=["province_code", "region_code"],
+                ),
+            ),
+            pd.Series(
+                [3.31, 4.26], index=pd.Index(["3579", "3573"], name="region_code")
+            ),
+            id="extra-level",
         ),
-    )
-    after = pd.Series(
-        [3.31, 4.26], index=pd.Index(["3579", "3573"], name="region_code")
-    )
-    msg = _message(rate_change, before, after, unit="percent")
-    assert "right only if" not in msg
-    assert "not .to_numpy()" in msg
-    found: list[str] = re.findall(r"`([^`]*)`", msg)
-    kept = _follow(next(s for s in found if s.startswith("before.")), before=before)
-    aligned = _follow(_snippet(msg), before=before, after=after)
-    points = rate_change(kept, aligned, unit="percent").points
-    np.testing.assert_allclose(points, [-0.11, -0.48], atol=1e-9)  # Malang, Batu
-
-
-def test_one_value_level_in_another_order_no_to_numpy() -> None:
-    index = [("2022", "3573"), ("2022", "3579")]
-    before = pd.Series(
-        [4.37, 3.79], index=pd.MultiIndex.from_tuples(index, names=["year", "code"])
-    )
-    after = pd.Series(
-        [3.31, 4.26],
-        index=pd.MultiIndex.from_tuples(
-            [("2023", "3579"), ("2023", "3573")], names=["year", "code"]
+        pytest.param(
+            pd.Series(
+                [4.37, 3.79],
+                index=pd.MultiIndex.from_tuples(
+                    [("2022", "3573"), ("2022", "3579")], names=["year", "code"]
+                ),
+            ),
+            pd.Series(
+                [3.31, 4.26],
+                index=pd.MultiIndex.from_tuples(
+                    [("2023", "3579"), ("2023", "3573")], names=["year", "code"]
+                ),
+            ),
+            id="one-value-level",
         ),
-    )
+    ],
+)
+def test_level_in_another_order_no_to_numpy(
+    before: pd.Series, after: pd.Series
+) -> None:
     msg = _message(rate_change, before, after, unit="percent")
     assert "right only if" not in msg
     assert "not .to_numpy()" in msg

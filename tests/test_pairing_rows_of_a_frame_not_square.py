@@ -3,6 +3,8 @@ advice pairs it with the rows, as a column (core16 G2), and works followed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -20,48 +22,61 @@ RATE = pd.DataFrame(
 EXPECTED = [[38.7182, 37.7436], [279.99, 267.57], [8.2243, 7.1827]]
 
 
-def test_same_labels_in_another_order() -> None:
-    population = pd.Series(
-        {"Kota Batu": 217.0, "Kabupaten Malang": 2700.0, "Kota Malang": 886.0}
-    )
-    with pytest.raises(ValueError, match=r"to_numpy\(\)\[:, None\]") as info:
-        rate_to_headcount(RATE, population, unit="percent")
-    assert "population.reindex(rate.index).to_numpy()[:, None]" in str(info.value)
-    got = rate_to_headcount(
-        RATE, population.reindex(RATE.index).to_numpy()[:, None], unit="percent"
-    )
-    np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)
-
-
-def test_capitals() -> None:
-    population = pd.Series(
-        {"KOTA MALANG": 886.0, "KABUPATEN MALANG": 2700.0, "KOTA BATU": 217.0}
-    )
-    with pytest.raises(ValueError, match="written otherwise") as info:
-        rate_to_headcount(RATE, population, unit="percent")
-    snippet = (
-        "population.set_axis(population.index.str.title())"
-        ".reindex(rate.index).to_numpy()[:, None]"
-    )
-    assert snippet in str(info.value)
-    fixed = population.set_axis(population.index.str.title())
-    got = rate_to_headcount(
-        RATE, fixed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
-    )
-    np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)
-
-
-def test_kab_abbreviated_is_not_offered_to_numpy_alone() -> None:
-    population = pd.Series(
-        {"Kota Malang": 886.0, "Kab. Malang": 2700.0, "Kota Batu": 217.0}
-    )
-    with pytest.raises(ValueError, match="written otherwise") as info:
+@pytest.mark.parametrize(
+    ("population", "match", "said", "not_said", "fix"),
+    [
+        # The same labels in another order: reindexed by the rows of `rate`.
+        pytest.param(
+            pd.Series(
+                {"Kota Batu": 217.0, "Kabupaten Malang": 2700.0, "Kota Malang": 886.0}
+            ),
+            r"to_numpy\(\)\[:, None\]",
+            "population.reindex(rate.index).to_numpy()[:, None]",
+            (),
+            lambda population: population,
+            id="same-labels-in-another-order",
+        ),
+        # Names in capitals: title case given, then reindexed.
+        pytest.param(
+            pd.Series(
+                {"KOTA MALANG": 886.0, "KABUPATEN MALANG": 2700.0, "KOTA BATU": 217.0}
+            ),
+            "written otherwise",
+            "population.set_axis(population.index.str.title())"
+            ".reindex(rate.index).to_numpy()[:, None]",
+            (),
+            lambda population: population.set_axis(population.index.str.title()),
+            id="capitals",
+        ),
+        # "Kab." abbreviated: .to_numpy() of one is not offered alone; the
+        # caller renames it, then reindexes.
+        pytest.param(
+            pd.Series(
+                {"Kota Malang": 886.0, "Kab. Malang": 2700.0, "Kota Batu": 217.0}
+            ),
+            "written otherwise",
+            "population.reindex(rate.index).to_numpy()[:, None]",
+            ("pass .to_numpy() of one",),
+            lambda population: population.rename({"Kab. Malang": "Kabupaten Malang"}),
+            id="kab-abbreviated-not-offered-to-numpy-alone",
+        ),
+    ],
+)
+def test_population_paired_with_the_rows_and_followed(
+    population: pd.Series,
+    match: str,
+    said: str,
+    not_said: tuple[str, ...],
+    fix: Callable[[pd.Series], pd.Series],
+) -> None:
+    with pytest.raises(ValueError, match=match) as info:
         rate_to_headcount(RATE, population, unit="percent")
     msg = str(info.value)
-    assert "pass .to_numpy() of one" not in msg
-    assert "population.reindex(rate.index).to_numpy()[:, None]" in msg
-    renamed = population.rename({"Kab. Malang": "Kabupaten Malang"})
+    for text in not_said:
+        assert text not in msg
+    assert said in msg
+    fixed = fix(population)
     got = rate_to_headcount(
-        RATE, renamed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
+        RATE, fixed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
     )
     np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)

@@ -91,6 +91,15 @@ from povstat.statements import (
             "fall of 0.125 points",
         ),
     ],
+    ids=[
+        "points-equal-figures",
+        "percent-a-year-equal-figures",
+        "percent-1-and-2-decimals",
+        "level-percent-1-and-2-decimals",
+        "level-units-equal-figures",
+        "level-units-fall-from-zero",
+        "points-fall",
+    ],
 )  # fmt: skip
 def test_rejected_size_gives_the_range(
     f: Any, args: tuple[float, ...], kw: dict[str, Any], tail: str

@@ -8,6 +8,7 @@ numpy ones were rounded silently.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -30,17 +31,22 @@ NOT_HELD: list[Any] = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("check", "match"),
+    [
+        pytest.param(
+            _validate.real, r"`x` holds an integer .*cannot hold", id="real-refuses"
+        ),
+        # The rule `real` cites: `numeric` refuses each of them.
+        pytest.param(_validate.numeric, "cannot hold", id="numeric-agrees"),
+    ],
+)
 @pytest.mark.parametrize("value", NOT_HELD, ids=repr)
-def test_real_refuses_every_integer_float64_does_not_hold(value: Any) -> None:
-    with pytest.raises(ValueError, match=r"`x` holds an integer .*cannot hold"):
-        _validate.real(value, "x")
-
-
-@pytest.mark.parametrize("value", NOT_HELD, ids=repr)
-def test_numeric_and_real_agree(value: Any) -> None:
-    # The rule `real` cites: `numeric` refuses each of them.
-    with pytest.raises(ValueError, match="cannot hold"):
-        _validate.numeric(value, "x")
+def test_every_integer_float64_does_not_hold_refused(
+    check: Callable[[Any, str], Any], match: str, value: Any
+) -> None:
+    with pytest.raises(ValueError, match=match):
+        check(value, "x")
 
 
 @pytest.mark.parametrize(

@@ -1093,7 +1093,9 @@ def read_bps_table(
         With `locale` ``"id"``, a CSV file separated by "," or a frame read
         as text: a whole number of one to three digits right before one of
         one or two ("Kota Malang,"4,26",3,91") in columns whose other
-        values are all decimals (or, with none, among the row's decimals);
+        values are all decimals (or, with none, among the row's decimals),
+        or hold whole values too ("4" for 4.00) where the two are unlike,
+        one more than twice the other ("2" then "59");
         a frame read as text gives the "en" warnings above too, but not
         those that count a row's fields or need a row of whole numbers
         alone. These warnings show an
@@ -1244,9 +1246,10 @@ def read_bps_table(
     year not yet typed; rows split alike are not counted as evidence, and
     the warning counts every split row); in "id", "3" right before "91"
     where the columns' other values are all decimals with as many places
-    or more (or, with none, the row's are), not where a whole value ("19"
-    for 19.0) sits among them. A frame read with every column as text
-    warns of these pairs as the file's path does.
+    or more (or, with none, the row's are); where a whole value ("4" for
+    4.00) sits among them, only if the two are unlike, one more than twice
+    the other ("2" then "59", not "19" then "19"). A frame read with every
+    column as text warns of these pairs as the file's path does.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -6879,6 +6882,23 @@ def _thousands_pairs_unopposed(
     return found
 
 
+def _alike_to_the_left(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Where a value and the one left of it are alike (neither over twice the other).
+
+    Two values of a series side by side are ("122" then "106.1", "19" then
+    "19"); the two parts of a number split by its comma seldom are ("3"
+    then "982.69", "2" then "59"). Compared in absolute value; NaN (no
+    value) is alike to nothing. True at the right cell of each pair.
+    """
+    absolute = np.abs(values)
+    alike = np.zeros(values.shape, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        alike[:, 1:] = (absolute[:, 1:] <= 2 * absolute[:, :-1]) & (
+            absolute[:, :-1] <= 2 * absolute[:, 1:]
+        )
+    return alike
+
+
 def _decimal_pairs_among_decimals(
     cells: np.ndarray[Any, Any], read: np.ndarray[Any, Any]
 ) -> np.ndarray[Any, Any]:
@@ -6892,10 +6912,14 @@ def _decimal_pairs_among_decimals(
     row's own other values are such decimals ("4,26", then "3" and "91").
     A whole number among those columns' values (BPS's "19" beside "18,6":
     a value whose decimals are zero, written without them) is evidence the
-    pair is two values, as is a second part longer than the decimals
-    written ("19", "19" among one-decimal values). Rows holding such a pair
-    in the same two columns are left out of the other rows. True at the
-    second part's cell.
+    pair is two values only where the two are alike, neither more than
+    twice the other (:func:`_alike_to_the_left`), as a series' two whole
+    values are ("19" then "19"); a "4" (4.00) among the columns' decimals
+    does not make "2" then "59" two values (the parts of "2,59" typed
+    without quotes). A second part longer than the decimals written ("19",
+    "19" among one-decimal values) is evidence too. Rows holding such a
+    pair in the same two columns are left out of the other rows. True at
+    the second part's cell.
     """
     texts = _stripped_texts(cells)
     head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & read
@@ -6921,8 +6945,11 @@ def _decimal_pairs_among_decimals(
     )
     row_most = places.max(axis=1, initial=0)
     enough = np.where(most > 0, most[None, :], row_most[:, None]) >= tail_len[:, 1:]
+    # Whole values in the columns make a pair of two values only of two
+    # alike ones ("19" then "19"), not "2" then "59".
+    alike = _alike_to_the_left(_whole_values(cells))[:, 1:]
     found = np.zeros(cells.shape, dtype=bool)
-    found[:, 1:] = pair[:, 1:] & (wholes == 0)[None, :] & enough
+    found[:, 1:] = pair[:, 1:] & ((wholes == 0)[None, :] | ~alike) & enough
     return found
 
 
@@ -6992,12 +7019,7 @@ def _check_split_thousands(
     # two alike values of a series ("122" then "106.1", a year's figure
     # written without decimals beside the next, as BPS's poor-count file
     # writes 126 of them), neither more than twice the other.
-    absolute = np.abs(np.where(read, values, np.nan))
-    with np.errstate(invalid="ignore"):
-        alike = np.zeros(cells.shape, dtype=bool)
-        alike[:, 1:] = (absolute[:, 1:] <= 2 * absolute[:, :-1]) & (
-            absolute[:, :-1] <= 2 * absolute[:, 1:]
-        )
+    alike = _alike_to_the_left(np.where(read, values, np.nan))
     broken = np.zeros(cells.shape, dtype=bool)
     broken[:, 1:] = (
         matching(r"[0-9]{3}\.[0-9]+")[:, 1:]

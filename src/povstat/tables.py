@@ -1188,15 +1188,17 @@ def read_bps_table(
     in any column: a value under no header makes the row data, and raises
     ValueError as a column of values without a period); or its first cell starts
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
-    note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
-    ("1) angka sementara"), and none of its value cells holds a number (in
+    note), or is a footnote, a mark ("1)", "a)", "(1)", "¹", or any note
+    mark read before a region's name: "(*)", "(†)", "#") followed by text
+    ("1) angka sementara", "(*) Kabupaten baru hasil pemekaran"), and none of its value cells holds a number (in
     either number format), unless it lies within a list of rows numbered so
     ("1) Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one
     after the other in which some row holds numbers, a row whose values are
     all missing ("2) Muna Barat,-") is a region; footnotes below the table
     start their own numbering. A numbered row whose text after the mark is
     a region's name ("2) Kota Batu", with its kind or bare) or a heading
-    ("(2) Kota") is no footnote either. A note starting with a word
+    ("(2) Kota") is no footnote either, nor is a marked one ("(*) Muna
+    Barat,-,-": a region row, its mark its footnote). A note starting with a word
     and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
@@ -2049,10 +2051,17 @@ def read_bps_table(
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
-    footnote_like = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
+    # A footnote: a footnote's number ("1) angka sementara") or a note mark
+    # the reader reads before a name (``_LEADING_NOTE_MARK``: "(*) Angka
+    # sementara", "(†) ...", "# ..."), then text.
+    footnote_like = np.array(
+        first_cell.str.match(_FOOTNOTE_ROW)
+        | first_cell.str.match(_LEADING_NOTE_MARK_TEXT),
+        dtype=bool,
+    )
     # A numbered heading ("(2) Kota") or a numbered or marked region's name
-    # ("2) Kota Batu", "*Muna Barat", "¹Muna Barat", whatever its values
-    # hold: "-" in a new regency's years) is no footnote.
+    # ("2) Kota Batu", "*Muna Barat", "(*) Muna Barat", "¹Muna Barat",
+    # whatever its values hold: "-" in a new regency's years) is no footnote.
     marked_row = footnote_like | (note & ~worded)
     for at_row in np.flatnonzero(marked_row).tolist():  # the few such rows
         if _numbered_region_or_heading(str(first_cell.iloc[at_row])):
@@ -10842,6 +10851,9 @@ _LEADING_NOTE_MARK = re.compile(
 )
 #: The same, the mark (and its spaces) as the group "lead".
 _LEADING_NOTE_MARK_RUN = re.compile(rf"(?P<lead>{_LEADING_NOTE_MARK.pattern})")
+#: Such a mark followed by text: a footnote's first cell ("(*) Angka
+#: sementara") or a marked region's name ("(*) Muna Barat").
+_LEADING_NOTE_MARK_TEXT = re.compile(rf"{_LEADING_NOTE_MARK.pattern}(?=[^\s)])")
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 

@@ -1191,10 +1191,10 @@ def read_bps_table(
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹", or any note mark read
     before a region's name: "(*)", "(†)", "#") followed by text ("1) angka sementara",
     "(*) Kabupaten baru hasil pemekaran"), and none of its value cells holds a number
-    (in either number format), unless it lies within a list of rows numbered so ("1)
-    Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one after the other
-    in which some row holds numbers, a row whose values are all missing ("2) Muna
-    Barat,-") is a region; footnotes below the table
+    (in either number format), unless it lies within a list of rows numbered so
+    ("1) Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one
+    after the other in which some row holds numbers, a row whose values are
+    all missing ("2) Muna Barat,-") is a region; footnotes below the table
     start their own numbering. A numbered row whose text after the mark is
     a region's name ("2) Kota Batu", with its kind or bare) or a heading
     ("(2) Kota") is no footnote either, nor is a marked one ("(*) Muna

@@ -10115,6 +10115,7 @@ def _fractions_among(
     if not sign.any() or not bare.any():
         return out
     shown_as = np.zeros(values.size, dtype=bool) if formatted is None else formatted
+    numbers = (reasons == "") & ~np.isnan(values) & column_pct
     for block in _blocks(blocks):  # the few column blocks
         pct = np.abs(values[block][sign[block]])
         if not pct.size:
@@ -10123,20 +10124,35 @@ def _fractions_among(
         low = block[bare[block] & (np.abs(values[block]) < median / 10)]
         if not low.size:
             continue
-        what = (
-            "a percent format among numbers formatted as percent"
-            if shown_as[block[sign[block]]].any()
-            else "a percent sign among numbers with one"
+        # How many of the block's numbers state percent, and how: the
+        # median is theirs alone, however few they are.
+        k, n = pct.size, int(numbers[block].sum())
+        n_format = int(shown_as[block[sign[block]]].sum())
+        without, kind = (
+            ("a percent format", "formatted as percent")
+            if n_format == k
+            else ("a percent sign", "written with a percent sign")
+            if n_format == 0
+            else (
+                "a percent format or sign",
+                "formatted as percent or written with a percent sign",
+            )
         )
+        stated = (
+            f"1 of {n} numbers is {kind}: {median:g}%"
+            if k == 1
+            else f"{k} of {n} numbers are {kind}, their median {median:g}%"
+        )
+        that, these = ("that number", "one") if k == 1 else ("that median", "numbers")
         out[low] = True
         for i in low:  # the few fractions
             v = float(values[i])
             as_pct = float(Decimal(repr(v)) * 100)
             reasons[i] = (
-                f"a number without {what} ({block_names[str(blocks[i])]}; "
-                f"their median: {median:g}%), "
-                f"under a stated percent: {v:g} is less "
-                "than a tenth of that median, so it is likely a fraction of "
+                f"a number without {without} beside {these} {kind} "
+                f"({block_names[str(blocks[i])]}: {stated}), "
+                f"under a stated percent: {v:g} is less than a tenth of "
+                f"{that}, so it is likely a fraction of "
                 f"one ({as_pct:g}%) that lost its percent sign or format, "
                 f"not {v:g}%; write the percentage ({as_pct:g}), or, if it "
                 f"is {v:g}%, write it with a percent sign ({v:g}%)"

@@ -3281,6 +3281,10 @@ def _undeduplicated(level: list[object]) -> list[object]:
     return out
 
 
+#: The name of a frame's column-label row in the grid (``_label_row_names``).
+_LABEL_ROW = re.compile(r"columns(?:\[[0-9]+\])?")
+
+
 def _label_row_names(n: int) -> list[str]:
     """Row labels of the column-label rows: "columns", or "columns[0]", ..."""
     return ["columns"] if n == 1 else [f"columns[{i}]" for i in range(n)]
@@ -9153,13 +9157,16 @@ def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
     once turned become columns named by no period: pandas ``.loc[:'2025']``
     on the frame indexed by the periods (a slice up to that label, whatever
     the blank lines between), and the first such line, for the message;
-    ("", "") if there are none, or the label is not unique.
+    ("", "") if there are none; ("", line) if the label is not unique.
     """
     below = [k for k in range(last + 1, text.shape[0]) if any(map(str, text[k]))]
-    label = str(text[last, 0])
-    if not below or list(map(str, text[:, 0])).count(label) != 1:
+    if not below:
         return "", ""
-    return f".loc[:{label!r}]", str(next(s for s in text[below[0]] if str(s)))
+    label = str(text[last, 0])
+    line = str(next(s for s in text[below[0]] if str(s)))
+    if list(map(str, text[:, 0])).count(label) != 1:
+        return "", line
+    return f".loc[:{label!r}]", line
 
 
 def _transposed_hint(
@@ -9316,27 +9323,29 @@ def _transposed_hint(
         )
         # A frame whose header row is a row of cells, not its column labels
         # (a reader took the title line above it as the labels, or was told
-        # header=None): the slice starts at the header row's first cell
-        # ("Tahun"), which, turned, labels the regions' column.
-        head = str(text[k, 0])
-        title = (
-            frame
-            and row != "column labels"
-            and bool(head)
-            and list(map(str, text[:, 0])).count(head) == 1
+        # header=None): the rows from the header row to the last period, by
+        # position (whatever the header row's first cell: empty, or written
+        # elsewhere too), turned; the header row is then the turned frame's
+        # first row, which is read as its header.
+        title = frame and row != "column labels"
+        # The column-label rows come first ("columns", "columns[0]", ...).
+        labels = next(
+            (i for i, x in enumerate(map(str, index)) if not _LABEL_ROW.fullmatch(x)),
+            len(index),
         )
-        end = repr(str(text[last, 0])) if cut else ""
+        start = k - labels
+        stop = f"{last + 1 - labels}" if note else ""
         how = (
-            "transpose the frame first, its header row "
-            f"{_label(index[k])!r} as the turned frame's labels (pandas "
-            f"df.set_index(df.columns[0]).loc[{head!r}:{end}].T"
-            f".set_index({head!r}).reset_index(); a polars or DuckDB frame "
-            "converted with .to_pandas() or .df() first) and pass that"
+            f"transpose the frame's rows from its header row {_label(index[k])!r} "
+            f"to the table's last period {str(text[last, 0])!r} (pandas "
+            f"df.iloc[{start}:{stop}].T.reset_index(drop=True), whose first "
+            "row is then the header; a polars or DuckDB frame converted with "
+            ".to_pandas() or .df() first) and pass that"
             + (
                 f" (the slice leaves out the lines above the header row and "
                 f"those below the table, such as {note!r}, which would become "
                 "columns naming no period)"
-                if cut
+                if note
                 else " (the slice leaves out the lines above the header row)"
             )
             if title

@@ -46,7 +46,7 @@ def test_a_group_of_fractions_beside_percent_formatted_groups_is_refused() -> No
         read_bps_table(xlsx_bytes(rows, _formats("BCFG")), locale="en")
     said = str(info.value)
     assert (
-        "a number without a percent format among numbers formatted as percent" in said
+        "a number without a percent format beside numbers formatted as percent" in said
     )
     assert "groups 'Perkotaan', 'Perdesaan', 'Jumlah'" in said
     t = read_bps_table(xlsx_bytes(rows, _formats("BCFG")), locale="en", errors="report")

@@ -65,5 +65,5 @@ def test_a_plain_fraction_among_percent_formats_is_still_refused() -> None:
     assert "1 cell is not a valid number" in said
     assert (
         "row 3, column '2025': '0.1297' (a number without a percent format "
-        "among numbers formatted as percent"
+        "beside numbers formatted as percent"
     ) in said

@@ -74,7 +74,7 @@ def test_fractions_beside_percent_signs_under_the_title_are_refused(
         read_bps_table(io.StringIO(text), locale=locale, sep=sep)
     t = read_bps_table(io.StringIO(text), locale=locale, sep=sep, errors="report")
     assert [(c.row, c.column) for c in t.invalid] == _INVALID
-    assert "a number without a percent sign among numbers with one" in (
+    assert "a number without a percent sign beside numbers written with a" in (
         t.invalid[0].reason
     )
     # The others are the percentages their cells show.

@@ -1,6 +1,12 @@
 """Transposed frame advice when a reader took the title line as the
 frame's column labels (sheets16 F2), followed as printed.
 
+The advice turns the rows from the header row to the last period by
+position (``df.iloc[0:4].T.reset_index(drop=True)``), so it holds whatever
+the header row's first cell: "Tahun", empty, or written elsewhere in the
+first column too (a title line "Tahun"), where slicing by that label
+cannot.
+
 A BPS CSV starts with its title line; read with each reader's defaults
 (pandas dtype=str, polars infer_schema=False, DuckDB all_varchar=true) the
 title becomes the column labels and the header row ("Tahun | JAWA TIMUR |
@@ -46,46 +52,60 @@ _SOURCE = sorted(
 )
 
 
-def _pandas(header: int | None) -> pd.DataFrame:
+#: The header row's first cell as written, empty, or written again above
+#: (the title line "Tahun"), and the recipe printed for a frame whose column
+#: labels are the line above the header row (for header=None, one row on).
+_CORNERS = {
+    "Tahun": _TEXT,
+    "empty": _TEXT.replace("Tahun,JAWA", ",JAWA"),
+    "repeated": "Tahun,,,\n" + _TEXT.split("\n", 1)[1],
+}
+
+
+def _pandas(text: str, header: int | None) -> pd.DataFrame:
     return pd.read_csv(
-        io.StringIO(_TEXT), dtype=str, keep_default_na=False, header=header
+        io.StringIO(text), dtype=str, keep_default_na=False, header=header
     )
 
 
-def _polars() -> Any:
+def _polars(text: str) -> Any:
     pl = pytest.importorskip("polars")
-    return pl.read_csv(io.StringIO(_TEXT), infer_schema=False)
+    return pl.read_csv(io.StringIO(text), infer_schema=False)
 
 
-def _duckdb(tmp_path: Path) -> Any:
+def _duckdb(text: str, tmp_path: Path) -> Any:
     duckdb = pytest.importorskip("duckdb")
     path = tmp_path / "trn.csv"
-    path.write_text(_TEXT, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return duckdb.sql(f"select * from read_csv('{path}', all_varchar=true)")
 
 
+@pytest.mark.parametrize("corner", list(_CORNERS))
 @pytest.mark.parametrize(
-    ("make", "convert"),
+    ("make", "convert", "recipe"),
     [
-        (lambda p: _pandas(0), lambda f: f),
-        (lambda p: _pandas(None), lambda f: f),
-        (lambda p: _polars(), lambda f: f.to_pandas()),
-        (_duckdb, lambda f: f.df()),
+        (lambda t, p: _pandas(t, 0), lambda f: f, "df.iloc[0:4]"),
+        (lambda t, p: _pandas(t, None), lambda f: f, "df.iloc[1:5]"),
+        (lambda t, p: _polars(t), lambda f: f.to_pandas(), "df.iloc[0:4]"),
+        (_duckdb, lambda f: f.df(), "df.iloc[0:4]"),
     ],
     ids=["pandas", "pandas-header-None", "polars", "duckdb"],
 )
-def test_title_labels_advice_followed(make: Any, convert: Any, tmp_path: Path) -> None:
-    frame = make(tmp_path)
+def test_title_labels_advice_followed(
+    make: Any, convert: Any, recipe: str, corner: str, tmp_path: Path
+) -> None:
+    frame = make(_CORNERS[corner], tmp_path)
     with pytest.raises(ValueError, match="looks transposed") as info:
         read_bps_table(frame, locale="en", month=3)
     said = str(info.value)
-    code = re.search(r"\(pandas (df\.set_index\(.*?\.reset_index\(\));", said)
+    code = re.search(r"\(pandas (df\.\S*?\.reset_index\(drop=True\)),", said)
     assert code is not None
-    assert code[1] == (
-        "df.set_index(df.columns[0]).loc['Tahun':'2025'].T"
-        ".set_index('Tahun').reset_index()"
-    )
+    # By hand: the header row is the frame's row 0 (row 1 with
+    # header=None, the title its row 0), the last period '2025' three rows
+    # below it; the slice stops before the blank line and the source line.
+    assert code[1] == f"{recipe}.T.reset_index(drop=True)"
     assert ".to_pandas() or .df() first" in said
+    assert "such as 'Sumber: BPS Provinsi Jawa Timur'" in said
     df = convert(frame)
     turned = eval(code[1], {"df": df})  # the printed expression, as printed
     t = read_bps_table(turned, locale="en", month=3)

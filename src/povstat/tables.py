@@ -1093,7 +1093,9 @@ def read_bps_table(
         With `locale` ``"id"``, a CSV file separated by "," or a frame read
         as text: a whole number of one to three digits right before one of
         one or two ("Kota Malang,"4,26",3,91") in columns whose other
-        values are all decimals (or, with none, among the row's decimals);
+        values are all decimals (or, with none, among the row's decimals),
+        or hold whole values too ("4" for 4.00) where the two are unlike,
+        one more than twice the other ("2" then "59");
         a frame read as text gives the "en" warnings above too, but not
         those that count a row's fields or need a row of whole numbers
         alone. These warnings show an
@@ -1186,15 +1188,17 @@ def read_bps_table(
     in any column: a value under no header makes the row data, and raises
     ValueError as a column of values without a period); or its first cell starts
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
-    note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
-    ("1) angka sementara"), and none of its value cells holds a number (in
-    either number format), unless it lies within a list of rows numbered so
+    note), or is a footnote, a mark ("1)", "a)", "(1)", "¹", or any note mark read
+    before a region's name: "(*)", "(†)", "#") followed by text ("1) angka sementara",
+    "(*) Kabupaten baru hasil pemekaran"), and none of its value cells holds a number
+    (in either number format), unless it lies within a list of rows numbered so
     ("1) Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one
     after the other in which some row holds numbers, a row whose values are
     all missing ("2) Muna Barat,-") is a region; footnotes below the table
     start their own numbering. A numbered row whose text after the mark is
     a region's name ("2) Kota Batu", with its kind or bare) or a heading
-    ("(2) Kota") is no footnote either. A note starting with a word
+    ("(2) Kota") is no footnote either, nor is a marked one ("(*) Muna
+    Barat,-,-": a region row, its mark its footnote). A note starting with a word
     and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
@@ -1244,9 +1248,10 @@ def read_bps_table(
     year not yet typed; rows split alike are not counted as evidence, and
     the warning counts every split row); in "id", "3" right before "91"
     where the columns' other values are all decimals with as many places
-    or more (or, with none, the row's are), not where a whole value ("19"
-    for 19.0) sits among them. A frame read with every column as text
-    warns of these pairs as the file's path does.
+    or more (or, with none, the row's are); where a whole value ("4" for
+    4.00) sits among them, only if the two are unlike, one more than twice
+    the other ("2" then "59", not "19" then "19"). A frame read with every
+    column as text warns of these pairs as the file's path does.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -2046,10 +2051,17 @@ def read_bps_table(
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
-    footnote_like = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
+    # A footnote: a footnote's number ("1) angka sementara") or a note mark
+    # the reader reads before a name (``_LEADING_NOTE_MARK``: "(*) Angka
+    # sementara", "(†) ...", "# ..."), then text.
+    footnote_like = np.array(
+        first_cell.str.match(_FOOTNOTE_ROW)
+        | first_cell.str.match(_LEADING_NOTE_MARK_TEXT),
+        dtype=bool,
+    )
     # A numbered heading ("(2) Kota") or a numbered or marked region's name
-    # ("2) Kota Batu", "*Muna Barat", "¹Muna Barat", whatever its values
-    # hold: "-" in a new regency's years) is no footnote.
+    # ("2) Kota Batu", "*Muna Barat", "(*) Muna Barat", "¹Muna Barat",
+    # whatever its values hold: "-" in a new regency's years) is no footnote.
     marked_row = footnote_like | (note & ~worded)
     for at_row in np.flatnonzero(marked_row).tolist():  # the few such rows
         if _numbered_region_or_heading(str(first_cell.iloc[at_row])):
@@ -3267,6 +3279,10 @@ def _undeduplicated(level: list[object]) -> list[object]:
         if m and m["x"] in texts[:k] and _period(m["x"]) is None:
             out[k] = m["x"]
     return out
+
+
+#: The name of a frame's column-label row in the grid (``_label_row_names``).
+_LABEL_ROW = re.compile(r"columns(?:\[[0-9]+\])?")
 
 
 def _label_row_names(n: int) -> list[str]:
@@ -6879,6 +6895,23 @@ def _thousands_pairs_unopposed(
     return found
 
 
+def _alike_to_the_left(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Where a value and the one left of it are alike (neither over twice the other).
+
+    Two values of a series side by side are ("122" then "106.1", "19" then
+    "19"); the two parts of a number split by its comma seldom are ("3"
+    then "982.69", "2" then "59"). Compared in absolute value; NaN (no
+    value) is alike to nothing. True at the right cell of each pair.
+    """
+    absolute = np.abs(values)
+    alike = np.zeros(values.shape, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        alike[:, 1:] = (absolute[:, 1:] <= 2 * absolute[:, :-1]) & (
+            absolute[:, :-1] <= 2 * absolute[:, 1:]
+        )
+    return alike
+
+
 def _decimal_pairs_among_decimals(
     cells: np.ndarray[Any, Any], read: np.ndarray[Any, Any]
 ) -> np.ndarray[Any, Any]:
@@ -6892,10 +6925,14 @@ def _decimal_pairs_among_decimals(
     row's own other values are such decimals ("4,26", then "3" and "91").
     A whole number among those columns' values (BPS's "19" beside "18,6":
     a value whose decimals are zero, written without them) is evidence the
-    pair is two values, as is a second part longer than the decimals
-    written ("19", "19" among one-decimal values). Rows holding such a pair
-    in the same two columns are left out of the other rows. True at the
-    second part's cell.
+    pair is two values only where the two are alike, neither more than
+    twice the other (:func:`_alike_to_the_left`), as a series' two whole
+    values are ("19" then "19"); a "4" (4.00) among the columns' decimals
+    does not make "2" then "59" two values (the parts of "2,59" typed
+    without quotes). A second part longer than the decimals written ("19",
+    "19" among one-decimal values) is evidence too. Rows holding such a
+    pair in the same two columns are left out of the other rows. True at
+    the second part's cell.
     """
     texts = _stripped_texts(cells)
     head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & read
@@ -6921,8 +6958,11 @@ def _decimal_pairs_among_decimals(
     )
     row_most = places.max(axis=1, initial=0)
     enough = np.where(most > 0, most[None, :], row_most[:, None]) >= tail_len[:, 1:]
+    # Whole values in the columns make a pair of two values only of two
+    # alike ones ("19" then "19"), not "2" then "59".
+    alike = _alike_to_the_left(_whole_values(cells))[:, 1:]
     found = np.zeros(cells.shape, dtype=bool)
-    found[:, 1:] = pair[:, 1:] & (wholes == 0)[None, :] & enough
+    found[:, 1:] = pair[:, 1:] & ((wholes == 0)[None, :] | ~alike) & enough
     return found
 
 
@@ -6992,12 +7032,7 @@ def _check_split_thousands(
     # two alike values of a series ("122" then "106.1", a year's figure
     # written without decimals beside the next, as BPS's poor-count file
     # writes 126 of them), neither more than twice the other.
-    absolute = np.abs(np.where(read, values, np.nan))
-    with np.errstate(invalid="ignore"):
-        alike = np.zeros(cells.shape, dtype=bool)
-        alike[:, 1:] = (absolute[:, 1:] <= 2 * absolute[:, :-1]) & (
-            absolute[:, :-1] <= 2 * absolute[:, 1:]
-        )
+    alike = _alike_to_the_left(np.where(read, values, np.nan))
     broken = np.zeros(cells.shape, dtype=bool)
     broken[:, 1:] = (
         matching(r"[0-9]{3}\.[0-9]+")[:, 1:]
@@ -9118,13 +9153,16 @@ def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
     once turned become columns named by no period: pandas ``.loc[:'2025']``
     on the frame indexed by the periods (a slice up to that label, whatever
     the blank lines between), and the first such line, for the message;
-    ("", "") if there are none, or the label is not unique.
+    ("", "") if there are none; ("", line) if the label is not unique.
     """
     below = [k for k in range(last + 1, text.shape[0]) if any(map(str, text[k]))]
-    label = str(text[last, 0])
-    if not below or list(map(str, text[:, 0])).count(label) != 1:
+    if not below:
         return "", ""
-    return f".loc[:{label!r}]", str(next(s for s in text[below[0]] if str(s)))
+    label = str(text[last, 0])
+    line = str(next(s for s in text[below[0]] if str(s)))
+    if list(map(str, text[:, 0])).count(label) != 1:
+        return "", line
+    return f".loc[:{label!r}]", line
 
 
 def _transposed_hint(
@@ -9281,27 +9319,29 @@ def _transposed_hint(
         )
         # A frame whose header row is a row of cells, not its column labels
         # (a reader took the title line above it as the labels, or was told
-        # header=None): the slice starts at the header row's first cell
-        # ("Tahun"), which, turned, labels the regions' column.
-        head = str(text[k, 0])
-        title = (
-            frame
-            and row != "column labels"
-            and bool(head)
-            and list(map(str, text[:, 0])).count(head) == 1
+        # header=None): the rows from the header row to the last period, by
+        # position (whatever the header row's first cell: empty, or written
+        # elsewhere too), turned; the header row is then the turned frame's
+        # first row, which is read as its header.
+        title = frame and row != "column labels"
+        # The column-label rows come first ("columns", "columns[0]", ...).
+        labels = next(
+            (i for i, x in enumerate(map(str, index)) if not _LABEL_ROW.fullmatch(x)),
+            len(index),
         )
-        end = repr(str(text[last, 0])) if cut else ""
+        start = k - labels
+        stop = f"{last + 1 - labels}" if note else ""
         how = (
-            "transpose the frame first, its header row "
-            f"{_label(index[k])!r} as the turned frame's labels (pandas "
-            f"df.set_index(df.columns[0]).loc[{head!r}:{end}].T"
-            f".set_index({head!r}).reset_index(); a polars or DuckDB frame "
-            "converted with .to_pandas() or .df() first) and pass that"
+            f"transpose the frame's rows from its header row {_label(index[k])!r} "
+            f"to the table's last period {str(text[last, 0])!r} (pandas "
+            f"df.iloc[{start}:{stop}].T.reset_index(drop=True), whose first "
+            "row is then the header; a polars or DuckDB frame converted with "
+            ".to_pandas() or .df() first) and pass that"
             + (
                 f" (the slice leaves out the lines above the header row and "
                 f"those below the table, such as {note!r}, which would become "
                 "columns naming no period)"
-                if cut
+                if note
                 else " (the slice leaves out the lines above the header row)"
             )
             if title
@@ -10080,6 +10120,7 @@ def _fractions_among(
     if not sign.any() or not bare.any():
         return out
     shown_as = np.zeros(values.size, dtype=bool) if formatted is None else formatted
+    numbers = (reasons == "") & ~np.isnan(values) & column_pct
     for block in _blocks(blocks):  # the few column blocks
         pct = np.abs(values[block][sign[block]])
         if not pct.size:
@@ -10088,20 +10129,35 @@ def _fractions_among(
         low = block[bare[block] & (np.abs(values[block]) < median / 10)]
         if not low.size:
             continue
-        what = (
-            "a percent format among numbers formatted as percent"
-            if shown_as[block[sign[block]]].any()
-            else "a percent sign among numbers with one"
+        # How many of the block's numbers state percent, and how: the
+        # median is theirs alone, however few they are.
+        k, n = pct.size, int(numbers[block].sum())
+        n_format = int(shown_as[block[sign[block]]].sum())
+        without, kind = (
+            ("a percent format", "formatted as percent")
+            if n_format == k
+            else ("a percent sign", "written with a percent sign")
+            if n_format == 0
+            else (
+                "a percent format or sign",
+                "formatted as percent or written with a percent sign",
+            )
         )
+        stated = (
+            f"1 of {n} numbers is {kind}: {median:g}%"
+            if k == 1
+            else f"{k} of {n} numbers are {kind}, their median {median:g}%"
+        )
+        that, these = ("that number", "one") if k == 1 else ("that median", "numbers")
         out[low] = True
         for i in low:  # the few fractions
             v = float(values[i])
             as_pct = float(Decimal(repr(v)) * 100)
             reasons[i] = (
-                f"a number without {what} ({block_names[str(blocks[i])]}; "
-                f"their median: {median:g}%), "
-                f"under a stated percent: {v:g} is less "
-                "than a tenth of that median, so it is likely a fraction of "
+                f"a number without {without} beside {these} {kind} "
+                f"({block_names[str(blocks[i])]}: {stated}), "
+                f"under a stated percent: {v:g} is less than a tenth of "
+                f"{that}, so it is likely a fraction of "
                 f"one ({as_pct:g}%) that lost its percent sign or format, "
                 f"not {v:g}%; write the percentage ({as_pct:g}), or, if it "
                 f"is {v:g}%, write it with a percent sign ({v:g}%)"
@@ -10816,6 +10872,9 @@ _LEADING_NOTE_MARK = re.compile(
 )
 #: The same, the mark (and its spaces) as the group "lead".
 _LEADING_NOTE_MARK_RUN = re.compile(rf"(?P<lead>{_LEADING_NOTE_MARK.pattern})")
+#: Such a mark followed by text: a footnote's first cell ("(*) Angka
+#: sementara") or a marked region's name ("(*) Muna Barat").
+_LEADING_NOTE_MARK_TEXT = re.compile(rf"{_LEADING_NOTE_MARK.pattern}(?=[^\s)])")
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 

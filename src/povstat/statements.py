@@ -646,21 +646,35 @@ def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
 
 
 def _refuse_unrounded_levels(
-    before: ArrayLike, after: ArrayLike, d: _LevelDecimals, shape: tuple[int, ...]
+    before: ArrayLike,
+    after: ArrayLike,
+    d: _LevelDecimals,
+    shape: tuple[int, ...],
+    names: tuple[str, str],
 ) -> None:
     """Refuse levels not rounded to their stated `levels_decimals`.
 
     As :func:`povstat.units.published` (float noise allowed): 171.24 is not
-    a figure published to 0 decimals.
+    a figure published to 0 decimals. The refusal names the first such
+    level by its index in the caller's (broadcast) input, whatever the
+    decimals of the others, and the argument that gave its decimals
+    (`names`: those of the earlier and the later levels, as
+    :func:`_each_side` gives them).
     """
-    for name, x, side in zip(
-        ("before", "after"), (before, after), _sides(d), strict=True
+    for name, x, side, dname in zip(
+        ("before", "after"), (before, after), _sides(d), names, strict=True
     ):
         dd = np.broadcast_to(side, shape)
         v = np.broadcast_to(np.asarray(x, np.float64), shape)
-        for k in np.unique(dd).tolist():  # the few distinct decimals
-            if int(k) < _COMPUTED:  # a computed figure is read as given
-                published(v[dd == k], int(k), name)
+        # A computed figure is read as given; one test per distinct decimals.
+        bad = _unrounded_at(v, dd, (dd < _COMPUTED) & ~np.isnan(v))
+        if bad.any():
+            k = dd.reshape(-1)[int(np.argmax(bad.reshape(-1)))]
+            try:  # the first bad level is the first of its decimals
+                published(np.where(dd == k, v, np.nan), int(k), name)
+            except ValueError as e:
+                msg = f"{e} (its decimals given by `{dname}`)"
+                raise ValueError(msg) from None
 
 
 def _widened_read(
@@ -1574,7 +1588,7 @@ def _change_check(
     coarse_d = np.minimum(earlier_d, given_d)
     shown_d = np.maximum(earlier_d, given_d)
     if given is not None:
-        _refuse_unrounded_levels(b, a, level_d, shape)
+        _refuse_unrounded_levels(b, a, level_d, shape, names)
     # Rates of different decimals (or a computed one): their difference is
     # not a figure of the coarser's decimals, so a size stated at those
     # decimals (or fewer) that the difference does not round to is judged
@@ -3354,7 +3368,7 @@ def _level_change_check(
     earlier_d = level_d if earlier is None else np.broadcast_to(earlier, shape)
     sides: _LevelDecimals = level_d if before_decimals is None else (earlier_d, level_d)
     if given is not None:
-        _refuse_unrounded_levels(b, a, sides, shape)
+        _refuse_unrounded_levels(b, a, sides, shape, names)
     coarse_d = np.minimum(earlier_d, level_d)
     # Levels of different decimals (or a computed one): a size stated at
     # the coarser's decimals that their difference does not round to is

@@ -1534,7 +1534,7 @@ def _change_check(
         before=b,
         after=a,
         stated=x,
-        years=t,
+        **({} if years is None else {"years": t}),
         **_decimals_shapes(names, given, earlier),
     )
     if given is not None:
@@ -3254,22 +3254,22 @@ def _level_change_check(
         # The rate's points are percentage points, whatever `unit`.
         rb = _in_percent(rate_before, u)
         ra = _in_percent(rate_after, u)
-        c = rate_change(rb, ra, unit="percent")
-        rr = c.relative
     else:
-        rr = rb = ra = np.full((), np.nan)
+        rb = ra = np.full((), np.nan)
     given, earlier = _given_decimals(
         levels_decimals, before_decimals, computed=computed
     )
+    # Every argument's shape checked before any is combined, so that a
+    # clash names the caller's arguments (not rate_change's own).
     shape = _validate.shape(
         before=b,
         after=a,
         stated=x,
-        years=t,
-        rate_before=rb,
-        rate_after=ra,
+        **({} if years is None else {"years": t}),
+        **({} if rate_before is None else {"rate_before": rb, "rate_after": ra}),
         **_decimals_shapes(names, given, earlier),
     )
+    rr = rate_change(rb, ra, unit="percent").relative
     # The exact decimal difference of the published levels, rounded once.
     change = _level_difference(a, b, shape)
     relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
@@ -3871,7 +3871,6 @@ def _direction_check(
     _validate.rate(rate_after, "rate_after", u)
     # Points are percentage points, whatever `unit`.
     r0, r1 = _in_percent(rate_before, u), _in_percent(rate_after, u)
-    c = rate_change(r0, r1, unit="percent")
     if (poor_before is None) != (poor_after is None):
         msg = "`poor_before` and `poor_after` must be given together, or neither"
         raise ValueError(msg)
@@ -3882,7 +3881,14 @@ def _direction_check(
         else _validate.nonnegative(poor_before, "poor_before")
     )
     p1 = nan if poor_after is None else _validate.nonnegative(poor_after, "poor_after")
-    shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
+    # Checked before the rates are combined, so that a clash names the
+    # caller's arguments.
+    shape = _validate.shape(
+        rate_before=r0,
+        rate_after=r1,
+        **({} if poor_before is None else {"poor_before": p0, "poor_after": p1}),
+    )
+    c = rate_change(r0, r1, unit="percent")
     pts = _level_difference(r1, r0, shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     dp = _level_difference(p1, p0, shape)  # 1.00 + 1.39 is 2.39

@@ -6582,19 +6582,42 @@ def check_statements(
     periods_known = set(data[period].tolist())
     periods_text = {_key_text(k): k for k in periods_known}
 
+    def region_periods(r: object, p: object) -> str:
+        """The periods of region `r` in `data`, which has none at `p`."""
+        own = data[period][(data[region] == r).to_numpy()]
+        try:
+            first, last = own.min(), own.max()
+            earlier, later = bool(first < p), bool(last > p)
+        except TypeError:  # pragma: no cover - periods that do not compare
+            return ""
+        span = f"{_show_key(first)} to {_show_key(last)}"
+        if earlier and later:
+            return (
+                f": `data` has rows of {_validate.plain(r)!r} before and after "
+                f"{_show_key(p)} ({span}) but none at it (a gap)"
+            )
+        side = "before" if earlier else "after"
+        return (
+            f": `data` has rows of {_validate.plain(r)!r} only {side} "
+            f"{_show_key(p)} ({span})"
+        )
+
     period_dtype = data[period].dtype
     period_example = _period_example(periods_known)
 
-    def unknown_period(col: object, p: object) -> str:
+    def unknown_period(col: object, p: object, r: object) -> str:
         """Why period `p` is not in `data`; 2023 where it holds "2023" said so.
 
         Blank text, text with spaces around a period of `data`, and a
         period of another type than `data`'s are named as such, with the
-        type `data` holds.
+        type `data` holds. A period of `data` that region `r` has no row
+        at: the periods `r` has rows at, said as the rank reasons say them
+        (Papua Pegunungan, a province since 2022, has rows only after
+        2023-03-01).
         """
         held = periods_text.get(_key_text(p))
         if p in periods_known:
-            return ""
+            return region_periods(r, p)
         as_data = (
             ""
             if period_example is None
@@ -6641,7 +6664,11 @@ def check_statements(
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
             f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
-            + (unknown_region(r) if r not in known else unknown_period(periods.name, p))
+            + (
+                unknown_region(r)
+                if r not in known
+                else unknown_period(periods.name, p, r)
+            )
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"
@@ -6715,7 +6742,7 @@ def check_statements(
             )
             pairs.append(
                 f"({_pair_key(r)!r}, {_pair_key(p)!r}){rows_of}"
-                + (unknown_region(r) if r not in known else unknown_period(col, p))
+                + (unknown_region(r) if r not in known else unknown_period(col, p, r))
             )
         more = f"; and {len(first) - 10} more pairs" if len(first) > 10 else ""
         verb = "refers" if len(rows) == 1 else "refer"

@@ -107,6 +107,17 @@ def test_polars_frame_advice_keeps_to_pandas() -> None:
         ps.parse_numbers(pl.DataFrame({"a": ["1"]}), locale="id")
 
 
+def test_duckdb_relation_advice_is_its_df_method_and_works() -> None:
+    rel = duckdb.sql("select 'Pacitan' as region, '13,8' as p0")
+    assert rel is not None
+    with pytest.raises(
+        TypeError, match=r"duckdb\.DuckDBPyRelation; .*with its \.df\(\) method"
+    ):
+        ps.parse_columns(rel, "p0", locale="id")  # type: ignore[arg-type]
+    # Followed: "13,8" in locale id is 13.8.
+    assert ps.parse_columns(rel.df(), "p0", locale="id")["p0"].tolist() == [13.8]
+
+
 def test_a_list_and_an_array_are_unchanged() -> None:
     # Sequences numpy reads are read as before: 2 x 1 cells stay 2 x 1.
     r = ps.parse_numbers([["13,65"], ["4,1"]], locale="id")

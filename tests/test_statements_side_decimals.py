@@ -348,11 +348,12 @@ def test_a_noisy_level_is_its_figure_at_the_range_end(after: float) -> None:
 
 def test_a_shape_clash_names_the_rates() -> None:
     # Three rates at each period, two stated sizes: the arguments named are
-    # `before`, `after` and `stated` (there is no argument `change`).
+    # `before`, `after` and `stated` (there is no argument `change`), and
+    # no `years`, which was not given.
     with pytest.raises(
         ValueError,
         match=r"shapes do not broadcast: `before` \(3,\), `after` \(3,\), "
-        r"`stated` \(2,\), `years` \(\)$",
+        r"`stated` \(2,\)$",
     ):
         check_change_statement(
             [8.00, 8.10, 8.20],

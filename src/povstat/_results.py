@@ -233,8 +233,12 @@ class Result:
         Returns
         -------
         pandas.DataFrame or polars.DataFrame
-            Columns named as the dataframe adapters name them. A 0-d result
-            gives one row.
+            Columns named as the dataframe adapters name them, one row per
+            element in the order of the inputs. A 0-d result gives one row.
+            The rows carry no labels of the inputs (a pandas frame gets the
+            default index 0..n-1, whatever the index of a Series passed in):
+            see the notes of each result's ``to_frame`` for joining it to
+            your data.
 
         Raises
         ------
@@ -280,6 +284,21 @@ def _documented_to_frame(cls: type[Result]) -> Callable[..., Any]:
         ------
         ValueError
             If `backend` is unknown or an array is not 1-D.
+
+        Notes
+        -----
+        The rows are the elements in the order of the inputs, with the
+        default index 0..n-1 (a pandas frame) even where a pandas Series
+        with other labels was passed: the result's arrays keep no labels.
+        To put the columns beside the rows they came from, give the frame
+        those rows' index, ``res.to_frame().set_axis(df.index)`` (or
+        ``df.reset_index(drop=True).join(res.to_frame())``); a bare
+        ``df.join(res.to_frame())`` pairs rows by label, and beside a frame
+        whose index is 0..n-1 in another order (after ``sort_values``) it
+        gives each row another row's values, with no missing value to warn.
+        The dataframe adapters (:func:`povstat.frames.with_ranks`,
+        :func:`povstat.frames.with_rank_sets`, ...) attach the columns to
+        your frame itself, keeping its index and order.
         """
     to_frame.__qualname__ = f"{cls.__qualname__}.to_frame"
     to_frame.__module__ = cls.__module__

@@ -1738,6 +1738,9 @@ def _pairing_advice(
     unlabelled = _unlabelled_cov(name0, x0, name, x)
     if unlabelled is not None:
         return unlabelled
+    rows_only = _cov_labelled_on_rows(name0, x0, name, x)
+    if rows_only is not None:
+        return rows_only
     if what == "index":
         # A Series of one value per row beside a frame that is not square:
         # whatever its labels, numpy pairs it with the columns (core16 G2).
@@ -2162,6 +2165,61 @@ def _unlabelled_cov(name0: str, x0: Any, name: str, x: Any) -> str | None:
         f"columns={series}.index)`; if it was built in another order, label "
         "it with the labels of that order, then align it, "
         f"`{frame}.loc[{series}.index, {series}.index]`"
+    )
+
+
+def _cov_labelled_on_rows(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """The advice for a covariance DataFrame whose rows alone hold the labels.
+
+    ``pandas.DataFrame(array, index=estimates.index)``, or a file of
+    "label, v1, v2, ..." rows read with ``header=None, index_col=0``: the
+    rows hold the labels of the estimates (each once), the columns other
+    labels. A covariance matrix pairs with the estimates on both axes, so
+    the advice labels its columns as its rows (``set_axis``), then aligns
+    both axes with the estimates where the rows are in another order; it
+    holds if the columns are in the order of the rows, as a covariance
+    matrix's are. Never the advice for a Series beside a table (pass it as
+    a column): the estimates must stay one value per area.
+    """
+    if not (_is_pandas(x0) and _is_pandas(x)):
+        return None
+    found = next(
+        (
+            (sname, s, dname, d)
+            for (sname, s), (dname, d) in (
+                ((name0, x0), (name, x)),
+                ((name, x), (name0, x0)),
+            )
+            if _columns(s) is None
+            and _columns(d) is not None
+            and "cov" in dname
+            and len(d.index) == len(d.columns) == len(s)
+            and d.index.is_unique
+            and not _missing_from(s.index, d.index)
+            and not _missing_from(d.index, s.index)
+            and not _one_label_set(d)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    sname, s, dname, d = found
+    c = _columns(d)
+    relabel = f"{dname}.set_axis({dname}.index, axis=1)"
+    in_order = s.index.equals(d.index)
+    how = (
+        f"`{relabel}`"
+        if in_order
+        else f"`{relabel}.loc[{sname}.index, {sname}.index]`, which also puts "
+        f"both axes in the order of `{sname}`"
+    )
+    return (
+        f"`{dname}` holds the labels of `{sname}` on its rows only (its "
+        f"columns are {_some([plain(v) for v in c])}, as "
+        "`pandas.DataFrame(array, index=...)` or a file read with "
+        "`header=None, index_col=0` gives), and a covariance matrix must hold "
+        "them on both its index and its columns: if its columns are in the "
+        f"order of its rows, give them its row labels, {how}"
     )
 
 

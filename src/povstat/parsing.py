@@ -1087,11 +1087,14 @@ def _refuse_frames(texts: object) -> None:
 def _to_pandas_method(df: object) -> str:
     """The method that converts `df` to pandas, as its library spells it.
 
-    Spark's ``.toPandas()``; ``.to_pandas()`` for a frame that has it (polars,
-    pyarrow); "" when there is none.
+    Spark's ``.toPandas()``; a DuckDB relation's ``.df()``; ``.to_pandas()``
+    for a frame that has it (polars, pyarrow); "" when there is none.
     """
-    if type(df).__module__.split(".")[0] == "pyspark":
+    top = type(df).__module__.split(".")[0]
+    if top == "pyspark":
         return ".toPandas()"
+    if top == "duckdb" and hasattr(df, "df"):
+        return ".df()"
     return ".to_pandas()" if hasattr(df, "to_pandas") else ""
 
 

@@ -646,21 +646,35 @@ def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
 
 
 def _refuse_unrounded_levels(
-    before: ArrayLike, after: ArrayLike, d: _LevelDecimals, shape: tuple[int, ...]
+    before: ArrayLike,
+    after: ArrayLike,
+    d: _LevelDecimals,
+    shape: tuple[int, ...],
+    names: tuple[str, str],
 ) -> None:
     """Refuse levels not rounded to their stated `levels_decimals`.
 
     As :func:`povstat.units.published` (float noise allowed): 171.24 is not
-    a figure published to 0 decimals.
+    a figure published to 0 decimals. The refusal names the first such
+    level by its index in the caller's (broadcast) input, whatever the
+    decimals of the others, and the argument that gave its decimals
+    (`names`: those of the earlier and the later levels, as
+    :func:`_each_side` gives them).
     """
-    for name, x, side in zip(
-        ("before", "after"), (before, after), _sides(d), strict=True
+    for name, x, side, dname in zip(
+        ("before", "after"), (before, after), _sides(d), names, strict=True
     ):
         dd = np.broadcast_to(side, shape)
         v = np.broadcast_to(np.asarray(x, np.float64), shape)
-        for k in np.unique(dd).tolist():  # the few distinct decimals
-            if int(k) < _COMPUTED:  # a computed figure is read as given
-                published(v[dd == k], int(k), name)
+        # A computed figure is read as given; one test per distinct decimals.
+        bad = _unrounded_at(v, dd, (dd < _COMPUTED) & ~np.isnan(v))
+        if bad.any():
+            k = dd.reshape(-1)[int(np.argmax(bad.reshape(-1)))]
+            try:  # the first bad level is the first of its decimals
+                published(np.where(dd == k, v, np.nan), int(k), name)
+            except ValueError as e:
+                msg = f"{e} (its decimals given by `{dname}`)"
+                raise ValueError(msg) from None
 
 
 def _widened_read(
@@ -1520,7 +1534,7 @@ def _change_check(
         before=b,
         after=a,
         stated=x,
-        years=t,
+        **({} if years is None else {"years": t}),
         **_decimals_shapes(names, given, earlier),
     )
     if given is not None:
@@ -1574,7 +1588,7 @@ def _change_check(
     coarse_d = np.minimum(earlier_d, given_d)
     shown_d = np.maximum(earlier_d, given_d)
     if given is not None:
-        _refuse_unrounded_levels(b, a, level_d, shape)
+        _refuse_unrounded_levels(b, a, level_d, shape, names)
     # Rates of different decimals (or a computed one): their difference is
     # not a figure of the coarser's decimals, so a size stated at those
     # decimals (or fewer) that the difference does not round to is judged
@@ -3240,22 +3254,22 @@ def _level_change_check(
         # The rate's points are percentage points, whatever `unit`.
         rb = _in_percent(rate_before, u)
         ra = _in_percent(rate_after, u)
-        c = rate_change(rb, ra, unit="percent")
-        rr = c.relative
     else:
-        rr = rb = ra = np.full((), np.nan)
+        rb = ra = np.full((), np.nan)
     given, earlier = _given_decimals(
         levels_decimals, before_decimals, computed=computed
     )
+    # Every argument's shape checked before any is combined, so that a
+    # clash names the caller's arguments (not rate_change's own).
     shape = _validate.shape(
         before=b,
         after=a,
         stated=x,
-        years=t,
-        rate_before=rb,
-        rate_after=ra,
+        **({} if years is None else {"years": t}),
+        **({} if rate_before is None else {"rate_before": rb, "rate_after": ra}),
         **_decimals_shapes(names, given, earlier),
     )
+    rr = rate_change(rb, ra, unit="percent").relative
     # The exact decimal difference of the published levels, rounded once.
     change = _level_difference(a, b, shape)
     relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
@@ -3354,7 +3368,7 @@ def _level_change_check(
     earlier_d = level_d if earlier is None else np.broadcast_to(earlier, shape)
     sides: _LevelDecimals = level_d if before_decimals is None else (earlier_d, level_d)
     if given is not None:
-        _refuse_unrounded_levels(b, a, sides, shape)
+        _refuse_unrounded_levels(b, a, sides, shape, names)
     coarse_d = np.minimum(earlier_d, level_d)
     # Levels of different decimals (or a computed one): a size stated at
     # the coarser's decimals that their difference does not round to is
@@ -3857,7 +3871,6 @@ def _direction_check(
     _validate.rate(rate_after, "rate_after", u)
     # Points are percentage points, whatever `unit`.
     r0, r1 = _in_percent(rate_before, u), _in_percent(rate_after, u)
-    c = rate_change(r0, r1, unit="percent")
     if (poor_before is None) != (poor_after is None):
         msg = "`poor_before` and `poor_after` must be given together, or neither"
         raise ValueError(msg)
@@ -3868,7 +3881,14 @@ def _direction_check(
         else _validate.nonnegative(poor_before, "poor_before")
     )
     p1 = nan if poor_after is None else _validate.nonnegative(poor_after, "poor_after")
-    shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
+    # Checked before the rates are combined, so that a clash names the
+    # caller's arguments.
+    shape = _validate.shape(
+        rate_before=r0,
+        rate_after=r1,
+        **({} if poor_before is None else {"poor_before": p0, "poor_after": p1}),
+    )
+    c = rate_change(r0, r1, unit="percent")
     pts = _level_difference(r1, r0, shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     dp = _level_difference(p1, p0, shape)  # 1.00 + 1.39 is 2.39
@@ -6562,19 +6582,42 @@ def check_statements(
     periods_known = set(data[period].tolist())
     periods_text = {_key_text(k): k for k in periods_known}
 
+    def region_periods(r: object, p: object) -> str:
+        """The periods of region `r` in `data`, which has none at `p`."""
+        own = data[period][(data[region] == r).to_numpy()]
+        try:
+            first, last = own.min(), own.max()
+            earlier, later = bool(first < p), bool(last > p)
+        except TypeError:  # pragma: no cover - periods that do not compare
+            return ""
+        span = f"{_show_key(first)} to {_show_key(last)}"
+        if earlier and later:
+            return (
+                f": `data` has rows of {_validate.plain(r)!r} before and after "
+                f"{_show_key(p)} ({span}) but none at it (a gap)"
+            )
+        side = "before" if earlier else "after"
+        return (
+            f": `data` has rows of {_validate.plain(r)!r} only {side} "
+            f"{_show_key(p)} ({span})"
+        )
+
     period_dtype = data[period].dtype
     period_example = _period_example(periods_known)
 
-    def unknown_period(col: object, p: object) -> str:
+    def unknown_period(col: object, p: object, r: object) -> str:
         """Why period `p` is not in `data`; 2023 where it holds "2023" said so.
 
         Blank text, text with spaces around a period of `data`, and a
         period of another type than `data`'s are named as such, with the
-        type `data` holds.
+        type `data` holds. A period of `data` that region `r` has no row
+        at: the periods `r` has rows at, said as the rank reasons say them
+        (Papua Pegunungan, a province since 2022, has rows only after
+        2023-03-01).
         """
         held = periods_text.get(_key_text(p))
         if p in periods_known:
-            return ""
+            return region_periods(r, p)
         as_data = (
             ""
             if period_example is None
@@ -6621,7 +6664,11 @@ def check_statements(
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
             f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
-            + (unknown_region(r) if r not in known else unknown_period(periods.name, p))
+            + (
+                unknown_region(r)
+                if r not in known
+                else unknown_period(periods.name, p, r)
+            )
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"
@@ -6695,7 +6742,7 @@ def check_statements(
             )
             pairs.append(
                 f"({_pair_key(r)!r}, {_pair_key(p)!r}){rows_of}"
-                + (unknown_region(r) if r not in known else unknown_period(col, p))
+                + (unknown_region(r) if r not in known else unknown_period(col, p, r))
             )
         more = f"; and {len(first) - 10} more pairs" if len(first) > 10 else ""
         verb = "refers" if len(rows) == 1 else "refer"

@@ -1,0 +1,213 @@
+"""Refusals of the statement checks name the caller's positions and arguments.
+
+* A level not rounded to its own decimals (`levels_decimals`,
+  `before_decimals`, `after_decimals` differing between elements) is named
+  by its index in the caller's input, and the argument of its decimals.
+* A rate array of the wrong length is named as the caller passed it
+  (`rate_before`, `rate_after`), beside the other arguments given, never
+  as `before`/`after` or a `rate_change` the caller never passed.
+* A statement on a region at a period of `data` the region has no row at
+  says the periods the region has rows at (as the rank reasons do).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from povstat.statements import (
+    check_change_statement,
+    check_direction_statement,
+    check_level_change_statement,
+    check_statements,
+)
+
+BEFORE = np.array([4.37, 9.80, 21.76, 5.5])
+AFTER = np.array([4.26, 9.56, 20.83, 5.4])
+STATED = np.array([0.11, 0.24, 0.93, 0.1])
+RATE_KW: dict[str, Any] = {
+    "direction": "fall",
+    "stated_as": "points",
+    "unit": "percent",
+    "decimals": 2,
+}
+LEVEL_KW: dict[str, Any] = {"direction": "fall", "stated_as": "units", "decimals": 2}
+
+
+# By hand: 21.76 (index 2) has 2 decimals, not the 1 given for it; 9.80
+# (index 1) is 9.8, a figure of 1 decimal; 5.5 (index 3) is no whole
+# number; 20.83 (index 2 of `after`) has 2 decimals.
+@pytest.mark.parametrize(
+    ("given", "side", "d", "value", "index"),
+    [
+        ({"levels_decimals": [2, 2, 1, 2]}, "before", 1, "21.76", 2),
+        ({"levels_decimals": [2, 1, 1, 2]}, "before", 1, "21.76", 2),
+        ({"before_decimals": [2, 2, 2, 0]}, "before", 0, "5.5", 3),
+        ({"after_decimals": [2, 2, 1, 2]}, "after", 1, "20.83", 2),
+    ],
+)
+@pytest.mark.parametrize("kind", ["rate", "level"])
+def test_unrounded_level_named_by_the_callers_index(
+    given: dict[str, Any], side: str, d: int, value: str, index: int, kind: str
+) -> None:
+    (name,) = given
+    check, kw = (
+        (check_change_statement, RATE_KW)
+        if kind == "rate"
+        else (check_level_change_statement, LEVEL_KW)
+    )
+    with pytest.raises(
+        ValueError,
+        match=rf"^`{side}` must hold figures rounded to {d} decimals, found "
+        rf"{re.escape(value)} at index {index} \(its decimals given by `{name}`\)$",
+    ):
+        check(BEFORE, AFTER, STATED, **given, **kw)
+
+
+def test_first_unrounded_level_by_position_whatever_its_decimals() -> None:
+    # By hand: 4.371 (index 0) is not of 2 decimals, 4.37 (index 1) not of
+    # 1: index 0 comes first, though its decimals are the larger.
+    with pytest.raises(ValueError, match=r"found 4\.371 at index 0 "):
+        check_change_statement(
+            [4.371, 4.37], [4.2, 4.2], [0.1, 0.2], levels_decimals=[2, 1], **RATE_KW
+        )
+
+
+def test_uniform_decimals_still_name_the_index() -> None:
+    with pytest.raises(ValueError, match=r"found 21\.765 at index 2 "):
+        check_change_statement(
+            [4.37, 9.80, 21.765], AFTER[:3], STATED[:3], levels_decimals=2, **RATE_KW
+        )
+
+
+# Kabupaten Tuban and Jember-style figures: three levels, the rates of one
+# region missing from a list.
+LEVELS = (np.array([171.24, 247.99, 50.0]), np.array([168.86, 257.09, 49.0]))
+SIZES = np.array([0.23, 3.66, 2.0])
+
+
+@pytest.mark.parametrize(
+    ("rate_before", "rate_after", "shapes"),
+    [
+        (
+            [14.36, 10.41],
+            [14.13, 10.71, 4.9],
+            r"`rate_before` \(2,\), `rate_after` \(3,\)",
+        ),
+        (
+            [14.36, 10.41, 4.0],
+            [14.13, 10.71],
+            r"`rate_before` \(3,\), `rate_after` \(2,\)",
+        ),
+    ],
+)
+def test_short_rate_of_a_level_change_is_named(
+    rate_before: list[float], rate_after: list[float], shapes: str
+) -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^shapes do not broadcast: `before` \(3,\), `after` \(3,\), "
+        rf"`stated` \(3,\), {shapes}$",
+    ):
+        check_level_change_statement(
+            *LEVELS,
+            SIZES,
+            direction="fall",
+            stated_as="percent",
+            decimals=2,
+            rate_before=rate_before,
+            rate_after=rate_after,
+            unit="percent",
+        )
+
+
+def test_short_poor_of_a_direction_is_named_beside_the_rates() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^shapes do not broadcast: `rate_before` \(3,\), `rate_after` "
+        r"\(3,\), `poor_before` \(2,\), `poor_after` \(3,\)$",
+    ):
+        check_direction_statement(
+            [4.37, 3.5, 5.0],
+            [4.26, 3.3, 4.0],
+            [37.78, 7.1],
+            [37.0, 7.0, 3.0],
+            direction="fall",
+            unit="percent",
+        )
+
+
+def test_short_rate_of_a_direction_is_named() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^shapes do not broadcast: `rate_before` \(2,\), `rate_after` \(3,\)$",
+    ):
+        check_direction_statement(
+            [4.37, 3.5], [4.26, 3.3, 4.0], direction="fall", unit="percent"
+        )
+
+
+def _data() -> pd.DataFrame:
+    # "New" from 2024 on (as Papua Pegunungan), "Gap" with no row in 2023,
+    # "Old" with none after 2023.
+    rows = [
+        ("Old", "2022-03-01", 5.0),
+        ("Old", "2023-03-01", 4.9),
+        ("Gap", "2022-03-01", 7.0),
+        ("Gap", "2024-03-01", 6.8),
+        ("New", "2024-03-01", 29.7),
+        ("New", "2025-03-01", 29.0),
+    ]
+    df = pd.DataFrame(rows, columns=["region", "period", "poverty_rate_pct"])
+    return df.assign(period=pd.to_datetime(df["period"]))
+
+
+@pytest.mark.parametrize(
+    ("region", "period", "said"),
+    [
+        (
+            "New",
+            "2023-03-01",
+            r"has rows of 'New' only after 2023-03-01 "
+            r"\(2024-03-01 to 2025-03-01\)",
+        ),
+        (
+            "Old",
+            "2024-03-01",
+            r"has rows of 'Old' only before 2024-03-01 "
+            r"\(2022-03-01 to 2023-03-01\)",
+        ),
+        (
+            "Gap",
+            "2023-03-01",
+            r"has rows of 'Gap' before and after 2023-03-01 "
+            r"\(2022-03-01 to 2024-03-01\) but none at it \(a gap\)",
+        ),
+    ],
+)
+def test_absent_pair_says_the_regions_periods(
+    region: str, period: str, said: str
+) -> None:
+    statements = pd.DataFrame(
+        {
+            "kind": ["figure"],
+            "region": [region],
+            "period": [pd.Timestamp(period)],
+            "measure": ["poverty_rate_pct"],
+            "stated": [5.0],
+            "decimals": [1],
+        }
+    )
+    with pytest.raises(ValueError, match=rf"pairs not in `data`: .*: `data` {said}$"):
+        check_statements(
+            statements,
+            _data(),
+            unit="percent",
+            persons_per_poor_unit=1000,
+            region="region",
+            headcount=None,
+        )

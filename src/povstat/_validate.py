@@ -1250,10 +1250,60 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
                 ]
                 found = [(k, x) for k, x in pairs if isinstance(x, kinds)]
                 refuse_unaligned([(k, x) for k, x in found if k and k not in skip])
+            try:
+                return func(*args, **kwargs)
+            except ValueError as error:
+                hint = _series_of_rows_hint(error, names, skip, args, kwargs, kinds)
+                if hint is None:
+                    raise
+                raise ValueError(f"{error}; {hint}") from None
         return func(*args, **kwargs)
 
     checked.__povstat_positional__ = True  # type: ignore[attr-defined]
     return checked
+
+
+def _series_of_rows_hint(
+    error: ValueError,
+    names: list[str],
+    skip: tuple[str, ...],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    kinds: tuple[type, ...],
+) -> str | None:
+    """The hint for a Series of one value per row of a DataFrame, on a shape clash.
+
+    A population by region (its index the rows of a region x year frame
+    that is not square) passes the pairing check, as its labels are the
+    frame's rows, but numpy pairs a Series with a DataFrame's columns, so
+    the shapes (n, k) and (n,) do not broadcast (:func:`shape`): it is
+    passed as a column, one value per row (core16 G2). None for another
+    error, or where no Series holds a DataFrame's row labels.
+    """
+    if not str(error).startswith("shapes do not broadcast"):
+        return None
+    found = [
+        (k, x)
+        for k, x in (*zip(names, args, strict=False), *kwargs.items())
+        if k and k not in skip and isinstance(x, kinds) and _is_pandas(x)
+    ]
+    for sname, s in found:
+        if _columns(s) is not None:
+            continue
+        for dname, d in found:
+            c = _columns(d)
+            if c is None or len(c) < 2 or len(d.index) != len(s) or len(c) == len(s):
+                continue
+            if not s.index.equals(d.index):
+                continue
+            return (
+                f"`{sname}` holds one value per row of `{dname}` (its index is "
+                f"the rows of `{dname}`), but numpy pairs a Series with a "
+                "DataFrame's columns (as pandas aligns it with them), here "
+                f"{_some([plain(v) for v in c])}: to pair it with the rows, pass "
+                f"it as a column, one value per row: `{sname}.to_numpy()[:, None]`"
+            )
+    return None
 
 
 #: The unit-level array functions, which refuse a frame as any argument

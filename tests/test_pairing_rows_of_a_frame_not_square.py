@@ -3,6 +3,8 @@ advice pairs it with the rows, as a column (core16 G2), and works followed."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -59,9 +61,16 @@ def test_kab_abbreviated_is_not_offered_to_numpy_alone() -> None:
         rate_to_headcount(RATE, population, unit="percent")
     msg = str(info.value)
     assert "pass .to_numpy() of one" not in msg
-    assert "population.reindex(rate.index).to_numpy()[:, None]" in msg
-    renamed = population.rename({"Kab. Malang": "Kabupaten Malang"})
-    got = rate_to_headcount(
-        RATE, renamed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
+    # The advice gives both the codes of their regions (core16 G3), then
+    # passes the population as a column: followed, it gives the hand values.
+    snippet = re.search(r"`(population\.rename\(.*?\[:, None\])`", msg)
+    assert snippet is not None, msg
+    import povstat
+
+    column = eval(
+        snippet[1],
+        {"povstat": povstat, "R": povstat.datasets.indonesia_regions()},
+        {"population": population, "rate": RATE},
     )
+    got = rate_to_headcount(RATE, column, unit="percent")
     np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)

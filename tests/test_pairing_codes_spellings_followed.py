@@ -126,11 +126,14 @@ def test_names_spelt_otherwise_in_another_order(names: list[str]) -> None:
 def test_bare_names_beside_kinds_are_not_paired() -> None:
     # A bare "Malang" may be Kabupaten Malang (3507) or Kota Malang (3573):
     # the nesting check leaves it unread as ambiguous, and so does the
-    # pairing advice, which reads names by the same rule
-    # (povstat._regions.name_code): no "same regions" advice, and
-    # .to_numpy() only for values already in one order.
+    # pairing advice: no "same regions" advice. But a bare "Pacitan" is one
+    # region only (Kabupaten Pacitan, as BPS writes it), at position 1 in
+    # `before` and 0 in `after`: the orders differ, so .to_numpy() (which
+    # would pair Pacitan's 13.65 with Malang's 9.56) is not offered (core16 G3).
     before = pd.Series({"Kabupaten Malang": 9.56, "Kabupaten Pacitan": 13.80})
     after = pd.Series({"Pacitan": 13.65, "Malang": 9.45})
     msg = _refusal(before, after)
     assert "same regions" not in msg
-    assert ".to_numpy() if their values are already in one order" in msg
+    assert "if their values are already in one order" not in msg
+    assert "'Kabupaten Pacitan', at position 1 in `before`, is written 'Pacitan'" in msg
+    assert "not .to_numpy(), which would pair one region with another" in msg

@@ -3,6 +3,7 @@ advice pairs it with the rows, as a column (core16 G2), and works followed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -48,18 +49,6 @@ EXPECTED = [[38.7182, 37.7436], [279.99, 267.57], [8.2243, 7.1827]]
             lambda population: population.set_axis(population.index.str.title()),
             id="capitals",
         ),
-        # "Kab." abbreviated: .to_numpy() of one is not offered alone; the
-        # caller renames it, then reindexes.
-        pytest.param(
-            pd.Series(
-                {"Kota Malang": 886.0, "Kab. Malang": 2700.0, "Kota Batu": 217.0}
-            ),
-            "written otherwise",
-            "population.reindex(rate.index).to_numpy()[:, None]",
-            ("pass .to_numpy() of one",),
-            lambda population: population.rename({"Kab. Malang": "Kabupaten Malang"}),
-            id="kab-abbreviated-not-offered-to-numpy-alone",
-        ),
     ],
 )
 def test_population_paired_with_the_rows_and_followed(
@@ -79,4 +68,27 @@ def test_population_paired_with_the_rows_and_followed(
     got = rate_to_headcount(
         RATE, fixed.reindex(RATE.index).to_numpy()[:, None], unit="percent"
     )
+    np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)
+
+
+def test_kab_abbreviated_is_not_offered_to_numpy_alone() -> None:
+    population = pd.Series(
+        {"Kota Malang": 886.0, "Kab. Malang": 2700.0, "Kota Batu": 217.0}
+    )
+    with pytest.raises(ValueError, match="written otherwise") as info:
+        rate_to_headcount(RATE, population, unit="percent")
+    msg = str(info.value)
+    assert "pass .to_numpy() of one" not in msg
+    # The advice gives both the codes of their regions (core16 G3), then
+    # passes the population as a column: followed, it gives the hand values.
+    snippet = re.search(r"`(population\.rename\(.*?\[:, None\])`", msg)
+    assert snippet is not None, msg
+    import povstat
+
+    column = eval(
+        snippet[1],
+        {"povstat": povstat, "R": povstat.datasets.indonesia_regions()},
+        {"population": population, "rate": RATE},
+    )
+    got = rate_to_headcount(RATE, column, unit="percent")
     np.testing.assert_allclose(np.asarray(got), EXPECTED, rtol=1e-12)

@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, ParamSpec, TypeVar, get_args
+from typing import Any, Literal, NamedTuple, ParamSpec, TypeVar, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -1250,10 +1250,61 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
                 ]
                 found = [(k, x) for k, x in pairs if isinstance(x, kinds)]
                 refuse_unaligned([(k, x) for k, x in found if k and k not in skip])
+            try:
+                return func(*args, **kwargs)
+            except ValueError as error:
+                hint = _series_of_rows_hint(error, names, skip, args, kwargs, kinds)
+                if hint is None:
+                    raise
+                msg = f"{error}; {hint}"
+                raise ValueError(msg) from None
         return func(*args, **kwargs)
 
     checked.__povstat_positional__ = True  # type: ignore[attr-defined]
     return checked
+
+
+def _series_of_rows_hint(
+    error: ValueError,
+    names: list[str],
+    skip: tuple[str, ...],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    kinds: tuple[type, ...],
+) -> str | None:
+    """The hint for a Series of one value per row of a DataFrame, on a shape clash.
+
+    A population by region (its index the rows of a region x year frame
+    that is not square) passes the pairing check, as its labels are the
+    frame's rows, but numpy pairs a Series with a DataFrame's columns, so
+    the shapes (n, k) and (n,) do not broadcast (:func:`shape`): it is
+    passed as a column, one value per row (core16 G2). None for another
+    error, or where no Series holds a DataFrame's row labels.
+    """
+    if not str(error).startswith("shapes do not broadcast"):
+        return None
+    found: list[tuple[str, Any]] = [
+        (k, x)
+        for k, x in (*zip(names, args, strict=False), *kwargs.items())
+        if k and k not in skip and isinstance(x, kinds) and _is_pandas(x)
+    ]
+    for sname, s in found:
+        if _columns(s) is not None:
+            continue
+        for dname, d in found:
+            c = _columns(d)
+            if c is None or len(c) < 2 or len(d.index) != len(s) or len(c) == len(s):
+                continue
+            if not s.index.equals(d.index):
+                continue
+            return (
+                f"`{sname}` holds one value per row of `{dname}` (its index is "
+                f"the rows of `{dname}`), but numpy pairs a Series with a "
+                "DataFrame's columns (as pandas aligns it with them), here "
+                f"{_some([plain(v) for v in c])}: to pair it with the rows, pass "
+                f"it as a column, one value per row: `{sname}.to_numpy()[:, None]`"
+            )
+    return None
 
 
 #: The unit-level array functions, which refuse a frame as any argument
@@ -1642,17 +1693,20 @@ def _label_key(v: Any) -> Any:
     if isinstance(v, str):
         from povstat import _regions  # the list is read only on this error path
 
-        code = _regions.name_code(v)
+        code = _regions.name_code(v) or _bare_regency(v)
         if code is not None:
             return ("region", code)
         text = " ".join(v.split()).casefold()
         if _CODE_TEXT.fullmatch(text):
-            return ("number", float(text))
+            code = _regency_code(float(text))
+            return ("region", code) if code else ("number", float(text))
         return ("text", text)
     if isinstance(v, (bool, np.bool_)):
         return ("bool", bool(v))
     if isinstance(v, (int, float, np.integer, np.floating)):
-        return ("number", short_float(v))
+        number = short_float(v)
+        code = _regency_code(number)  # 3507 and 35.07 beside "35.07"
+        return ("region", code) if code else ("number", number)
     if isinstance(v, pd.Period):
         return ("time", v.end_time)
     try:
@@ -1660,6 +1714,50 @@ def _label_key(v: Any) -> Any:
     except TypeError:  # pragma: no cover - pandas labels are hashable
         return ("other", repr(v))
     return ("other", v)
+
+
+def _regency_code(number: float) -> str | None:
+    """The regency's or city's code a number writes (3507, 35.07), if of the list.
+
+    A province's 35 (or 35.0) is left a number: two digits may be anything.
+    """
+    from povstat import _regions  # the list is read only on this error path
+
+    if number.is_integer() and 1000 <= number < 10000:
+        code = str(int(number))
+    elif 10 <= number < 100 and abs(number * 100 - round(number * 100)) < 1e-6:
+        code = f"{number:.2f}".replace(".", "")  # Kemendagri's dotted 35.07
+    else:
+        return None
+    return code if code in _regions.known_codes() else None
+
+
+def _names_several(label: str) -> bool:
+    """Whether `label` is a bare name of several regions ("Malang", "Gorontalo")."""
+    from povstat import _regions  # the list is read only on this error path
+
+    text = " ".join(label.split())
+    if _regions.PREFIX.fullmatch(text) is not None:
+        return False
+    codes = {*_regions.candidates(None, text), *_regions.candidates("kota", text)}
+    return len(codes) > 1
+
+
+def _bare_regency(label: str) -> str | None:
+    """The code of the one region a bare name may be, as BPS writes a regency.
+
+    BPS's tables write a regency bare ("Pacitan"): a name without a prefix
+    that is one region's, as a regency or a city, gives its code; a bare
+    "Malang" (Kabupaten or Kota Malang) or "Gorontalo" (the province or
+    the regency) gives None, as does a name with a prefix.
+    """
+    from povstat import _regions  # the list is read only on this error path
+
+    text = " ".join(label.split())
+    if _regions.PREFIX.fullmatch(text) is not None:
+        return None
+    codes = {*_regions.candidates(None, text), *_regions.candidates("kota", text)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _orders_differ(a: Any, b: Any) -> tuple[Any, int, Any, int] | None:
@@ -1825,6 +1923,9 @@ def _pairing_advice(
     coded = _unordered_area_codes(name0, x0, a, name, x, b) if what == "index" else None
     if coded is not None:
         return coded
+    regions_ = _same_regions_relabelled(name0, x0, a, name, x, b, what)
+    if regions_ is not None:
+        return regions_
     if only0 or only:
         return _different_labels(name0, x0, a, name, x, b, what, only0, only)
     square = _square_beside_series(name0, x0, name, x)
@@ -2664,7 +2765,196 @@ def _region_spellings(regions: Any) -> list[tuple[str, dict[str, str]]]:
                 zip([n.replace("Kabupaten ", "Kab. ") for n in name], code, strict=True)
             ),
         ),
+        (
+            "{n.upper(): c for c, ns in zip(R.region_code, R.bps_names) "
+            "for n in ns.split('|')}",
+            {
+                n.upper(): c
+                for c, ns in zip(code, bps, strict=True)
+                for n in ns.split("|")
+            },
+        ),
     ]
+
+
+def _region_codes(values: list[Any]) -> tuple[str | None, dict[Any, str]] | None:
+    """(rename argument, label -> code) reading distinct labels as regions of the list.
+
+    Each label of `values` (the distinct labels of an index, or of one
+    level of a MultiIndex) as one region of povstat's list
+    (:func:`povstat.datasets.indonesia_regions`), one to one: area codes
+    as text ("3507": no rename, None), as integers (3507: ``str``), with
+    Kemendagri's dot ("35.07", read as :func:`_dotted_codes_beside_numbers`
+    reads it), as floats (35.07, read by
+    :func:`povstat._regions.dotted_floats`), or names in one spelling of
+    :func:`_region_spellings` (povstat's, official, BPS's bare regencies
+    "Pacitan" or in capitals "PACITAN", "Kab."). The rename argument is
+    code for ``.rename(index=...)`` (with ``R =
+    povstat.datasets.indonesia_regions()``), applied to each label; None
+    where the labels are not all regions so read.
+
+    >>> _region_codes([3507, 3573])
+    ('str', {3507: '3507', 3573: '3573'})
+    >>> _region_codes(["Pacitan", "Ponorogo"])[1]
+    {'Pacitan': '3501', 'Ponorogo': '3502'}
+    """
+    from povstat import _regions  # the list is read only on this error path
+
+    known = _regions.known_codes()
+    out: dict[Any, str] | None = None
+    expr: str | None = None
+    if all(isinstance(v, str) and _CODE_LABEL.fullmatch(v) for v in values):
+        out = {v: v for v in values}
+    elif all(
+        isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+        for v in values
+    ):
+        out, expr = {v: str(v) for v in values}, "str"
+    elif all(
+        isinstance(v, str) and _DOTTED_OR_PROVINCE.fullmatch(v.strip()) for v in values
+    ) and any("." in v for v in values):
+        out = {v: v.strip().replace(".", "") for v in values}
+        expr = "lambda v: v.strip().replace('.', '')"
+    elif all(isinstance(v, (float, np.floating)) for v in values):
+        read = _regions.dotted_floats(values)
+        if read is None or "" in read.values():
+            return None
+        out = dict(read)
+        expr = "lambda v: f'{v:.2f}'.replace('.', '').removesuffix('00')"
+    elif all(isinstance(v, str) for v in values):
+        from povstat.datasets import indonesia_regions  # only on this error path
+
+        if any(_names_several(v) for v in values):
+            return None  # a bare "Malang": Kabupaten or Kota Malang
+        for spelling, to_code in _region_spellings(indonesia_regions()):
+            if all(v in to_code for v in values):
+                out = {v: to_code[v] for v in values}
+                expr = spelling
+                break
+    if out is None or not set(out.values()) <= known:
+        return None
+    if len(set(out.values())) != len(out):
+        return None  # two labels of one region: not one to one
+    return expr, out
+
+
+class _Relabelled(NamedTuple):
+    """How two indexes naming the same regions are given one set of labels."""
+
+    steps0: list[tuple[int, str]]  # (level, rename argument) of the first
+    steps: list[tuple[int, str]]  # of the second
+    same: bool  # already in one order
+    multi: bool  # MultiIndexes, renamed level by level
+    example: tuple[str, str]  # a label of the first and its partner (reprs)
+
+
+def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
+    """The renames giving `a` and `b` the codes of the regions they name.
+
+    BPS's bare regency names ("Pacitan", "PACITAN") beside povstat's
+    ("Kabupaten Pacitan"), or a MultiIndex level of area codes (3507)
+    beside the same codes dotted ("35.07") or the regions' names: each
+    index, or each level of a MultiIndex whose labels differ between the
+    two, is read as regions (:func:`_region_codes`); where both then hold
+    the same labels one to one, the renames are returned. None otherwise.
+    """
+    pd = sys.modules["pandas"]
+    multi = isinstance(a, pd.MultiIndex)
+    if multi != isinstance(b, pd.MultiIndex) or (multi and a.nlevels != b.nlevels):
+        return None
+    n = a.nlevels if multi else 1
+    sides = []
+    for z in (a, b):
+        levels = [z.get_level_values(i) for i in range(n)] if multi else [z]
+        sides.append([list(v) for v in levels])
+    steps: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
+    read = False
+    for i in range(n):
+        ua, ub = pd.Index(sides[0][i]).unique(), pd.Index(sides[1][i]).unique()
+        if not (_missing_from(ua, ub) or _missing_from(ub, ua)):
+            continue  # this level pairs as it is
+        read0, read1 = _region_codes(list(ua)), _region_codes(list(ub))
+        if read0 is None or read1 is None:
+            return None
+        read = True
+        for k, (expr, codes) in enumerate((read0, read1)):
+            if expr is not None:
+                steps[k].append((i, expr))
+            sides[k][i] = [codes[v] for v in sides[k][i]]
+    if not read:
+        return None
+    if multi:
+        a1, b1 = (pd.MultiIndex.from_arrays(side) for side in sides)
+    else:
+        a1, b1 = (pd.Index(side[0], dtype=object) for side in sides)
+    if not (a1.is_unique and b1.is_unique) or _missing_from(a1, b1):
+        return None
+    if _missing_from(b1, a1):
+        return None
+    partner = b1.get_indexer(a1)
+    i = next(i for i, j in enumerate(partner) if not _same_label(a[i], b[j]))
+    u, v = (
+        repr(tuple(plain(e) for e in t) if multi else plain(t))
+        for t in (a[i], b[partner[i]])
+    )
+    return _Relabelled(steps[0], steps[1], bool(a1.equals(b1)), multi, (u, v))
+
+
+def _renames(n: str, z: Any, what: str, r: _Relabelled, k: int) -> str:
+    """The ``.rename(...)`` chain giving argument `n` (side `k` of `r`) the codes."""
+    _, set_kw, _ = _labels_of(n, z, what)
+    kw = "columns" if set_kw else "index"
+    return "".join(
+        f".rename({kw}={e}" + (f", level={i})" if r.multi else ")")
+        for i, e in (r.steps0, r.steps)[k]
+    )
+
+
+def _with_regions(r: _Relabelled) -> str:
+    """The line defining ``R`` where a rename reads povstat's list of regions."""
+    if any("R." in e for _, e in (*r.steps0, *r.steps)):
+        return "`R = povstat.datasets.indonesia_regions()`, then "
+    return ""
+
+
+def _same_regions_relabelled(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for labels naming the same regions written otherwise.
+
+    Both are given the codes of their regions (:func:`_regions_relabelled`)
+    and aligned; ``.to_numpy()`` is offered only where they are already in
+    one order. None where the labels are not read so.
+    """
+    r = _regions_relabelled(a, b)
+    if r is None:
+        return None
+    code = []
+    for k, (n_, z) in enumerate(((name0, x0), (name, x))):
+        chain = _renames(n_, z, what, r, k)
+        if k == 1 and not r.same:
+            target, _, _ = _labels_of(name0, x0, what)
+            _, _, reindex_kw = _labels_of(n_, z, what)
+            chain += f".reindex({reindex_kw}{target})"
+        if chain:
+            code.append(f"`{n_} = {n_}{chain}`")
+    levels = sorted({i for i, _ in (*r.steps0, *r.steps)})
+    level = f" in level {', '.join(map(str, levels))}" if r.multi else ""
+    how = (
+        "give both the codes of their regions and align them: "
+        + _with_regions(r)
+        + ", then ".join(code)
+    )
+    example = f"(e.g. {r.example[0]} in `{name0}`, {r.example[1]} in `{name}`)"
+    if r.same:
+        return (
+            f"they name the same regions{level}, written otherwise {example}, in "
+            f"one order: pass .to_numpy() of one, or {how}"
+        )
+    return (
+        f"they name the same regions{level}, written otherwise {example}, in other "
+        f"orders: {how}; not .to_numpy(), which would pair one region with another"
+    )
 
 
 def _labels_of(n: str, z: Any, what: str) -> tuple[str, str, str]:
@@ -3304,6 +3594,18 @@ def _rows_spelt_otherwise(
                 f"value per row, `{sname}.set_axis({sname}.index{fix})"
                 f".reindex({dname}.index).to_numpy()[:, None]`",
             )
+    relabelled = _regions_relabelled(a, b)
+    if relabelled is not None:
+        # BPS's bare names ("Pacitan", "PACITAN"): both given the codes.
+        ren_s = _renames(sname, s, "index", relabelled, 0)
+        ren_d = _renames(dname, d, "index", relabelled, 1)
+        rows = f"{dname}{ren_d}.index" if ren_d else f"{dname}.index"
+        return (
+            f"e.g. {relabelled.example[0]} for {relabelled.example[1]}",
+            "give both the codes of their regions and pass it as a column, one "
+            f"value per row, {_with_regions(relabelled)}"
+            f"`{sname}{ren_s}.reindex({rows}).to_numpy()[:, None]`",
+        )
     from povstat import _regions  # the list is read only on this error path
 
     codes_s = [_regions.name_code(v) or "" for v in a]

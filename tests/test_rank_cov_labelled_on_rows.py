@@ -122,3 +122,35 @@ def test_to_frame_joined_by_its_documented_index_after_sort_values() -> None:
         "c": 4,
         "d": 2,
     }
+
+
+@pytest.mark.parametrize(
+    "order", [[0, 1, 2, 3], [2, 0, 3, 1]], ids=["in-order", "another-order"]
+)
+def test_a_cov_read_back_from_a_file_with_integer_codes(order: list[int]) -> None:
+    # A labelled matrix written to CSV and read back with index_col=0 has
+    # integer codes on its rows and the same codes as text in its columns
+    # (fresh18 G1): the refusal says so (not "on its rows only") and the
+    # printed snippet, run, pairs both axes with the estimates.
+    # By hand (Bonferroni, marginal, 90 %): SEs 0.01, 0.3, 0.02, 0.2; 5.0
+    # vs 4.9 differ by 0.1 with SD sqrt(0.0001 + 0.09 - 2 * 0.001) = 0.297,
+    # 3.0 vs 2.95 by 0.05 with SD sqrt(0.0404) = 0.201: neither pair is
+    # told apart; every item of {3501, 3502} against {3503, 3504} differs by
+    # at least 1.9 with SD at most sqrt(0.09 + 0.04) = 0.361 (z > 5): told
+    # apart. Sets: 3501, 3502 in [1, 2]; 3503, 3504 in [3, 4].
+    codes = [3501, 3502, 3503, 3504]
+    c = np.diag([0.0001, 0.09, 0.0004, 0.04])
+    c[0, 1] = c[1, 0] = 0.001
+    text = pd.DataFrame(c, index=codes, columns=codes).to_csv()
+    cov = pd.read_csv(io.StringIO(text), index_col=0)
+    estimates = pd.Series([5.0, 4.9, 3.0, 2.95], index=codes).iloc[order]
+    kw = {"descending": True, "level": 0.9, "method": "bonferroni"}
+    with pytest.raises(ValueError, match="same keys as text in its columns") as info:
+        rank_confidence_sets(estimates, cov=cov, simultaneous=False, **kw)
+    assert "on its rows only" not in str(info.value)
+    snippet = re.findall(r"`(cov\.set_axis[^`]*)`", str(info.value))[-1]
+    fixed = eval(snippet, {}, {"cov": cov, "estimates": estimates})
+    got = rank_confidence_sets(estimates, cov=fixed, simultaneous=False, **kw)
+    want = {3501: (1, 2), 3502: (1, 2), 3503: (3, 4), 3504: (3, 4)}
+    assert got.lower.tolist() == [want[k][0] for k in estimates.index]
+    assert got.upper.tolist() == [want[k][1] for k in estimates.index]

@@ -21,6 +21,7 @@ import pytest
 
 from povstat.statements import (
     check_change_statement,
+    check_count_statement,
     check_direction_statement,
     check_level_change_statement,
     check_statements,
@@ -210,4 +211,57 @@ def test_absent_pair_says_the_regions_periods(
             persons_per_poor_unit=1000,
             region="region",
             headcount=None,
+        )
+
+
+@pytest.mark.parametrize(
+    ("check", "kw", "shapes"),
+    [
+        # Only the earlier figures' decimals given (two for three changes):
+        # the later side's decimals come from no argument and are not listed
+        # (fresh18 G2: "`levels_decimals` ()" was).
+        pytest.param(
+            check_change_statement,
+            {"stated_as": "points", "unit": "percent", "before_decimals": [2, 2]},
+            r"`before_decimals` \(2,\)",
+            id="change-before-decimals",
+        ),
+        pytest.param(
+            check_level_change_statement,
+            {"stated_as": "units", "after_decimals": [2, 2]},
+            r"`after_decimals` \(2,\)",
+            id="level-change-after-decimals",
+        ),
+    ],
+)
+def test_a_shape_clash_lists_no_argument_not_given(
+    check: Any, kw: dict[str, Any], shapes: str
+) -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^shapes do not broadcast: `before` \(3,\), `after` \(3,\), "
+        rf"`stated` \(3,\), {shapes}$",
+    ):
+        check(
+            [4.37, 9.80, 21.76],
+            [4.26, 9.56, 20.83],
+            [0.11, 0.24, 0.93],
+            direction="fall",
+            decimals=2,
+            **kw,
+        )
+
+
+def test_a_count_shape_clash_lists_no_rate_population_not_given() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^shapes do not broadcast: `rate` \(3,\), `base` \(3,\), "
+        r"`stated` \(2,\)$",
+    ):
+        check_count_statement(
+            [4.37, 9.80, 21.76],
+            [1e6, 1e6, 1e6],
+            [43700, 98000],
+            unit="percent",
+            decimals=-2,
         )

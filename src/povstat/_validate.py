@@ -2306,8 +2306,38 @@ def _cov_labelled_on_rows(name0: str, x0: Any, name: str, x: Any) -> str | None:
         return None
     sname, s, dname, d = found
     c = _columns(d)
-    relabel = f"{dname}.set_axis({dname}.index, axis=1)"
     in_order = s.index.equals(d.index)
+    # A labelled matrix written to a file and read back with `index_col=0`:
+    # integer codes on its rows, the same codes as text in its columns (the
+    # header). Its columns hold the labels, as another kind: converted to
+    # the rows' kind, in whatever order they are (fresh18 G1).
+    kinds = _label_texts(d.index), _label_texts(c)
+    chain = (
+        None
+        if kinds[0] is None or kinds[1] is None
+        else _ASTYPE.get((kinds[1][0], kinds[0][0]))
+    )
+    if (
+        chain is not None
+        and kinds[1] is not None
+        and kinds[0] is not None
+        and sorted(kinds[1][1]) == sorted(kinds[0][1])
+    ):
+        astype = "".join(f".astype({t.__name__})" for t in chain)
+        converted = f"{dname}.set_axis({dname}.columns{astype}, axis=1)"
+        align = (
+            ""
+            if in_order and kinds[1][1] == kinds[0][1]
+            else f".loc[{sname}.index, {sname}.index]"
+        )
+        return (
+            f"`{dname}` holds the labels of `{sname}` on its rows, and the "
+            f"same keys as {_KIND_WORDS[kinds[1][0]]} in its columns (e.g. "
+            f"{plain(d.index[0])!r} and {plain(c[0])!r}, as a matrix written "
+            "to a file and read back with `index_col=0` gives): give its "
+            f"columns the kind of its rows, `{converted}{align}`"
+        )
+    relabel = f"{dname}.set_axis({dname}.index, axis=1)"
     how = (
         f"`{relabel}`"
         if in_order

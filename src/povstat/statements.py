@@ -405,11 +405,16 @@ def _decimals_shapes(
     given: NDArray[np.intp] | None,
     earlier: NDArray[np.intp] | None,
 ) -> dict[str, NDArray[np.float64]]:
-    """The decimals arguments given, by their names, for a shape check."""
+    """The decimals arguments given, by their names, for a shape check.
+
+    One number of decimals (0-d) broadcasts with any shape and is left
+    out: it names no clash, and the side no argument gave (a computed
+    figure's, :func:`_each_side`) is one.
+    """
     out: dict[str, NDArray[np.float64]] = {}
-    if given is not None:
+    if given is not None and given.ndim:
         out[names[1]] = given.astype(np.float64)
-    if earlier is not None:
+    if earlier is not None and earlier.ndim:
         out[names[0]] = earlier.astype(np.float64)
     return out
 
@@ -2081,7 +2086,12 @@ def check_count_statement(
         if rate_population is None
         else _validate.nonnegative(rate_population, "rate_population")
     )
-    shape = _validate.shape(rate=r, base=n, stated=m, rate_population=pop)
+    shape = _validate.shape(
+        rate=r,
+        base=n,
+        stated=m,
+        **({} if rate_population is None else {"rate_population": pop}),
+    )
     # On the percent scale for fractions too, so both give the same figures;
     # in exact arithmetic, so that an exact tie rounds as the tie it is.
     rb_ = np.broadcast_to(r, shape)

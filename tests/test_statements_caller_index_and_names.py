@@ -265,3 +265,37 @@ def test_a_count_shape_clash_lists_no_rate_population_not_given() -> None:
             unit="percent",
             decimals=-2,
         )
+
+
+def test_whole_float_decimals_are_refused_where_with_the_conversion() -> None:
+    # A CSV column of decimals reads as floats (2.0, 2.0, 1.0, 2.0): refused
+    # naming every place and the conversion (fresh18 note), which followed
+    # gives the verdicts of the ints. By hand: 4.37 -> 4.26 (2 decimals)
+    # fell 0.11 exactly; 21.7 -> 20.8 (1 decimal) fell 0.9, whose range
+    # (0.8, 1.0) holds 0.90 stated at 2 decimals but not only it: cannot
+    # tell; and with [2.5] beside them the 2.5 (no whole number) is never
+    # converted: the first entry's own rule refuses.
+    levels = np.array([2.0, 2.0, 1.0, 2.0])
+    args = (
+        [4.37, 9.80, 21.7, 5.5],
+        [4.26, 9.56, 20.8, 5.4],
+        [0.11, 0.24, 0.9, 0.1],
+    )
+    kw: dict[str, Any] = {"direction": "fall", "stated_as": "units", "decimals": 2}
+    with pytest.raises(
+        TypeError,
+        match=re.escape(
+            "`levels_decimals` must hold ints, found whole floats at index "
+            "[0, 1, 2, 3] (e.g. 2.0); pass them as ints, e.g. "
+            "`numpy.asarray(...).astype(int)`"
+        ),
+    ):
+        check_level_change_statement(*args, levels_decimals=levels, **kw)
+    got = check_level_change_statement(
+        *args, levels_decimals=np.asarray(levels).astype(int), **kw
+    )
+    assert got.verdict.tolist() == ["holds", "holds", "cannot tell", "holds"]
+    with pytest.raises(TypeError, match=r"must be an int, got 2\.0"):
+        check_level_change_statement(
+            *args, levels_decimals=np.array([2, 2, 1, 2.5]), **kw
+        )

@@ -339,6 +339,30 @@ def _decimals_array(
         ok = (arr >= -15) & (arr <= most)
     if not ok.all():
         first = arr.reshape(-1)[int(np.argmin(ok.reshape(-1)))]
+        # Whole floats in range (2.0), as a CSV column with a gap reads:
+        # said where, with the conversion, where they are all that is wrong
+        # (2.5, 16 or "2" beside them is refused by its own rule, the first
+        # by position; a scalar by the scalar rule).
+        whole = np.asarray(
+            np.frompyfunc(
+                lambda v: (
+                    isinstance(v, float | np.floating)
+                    and bool(np.isfinite(v))
+                    and float(v).is_integer()
+                    and -15 <= v <= most
+                ),
+                1,
+                1,
+            )(arr),
+            dtype=bool,
+        )
+        if arr.ndim and not (~ok & ~whole).any():
+            msg = (
+                f"`{name}` must hold ints, found whole floats {_where(~ok)} "
+                f"(e.g. {_validate.shown(first)}); pass them as ints, e.g. "
+                "`numpy.asarray(...).astype(int)`"
+            )
+            raise TypeError(msg)
         # Raises: an entry out of [-15, most] is out of [-15, 10] too.
         _validate.decimals(
             first.item() if isinstance(first, np.generic) else first,

@@ -1768,17 +1768,75 @@ def _orders_differ(a: Any, b: Any) -> tuple[Any, int, Any, int] | None:
     :func:`_label_key` (each key once on each side), at different
     positions. None where no such pair is found.
     """
-    for key in (plain, _label_key):
-        # numpy's scalars: a float32 label as float32, read at its precision.
-        va, vb = list(a.to_numpy()), list(b.to_numpy())
-        ka, kb = [key(v) for v in va], [key(v) for v in vb]
+    # numpy's scalars: a float32 label as float32, read at its precision.
+    va, vb = list(a.to_numpy()), list(b.to_numpy())
+    # Each side's names read over its own labels, as a column: a bare
+    # "Gorontalo" is the province beside "Kabupaten Gorontalo", the regency
+    # beside "GORONTALO" (pairing17 H7): one label, two regions.
+    ca, cb = _side_keys(va), _side_keys(vb)
+    for first in (True, False):
+        ka, kb = ([plain(v) for v in va], [plain(v) for v in vb]) if first else (ca, cb)
         na, nb = collections.Counter(ka), collections.Counter(kb)
         at_b = {k: j for j, k in enumerate(kb) if nb[k] == 1}
         for i, k in enumerate(ka):
             j = at_b.get(k) if na[k] == 1 else None
-            if j is not None and j != i:
+            if j is not None and j != i and ca[i] == cb[j]:
                 return _shown_label(va[i]), i, _shown_label(vb[j]), j
     return None
+
+
+def _namesakes_said(name0: str, a: Any, name: str, b: Any) -> str:
+    """A label of both sides that names one region in one, another in the other.
+
+    "Gorontalo" beside "Kabupaten Gorontalo" is the province; beside
+    "GORONTALO", as BPS's tables write it, Kabupaten Gorontalo
+    (:func:`_side_keys`). "" where no label is read so.
+    """
+    from povstat import _regions  # the list is read only on this error path
+
+    pd = sys.modules["pandas"]
+    if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
+        return ""
+    va, vb = list(a), list(b)
+    ka = dict(zip(va, _side_keys(va), strict=True))
+    kb = dict(zip(vb, _side_keys(vb), strict=True))
+    for v in va:
+        u, w = ka[v], kb.get(v)
+        if isinstance(v, str) and w is not None and u != w and "region" == u[0] == w[0]:
+            return (
+                f"; {v!r} names {_regions.info(u[1])[0]} ({u[1]}) in `{name0}` "
+                f"and {_regions.info(w[1])[0]} ({w[1]}) in `{name}`, read beside "
+                "the other labels of each, as BPS writes a province in capitals "
+                "above its regencies written bare"
+            )
+    return ""
+
+
+def _side_keys(values: list[Any]) -> list[Any]:
+    """:func:`_label_key` of each label, the names read over the whole side.
+
+    Text labels are read as the nesting check reads a column of names
+    (:func:`povstat.frames._checks._name_keys`, with its rule for a bare
+    name of a province and a regency, "Gorontalo"); a name it reads as one
+    region gives that region's code, any other label its
+    :func:`_label_key`.
+    """
+    from povstat import _regions  # the list is read only on this error path
+
+    texts = [v for v in values if isinstance(v, str)]
+    read: dict[str, str] = {}
+    if texts:
+        from povstat.frames._checks import _name_keys  # only on this error path
+
+        read = _name_keys(texts)
+    out = []
+    for v in values:
+        k = read.get(v) if isinstance(v, str) else None
+        if k is not None and k.startswith(_regions.NAMED):
+            out.append(("region", k[len(_regions.NAMED) :]))
+        else:
+            out.append(_label_key(v))
+    return out
 
 
 def _shown_label(v: Any) -> Any:
@@ -1830,6 +1888,10 @@ def _pairing_advice(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str:
     """How to pair `name0` and `name`, which depends on how their labels differ."""
+    if what == "column" and _is_pandas(x0) != _is_pandas(x):
+        beside = _beside_polars(name0, x0, a, name, x, b)
+        if beside is not None:
+            return beside
     swapped = _transposed(name0, x0, name, x)
     if swapped is not None:
         return swapped
@@ -1929,22 +1991,8 @@ def _pairing_advice(
     if only0 or only:
         return _different_labels(name0, x0, a, name, x, b, what, only0, only)
     square = _square_beside_series(name0, x0, name, x)
-    repeated = [
-        f"{_some(d)} more than once in `{n}`"
-        for n, d in ((name0, _repeated(a)), (name, _repeated(b)))
-        if d
-    ]
-    if repeated:  # pandas cannot reindex on repeated labels
-        return (
-            f"their labels repeat ({'; '.join(repeated)}), so they cannot tell "
-            "the rows apart and pandas cannot reindex by them: make each "
-            "label unique first, adding the column that tells the rows apart "
-            "to the index of the frame both come from (e.g. "
-            "`df.set_index(['region_code', 'area'])` for the total, urban "
-            "and rural rows of one region), then align them (e.g. "
-            f"`{name}.reindex({name0}.index)`), or pass .to_numpy() if their "
-            "values are already in one order"
-        )
+    if not (a.is_unique and b.is_unique):  # pandas cannot reindex on them
+        return _repeated_advice(name0, a, name, b, a, b)
     if square is not None:  # a covariance matrix beside its estimates
         series, frame = square
         how = f"`{frame}.loc[{series}.index, {series}.index]`"
@@ -1964,6 +2012,79 @@ def _pairing_advice(
         f"they hold the same labels in another order: align them (e.g. {how}); "
         "not .to_numpy(), which would pair them by position, one label's value "
         "with another's"
+    )
+
+
+#: Conversions of pandas labels to text, as code after the labels and as
+#: Python: a pandas side's columns given a polars frame's text names.
+_TO_TEXT: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    (".astype(str)", lambda z: z.astype(str)),
+    (".astype(int).astype(str)", lambda z: z.astype(int).astype(str)),
+    (".strftime('%Y')", lambda z: z.strftime("%Y")),
+    (".strftime('%Y-%m')", lambda z: z.strftime("%Y-%m")),
+    (".strftime('%Y-%m-%d')", lambda z: z.strftime("%Y-%m-%d")),
+)
+
+
+def _beside_polars(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any
+) -> str | None:
+    """The advice for a pandas side's column labels beside a polars frame's names.
+
+    A polars DataFrame names its columns by text and has neither an index
+    nor pandas' ``set_axis``/``reindex``; a pivot's year columns are
+    integers (2022), Periods or Timestamps. The pandas side is the one
+    converted (:data:`_TO_TEXT`, checked here to give the polars names one
+    to one), then put in the polars frame's order where that differs
+    (pairing17 H3, H6). Where no conversion gives them, the message says so
+    and prints no code. None where the pandas labels are text already
+    (their advice holds for both kinds).
+    """
+    pd = sys.modules["pandas"]
+    (pn, px, pz), (qn, _, qz) = (
+        ((name0, x0, a), (name, x, b))
+        if _is_pandas(x0)
+        else ((name, x, b), (name0, x0, a))
+    )
+    if isinstance(pz, pd.MultiIndex) or all(isinstance(v, str) for v in pz):
+        return None
+    labels_, set_kw, reindex_kw = _labels_of(pn, px, "column")
+    target = pd.Index([str(v) for v in qz], dtype=object)
+    for code, convert in _TO_TEXT:
+        try:
+            new = pd.Index(convert(pz), dtype=object)
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            continue
+        if (
+            not new.is_unique
+            or _missing_from(new, target)
+            or _missing_from(target, new)
+        ):
+            continue
+        same = bool(new.equals(target))
+        how = f"`{pn}.set_axis({labels_}{code}{set_kw})"
+        how += "`" if same else f".reindex({reindex_kw}{qn}.columns)`"
+        closing = (
+            ".to_numpy() would pair them by position, as their labels do"
+            if same
+            else "not .to_numpy(), which would pair them by position, and their "
+            "orders differ"
+        )
+        return (
+            f"`{qn}` is a polars DataFrame, whose column names are text, and "
+            f"the labels of `{pn}` are the same written as another kind (e.g. "
+            f"{plain(pz[list(new).index(target[0])])!r} for {target[0]!r}): "
+            f"give those of `{pn}` the polars names (a polars DataFrame has no "
+            f"set_axis), {how}; {closing}"
+        )
+    return (
+        f"`{qn}` is a polars DataFrame, whose column names are text "
+        f"({_some(list(target))}), and the labels of `{pn}` are not text "
+        f"({_some([plain(v) for v in pz])}) nor written as those names: give "
+        f"`{pn}` labels written as the names of `{qn}`, then select the same "
+        "columns from both, in one order, and check that none is missing; "
+        ".to_numpy() would pair them by position, and the labels do not show "
+        "that their orders agree"
     )
 
 
@@ -1993,7 +2114,20 @@ def _different_labels(
     if only:
         parts.append(f"{_some(only)} in `{name}` only")
     said = f"they hold different labels ({'; '.join(parts)})"
-    several = _names_of_several([*only0, *only])
+    said += _namesakes_said(name0, a, name, b)
+    # A bare name its side reads as one region ("Gorontalo" beside
+    # "Kabupaten Gorontalo": the province) is not said to name several.
+    resolved = {
+        (k, v)
+        for k, z in enumerate((a, b))
+        if not isinstance(z, sys.modules["pandas"].MultiIndex)
+        for v, key in zip(list(z), _side_keys(list(z)), strict=True)
+        if isinstance(v, str) and key[0] == "region"
+    }
+    several = _names_of_several(
+        [v for v in only0 if (0, v) not in resolved]
+        + [v for v in only if (1, v) not in resolved]
+    )
     if several:
         said += f"; {several}"
     target, _, _ = _labels_of(name0, x0, what)
@@ -2027,10 +2161,17 @@ def _different_labels(
         (sn, s), (dn, d) = ((name0, x0), (name, x))[
             :: 1 if _columns(x0) is None else -1
         ]
+        # Its labels are not the rows of `dn` (those are advised before, by
+        # _rows_against_columns): a reindex by them would give missing
+        # values only (pairing17 H4), so no code is printed for the rows.
         rows = (
-            f"; if it holds one value per row of `{dn}`, give it the row labels of "
-            f"`{dn}` and pass it as a column, one value per row, "
-            f"`{sn}.reindex({dn}.index).to_numpy()[:, None]`"
+            f"; if it holds one value per row of `{dn}` in the order of those "
+            f"rows, pass it as a column, one value per row, `{sn}.to_numpy()"
+            "[:, None]` (right only if so: its labels, "
+            f"{_some([plain(v) for v in s.index])}, are not those of the rows, "
+            f"{_some([plain(v) for v in d.index])}); in another order, give it "
+            f"the row labels of `{dn}` first, then reindex it by them and check "
+            "that no value is missing"
             if len(s) == len(d.index)
             else ""
         )
@@ -2041,11 +2182,51 @@ def _different_labels(
             f"({_some([plain(c) for c in d.columns])}), right only if they are "
             f"in that order{rows}"
         )
+    pd = sys.modules["pandas"]
+    if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
+        # Levels that differ in more than one way, read by no recipe: their
+        # labels show no order, so .to_numpy() is not offered (pairing17 H1).
+        return (
+            f"{said}; level by level: {_levels_said(name0, a, name, b)}: give "
+            "both the same labels, level by level (drop a level one side has "
+            "more or of one value on each side, put the levels in one order, "
+            "write the labels of each level alike), then align them "
+            f"({align} once they hold the same labels, checking with "
+            "`.isna().any()`); not .to_numpy(): the labels do not show that "
+            "their rows are in one order"
+        )
     return (
         f"{said}: select the same {'rows' if what == 'index' else 'columns'} "
         "from both, in one order, or pass .to_numpy() if their values are "
         "already in one order"
     )
+
+
+def _levels_said(name0: str, a: Any, name: str, b: Any) -> str:
+    """How the labels of `a` and `b` differ, level by level, for a message."""
+    pd = sys.modules["pandas"]
+
+    def levels(z: Any) -> list[Any]:
+        if isinstance(z, pd.MultiIndex):
+            return [z.get_level_values(i).unique() for i in range(z.nlevels)]
+        return [z.unique()]
+
+    la, lb = levels(a), levels(b)
+    said = []
+    for i in range(max(len(la), len(lb))):
+        if i >= len(la) or i >= len(lb):
+            n_, z = (name, lb[i]) if i >= len(la) else (name0, la[i])
+            said.append(f"level {i} in `{n_}` only ({_some([plain(v) for v in z])})")
+            continue
+        u, v = _missing_from(la[i], lb[i]), _missing_from(lb[i], la[i])
+        if not (u or v):
+            said.append(f"level {i} holds the same labels in both")
+            continue
+        said.append(
+            f"level {i} holds {_some(u) if u else 'no other label'} in `{name0}` "
+            f"and {_some(v) if v else 'no other label'} in `{name}`"
+        )
+    return "; ".join(said)
 
 
 def _names_of_several(labels: list[Any]) -> str:
@@ -2854,10 +3035,15 @@ def _region_codes(values: list[Any]) -> tuple[str | None, dict[Any, str]] | None
     elif all(isinstance(v, str) for v in values):
         from povstat.datasets import indonesia_regions  # only on this error path
 
-        if any(_names_several(v) for v in values):
-            return None  # a bare "Malang": Kabupaten or Kota Malang
+        # A bare "Malang" (Kabupaten or Kota Malang) is read only where the
+        # column tells which it is ("Gorontalo" beside "Kabupaten
+        # Gorontalo": the province), and as the spelling reads it (H7).
+        several = [v for v in values if _names_several(v)]
+        column = dict(zip(values, _side_keys(values), strict=True)) if several else {}
         for spelling, to_code in _region_spellings(indonesia_regions()):
-            if all(v in to_code for v in values):
+            if all(v in to_code for v in values) and all(
+                column[v] == ("region", to_code[v]) for v in several
+            ):
                 out = {v: to_code[v] for v in values}
                 expr = spelling
                 break
@@ -2869,36 +3055,43 @@ def _region_codes(values: list[Any]) -> tuple[str | None, dict[Any, str]] | None
 
 
 class _Relabelled(NamedTuple):
-    """How two indexes naming the same regions are given one set of labels."""
+    """How two indexes naming the same rows are given one set of labels.
+
+    Each side first drops levels (`drop0`, `drop`: level names or
+    positions), the second puts its remaining levels in the first's order
+    (`order`), then each renames levels read as regions (`steps0`,
+    `steps`, by position after the drops).
+    """
 
     steps0: list[tuple[int, str]]  # (level, rename argument) of the first
     steps: list[tuple[int, str]]  # of the second
     same: bool  # already in one order
-    multi: bool  # MultiIndexes, renamed level by level
+    multi: bool  # MultiIndexes once reduced, renamed level by level
     example: tuple[str, str]  # a label of the first and its partner (reprs)
+    drop0: tuple[Any, ...] = ()  # levels of the first dropped
+    drop: tuple[Any, ...] = ()  # of the second
+    order: tuple[int, ...] = ()  # reorder_levels of the second, once dropped
+    #: What differs, level by level: ("drop", side, level, its one value
+    #: or ""), ("order",), ("read", level).
+    said: tuple[tuple[Any, ...], ...] = ()
 
 
-def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
-    """The renames giving `a` and `b` the codes of the regions they name.
+def _relabelled_levels(a: Any, b: Any) -> tuple[list[list[Any]], list[Any]] | None:
+    """(renames of each side, the labels of both as codes) of two like indexes.
 
-    BPS's bare regency names ("Pacitan", "PACITAN") beside povstat's
-    ("Kabupaten Pacitan"), or a MultiIndex level of area codes (3507)
-    beside the same codes dotted ("35.07") or the regions' names: each
-    index, or each level of a MultiIndex whose labels differ between the
-    two, is read as regions (:func:`_region_codes`); where both then hold
-    the same labels one to one, the renames are returned. None otherwise.
+    `a` and `b` are both flat or both MultiIndexes of as many levels; each
+    level whose labels differ between the two is read as regions
+    (:func:`_region_codes`). None unless both then hold the same labels,
+    each once.
     """
     pd = sys.modules["pandas"]
     multi = isinstance(a, pd.MultiIndex)
-    if multi != isinstance(b, pd.MultiIndex) or (multi and a.nlevels != b.nlevels):
-        return None
     n = a.nlevels if multi else 1
     sides = []
     for z in (a, b):
         levels = [z.get_level_values(i) for i in range(n)] if multi else [z]
         sides.append([list(v) for v in levels])
-    steps: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
-    read = False
+    steps: list[list[Any]] = [[], []]
     for i in range(n):
         ua, ub = pd.Index(sides[0][i]).unique(), pd.Index(sides[1][i]).unique()
         if not (_missing_from(ua, ub) or _missing_from(ub, ua)):
@@ -2906,13 +3099,9 @@ def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
         read0, read1 = _region_codes(list(ua)), _region_codes(list(ub))
         if read0 is None or read1 is None:
             return None
-        read = True
         for k, (expr, codes) in enumerate((read0, read1)):
-            if expr is not None:
-                steps[k].append((i, expr))
+            steps[k].append((i, expr))
             sides[k][i] = [codes[v] for v in sides[k][i]]
-    if not read:
-        return None
     if multi:
         a1, b1 = (pd.MultiIndex.from_arrays(side) for side in sides)
     else:
@@ -2921,20 +3110,107 @@ def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
         return None
     if _missing_from(b1, a1):
         return None
-    partner = b1.get_indexer(a1)
-    i = next(i for i, j in enumerate(partner) if not _same_label(a[i], b[j]))
-    u, v = (
-        repr(tuple(plain(e) for e in t) if multi else plain(t))
-        for t in (a[i], b[partner[i]])
-    )
-    return _Relabelled(steps[0], steps[1], bool(a1.equals(b1)), multi, (u, v))
+    return steps, [a1, b1]
 
 
-def _renames(n: str, z: Any, what: str, r: _Relabelled, k: int) -> str:
-    """The ``.rename(...)`` chain giving argument `n` (side `k` of `r`) the codes."""
+def _reductions(a: Any, b: Any) -> Iterator[tuple[list[int], list[int], list[int]]]:
+    """(levels of `a` dropped, of `b` dropped, order of those of `b` kept).
+
+    First none; then as many levels kept on each side as may be, each side
+    still telling its rows apart (unique) once its levels are dropped.
+    """
+    pd = sys.modules["pandas"]
+    na = a.nlevels if isinstance(a, pd.MultiIndex) else 1
+    nb = b.nlevels if isinstance(b, pd.MultiIndex) else 1
+    for k in range(min(na, nb), 0, -1):
+        for keep_a in itertools.combinations(range(na), k):
+            drop_a = [i for i in range(na) if i not in keep_a]
+            if drop_a and not a.droplevel(drop_a).is_unique:
+                continue
+            for keep_b in itertools.combinations(range(nb), k):
+                drop_b = [i for i in range(nb) if i not in keep_b]
+                if drop_b and not b.droplevel(drop_b).is_unique:
+                    continue
+                for order in itertools.permutations(range(k)):
+                    yield drop_a, drop_b, list(order)
+
+
+def _level_ref(z: Any, levels: list[int]) -> Any:
+    """Levels of `z` as code names them: by name where each has its own."""
+    names = [z.names[i] for i in levels]
+    if all(isinstance(n, str) for n in names) and len(set(z.names)) == len(z.names):
+        return names[0] if len(names) == 1 else names
+    return levels[0] if len(levels) == 1 else levels
+
+
+def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
+    """The steps giving `a` and `b` one set of labels: the one reading of both.
+
+    BPS's bare regency names ("Pacitan", "PACITAN") beside povstat's
+    ("Kabupaten Pacitan"), or a MultiIndex level of area codes (3507)
+    beside the same codes dotted ("35.07") or the regions' names: each
+    index, or each level of a MultiIndex whose labels differ between the
+    two, is read as regions (:func:`_region_codes`). Where that alone does
+    not give both the same labels, levels are dropped (a year of one value
+    on each side, 2022 and 2023; a level one side has more) and the other
+    side's put in the first's order, as :func:`_reductions` lists them,
+    then the levels are read again: two differences together (pairing17
+    H1). None where no such steps give both the same labels one to one.
+    """
+    pd = sys.modules["pandas"]
+    for drop_a, drop_b, order in _reductions(a, b):
+        a1 = a.droplevel(drop_a) if drop_a else a
+        b1 = b.droplevel(drop_b) if drop_b else b
+        if order != list(range(len(order))):
+            b1 = b1.reorder_levels(order)
+        reduced = bool(drop_a or drop_b or order != list(range(len(order))))
+        if not reduced and not (_missing_from(a, b) or _missing_from(b, a)):
+            return None  # the same labels: another advice's case
+        found = _relabelled_levels(a1, b1)
+        if found is None:
+            continue
+        steps, (c0, c1) = found
+        if not reduced and not (steps[0] or steps[1]):
+            return None
+        multi = isinstance(a1, pd.MultiIndex)
+        renames = tuple([(i, e) for i, e in side if e is not None] for side in steps)
+        partner = c1.get_indexer(c0)
+        i = next((i for i, j in enumerate(partner) if not _same_label(a[i], b[j])), 0)
+        u, v = (
+            repr(tuple(plain(e) for e in t) if isinstance(t, tuple) else plain(t))
+            for t in (a[i], b[partner[i]])
+        )
+        said: list[tuple[Any, ...]] = []
+        for k, z, dropped in ((0, a, drop_a), (1, b, drop_b)):
+            for lv in dropped:
+                values = z.get_level_values(lv).unique()
+                one = repr(plain(values[0])) if len(values) == 1 else ""
+                said.append(("drop", k, _level_ref(z, [lv]), one))
+        if order != list(range(len(order))):
+            said.append(("order",))
+        said += [("read", i) for i, _ in steps[0]]
+        return _Relabelled(
+            renames[0],
+            renames[1],
+            bool(c0.equals(c1)),
+            multi,
+            (u, v),
+            (_level_ref(a, drop_a),) if drop_a else (),
+            (_level_ref(b, drop_b),) if drop_b else (),
+            tuple(order) if order != list(range(len(order))) else (),
+            tuple(said),
+        )
+    return None
+
+
+def _chain(n: str, z: Any, what: str, r: _Relabelled, k: int) -> str:
+    """The code after argument `n` (side `k` of `r`) giving it the shared labels."""
     _, set_kw, _ = _labels_of(n, z, what)
     kw = "columns" if set_kw else "index"
-    return "".join(
+    out = "".join(f".droplevel({lv!r}{set_kw})" for lv in (r.drop0, r.drop)[k])
+    if k == 1 and r.order:
+        out += f".reorder_levels({list(r.order)}{set_kw})"
+    return out + "".join(
         f".rename({kw}={e}" + (f", level={i})" if r.multi else ")")
         for i, e in (r.steps0, r.steps)[k]
     )
@@ -2947,13 +3223,34 @@ def _with_regions(r: _Relabelled) -> str:
     return ""
 
 
+def _differences_said(name0: str, name: str, r: _Relabelled) -> str:
+    """What differs between two sides' labels, level by level, for a message."""
+    out = []
+    for item in r.said:
+        if item[0] == "order":
+            out.append(f"the levels of `{name}` are in another order")
+        elif item[0] == "read":
+            level_ = f"level {item[1]}" if r.multi else "the labels left"
+            out.append(f"{level_} name the same regions written otherwise")
+        else:
+            _, k, level_, value = item
+            n_ = (name0, name)[k]
+            out.append(
+                f"`{n_}` has level {level_!r} of one value ({value})"
+                if value
+                else f"`{n_}` has level {level_!r} more"
+            )
+    return "; ".join(out)
+
+
 def _same_regions_relabelled(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str | None:
-    """The advice for labels naming the same regions written otherwise.
+    """The advice for labels naming the same rows written otherwise.
 
-    Both are given the codes of their regions (:func:`_regions_relabelled`)
-    and aligned; ``.to_numpy()`` is offered only where they are already in
+    Both are given one set of labels (:func:`_regions_relabelled`: the
+    codes of their regions, levels dropped or put in one order) and
+    aligned; ``.to_numpy()`` is offered only where they are already in
     one order. None where the labels are not read so.
     """
     r = _regions_relabelled(a, b)
@@ -2961,13 +3258,35 @@ def _same_regions_relabelled(
         return None
     code = []
     for k, (n_, z) in enumerate(((name0, x0), (name, x))):
-        chain = _renames(n_, z, what, r, k)
+        chain = _chain(n_, z, what, r, k)
         if k == 1 and not r.same:
             target, _, _ = _labels_of(name0, x0, what)
             _, _, reindex_kw = _labels_of(n_, z, what)
             chain += f".reindex({reindex_kw}{target})"
         if chain:
             code.append(f"`{n_} = {n_}{chain}`")
+    example = (
+        f"(e.g. {r.example[0]} in `{name0}`, {r.example[1]} in `{name}`"
+        f"{_namesakes_said(name0, a, name, b)})"
+    )
+    if r.drop0 or r.drop or r.order:
+        regions = " and give the regions their codes" if r.steps0 or r.steps else ""
+        how = (
+            f"drop those levels{', put them in one order' if r.order else ''}"
+            f"{regions} and align them: " + _with_regions(r) + ", then ".join(code)
+        )
+        said = (
+            f"their labels differ in more than one way {example}: "
+            f"{_differences_said(name0, name, r)}"
+        )
+        if r.same:
+            return (
+                f"{said}; in one order once so read: pass .to_numpy() of one, or {how}"
+            )
+        return (
+            f"{said}; in other orders once so read: {how}; not .to_numpy(), which "
+            "would pair one row with another's"
+        )
     levels = sorted({i for i, _ in (*r.steps0, *r.steps)})
     level = f" in level {', '.join(map(str, levels))}" if r.multi else ""
     how = (
@@ -2975,7 +3294,6 @@ def _same_regions_relabelled(
         + _with_regions(r)
         + ", then ".join(code)
     )
-    example = f"(e.g. {r.example[0]} in `{name0}`, {r.example[1]} in `{name}`)"
     if r.same:
         return (
             f"they name the same regions{level}, written otherwise {example}, in "
@@ -3032,7 +3350,9 @@ def _same_keys_other_kind(
         ((name, x, b, kinds[1][0]), (name0, x0, a, kinds[0][0])),
     ):
         chain = _ASTYPE.get((ck, tk))
-        if chain is None:
+        if chain is None or not _is_pandas(cx):
+            # A polars frame's column names are text, and it has no
+            # set_axis: the pandas side is converted (pairing17 H3).
             continue
         try:
             new = cz
@@ -3053,6 +3373,26 @@ def _same_keys_other_kind(
         target, _, _ = _labels_of(tn, tx, what)
         astype = "".join(f".astype({t.__name__})" for t in chain)
         how = f"{cn}.set_axis({labels_}{astype}{axis_kw})"
+        if not (only_c or only_t or new.equals(tz) or (new.is_unique and tz.is_unique)):
+            # Repeated labels (the total, urban and rural rows of a region
+            # by its code) in another sequence: no reindex on them (H2).
+            t_, c_ = (tz, cz) if tn == name0 else (cz, tz)
+            new0, new1 = (tz, new) if tn == name0 else (new, tz)
+            return (
+                f"they hold the same keys as two kinds, `{name0}` "
+                f"{_KIND_WORDS[kinds[0][0]]} and `{name}` "
+                f"{_KIND_WORDS[kinds[1][0]]}, and no label of one kind equals one "
+                f"of the other: give the labels of `{cn}` the kind of those of "
+                f"`{tn}`, `{how}`; but "
+                + _repeated_advice(
+                    name0,
+                    t_,
+                    name,
+                    c_,
+                    new0,
+                    new1,
+                )
+            )
         both = _other_axis_too(cx, what, ck)
         if both is not None:
             # A covariance frame labelled so on both axes: both converted.
@@ -3081,9 +3421,13 @@ def _same_keys_other_kind(
         read = (
             " (or read them as text where they are read, e.g. "
             f"`pandas.read_csv(..., dtype={{{key!r}: str}})`)"
-            if tk == "str"
+            if tk == "str" and _labels_of(cn, cx, what)[1] == ""
             else ""
         )
+        j = next((j for j, v in enumerate(new) if _same_label(v, tz[0])), 0)
+        example = (plain(tz[0]), plain(cz[j]))
+        if tn != name0:  # in the order of the arguments, as the kinds are said
+            example = example[::-1]
         same = "keys" if only_c or only_t else "the same keys"
         # Integers and floats of one value are equal labels (3501 == 3501.0).
         equal = "and no label of one kind equals one of the other"
@@ -3096,7 +3440,7 @@ def _same_keys_other_kind(
         return (
             f"they hold {same} as two kinds, `{name0}` "
             f"{_KIND_WORDS[kinds[0][0]]} and `{name}` {_KIND_WORDS[kinds[1][0]]} "
-            f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), {equal}: "
+            f"(e.g. {example[0]!r} and {example[1]!r}), {equal}: "
             f"give the labels of `{cn}` the kind "
             f"of those of `{tn}`, `{how}`{read}{then}; {_to_numpy_said(new, tz)}"
         )
@@ -3129,7 +3473,7 @@ def _other_axis_too(x: Any, what: str, kind: str) -> str | None:
     A covariance frame read from a file holds its keys as integers on both
     axes: both are converted at once.
     """
-    if _columns(x) is None:
+    if _columns(x) is None or not _is_pandas(x):
         return None
     other = "index" if what == "column" else "columns"
     texts = _label_texts(getattr(x, other))
@@ -3536,6 +3880,53 @@ def _square_beside_series(
     return None
 
 
+def _repeated_advice(name0: str, a: Any, name: str, b: Any, a1: Any, b1: Any) -> str:
+    """The advice for repeated labels: make them unique; never a reindex on them.
+
+    The total, urban and rural rows of each region indexed by its code
+    alone: pandas cannot reindex on repeated labels, so the column telling
+    the rows apart is added to the index first. `a1` and `b1` are the
+    labels as compared (converted to one kind where they are of two): the
+    same labels repeated in
+    another sequence show that the orders differ, so ``.to_numpy()``,
+    which would pair one row with another's, is never offered then
+    (pairing17 H2); it is offered where the sequences agree.
+    """
+    repeated = [
+        f"{_some(d)} more than once in `{n}`"
+        for n, d in ((name0, _repeated(a)), (name, _repeated(b)))
+        if d
+    ]
+    at = next(
+        (
+            i
+            for i, (u, v) in enumerate(zip(a1, b1, strict=False))
+            if not _same_label(u, v)
+        ),
+        None,
+    )
+    then = f"`{name}.reindex({name0}.index)`"
+    if at is None and len(a1) == len(b1):
+        closing = ", or pass .to_numpy(): their labels are in one sequence"
+    else:
+        closing = (
+            "; not .to_numpy(): their labels repeat in another sequence "
+            f"({plain(a[at])!r} at position {at} in `{name0}`, {plain(b[at])!r} "
+            f"in `{name}`), so it would pair one row with another's"
+            if at is not None
+            else ""
+        )
+    return (
+        f"their labels repeat ({'; '.join(repeated)}), so they cannot tell "
+        "the rows apart and pandas cannot reindex by them: make each "
+        "label unique first, adding the column that tells the rows apart "
+        "to the index of the frame both come from (e.g. "
+        "`df.set_index(['region_code', 'area'])` for the total, urban "
+        "and rural rows of one region), then align them (e.g. "
+        f"{then}){closing}"
+    )
+
+
 def _repeated(labels: Any) -> list[Any]:
     """The labels found more than once in `labels`, in order of first sight."""
     if labels.is_unique:
@@ -3607,13 +3998,12 @@ def _rows_spelt_otherwise(
     """
     pd = sys.modules["pandas"]
     a, b = s.index, d.index
-    if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
-        return None
-    if not all(isinstance(v, str) for z in (a, b) for v in z):
-        return None
     if not b.is_unique:
         return None
-    for fix, rewrite in _SPELLING_FIXES:
+    flat_names = not (
+        isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex)
+    ) and all(isinstance(v, str) for z in (a, b) for v in z)
+    for fix, rewrite in _SPELLING_FIXES if flat_names else ():
         new = pd.Index([rewrite(v) for v in a], dtype=object)
         if new.is_unique and not (_missing_from(new, b) or _missing_from(b, new)):
             # The example is a label that differs (not one written alike).
@@ -3624,18 +4014,22 @@ def _rows_spelt_otherwise(
                 f"value per row, `{sname}.set_axis({sname}.index{fix})"
                 f".reindex({dname}.index).to_numpy()[:, None]`",
             )
-    relabelled = _regions_relabelled(a, b)
+    relabelled = _regions_relabelled(b, a)  # the Series' levels are dropped
     if relabelled is not None:
-        # BPS's bare names ("Pacitan", "PACITAN"): both given the codes.
-        ren_s = _renames(sname, s, "index", relabelled, 0)
-        ren_d = _renames(dname, d, "index", relabelled, 1)
+        # BPS's bare names ("Pacitan", "PACITAN"), or a (region, year)
+        # population beside regions by name (pairing17 H1, H4): both given
+        # one set of labels, the Series then passed as a column.
+        ren_s = _chain(sname, s, "index", relabelled, 1)
+        ren_d = _chain(dname, d, "index", relabelled, 0)
         rows = f"{dname}{ren_d}.index" if ren_d else f"{dname}.index"
         return (
-            f"e.g. {relabelled.example[0]} for {relabelled.example[1]}",
-            "give both the codes of their regions and pass it as a column, one "
+            f"e.g. {relabelled.example[1]} for {relabelled.example[0]}",
+            "give both one set of labels and pass it as a column, one "
             f"value per row, {_with_regions(relabelled)}"
             f"`{sname}{ren_s}.reindex({rows}).to_numpy()[:, None]`",
         )
+    if not flat_names:
+        return None
     from povstat import _regions  # the list is read only on this error path
 
     codes_s = [_regions.name_code(v) or "" for v in a]

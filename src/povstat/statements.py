@@ -8119,14 +8119,38 @@ def _refuse_other_order(values: pd.Series, lab: NDArray[np.object_]) -> None:
             if len(levels) > 1
             else "`labels=values.index`"
         )
+        # values.reindex(labels) is printed only where it finds each label:
+        # a MultiIndex first drops its other levels; labels written
+        # otherwise (codes, capitals) give missing values (pairing17 H5).
+        others: list[int] = [i for i in range(len(levels)) if i != k]
+        own_index: Any = values.index  # the stubs type droplevel as of Never
+        kept = own_index.droplevel(others) if others else own_index
+        drop = (
+            f".droplevel({others})"
+            if len(levels) > 2
+            else f".droplevel({1 - k})"
+            if len(levels) == 2
+            else ""
+        )
+        if kept.is_unique and set(kept.tolist()) == set(given.tolist()):
+            reorder = (
+                "give `values` the labels of `labels` and put it in their order "
+                f"(`values{drop}.reindex(labels)`)"
+            )
+        else:
+            reorder = (
+                "give `values` the labels of `labels`, written as `labels` "
+                "writes them (its index does not hold them: "
+                f"{_validate._some([_validate.plain(v) for v in kept])}), then "
+                "put it in their order with `.reindex(labels)`, checking that no "
+                "value is missing"
+            )
         msg = (
             "`values` is a pandas Series whose index holds its labels in "
             f"another order than `labels` ({found}): paired by position, a "
             "value would be ranked under another region's label; pass "
             f"{own} to rank each value under its own label (and name "
-            "`subject`, `after` or `members` as it writes them), or give "
-            "`values` the labels of `labels` and put it in their order "
-            "(`values.reindex(labels)`)"
+            f"`subject`, `after` or `members` as it writes them), or {reorder}"
         )
         raise ValueError(msg)
 

@@ -51,6 +51,7 @@ from povstat.parsing import (
     _LOCALE_MARKS,
     _MULT_RE,
     _MULTIPLIERS,
+    _PATTERNS,
     _UNIT_RE,
     _UNITS,
     _WHOLE_COUNTS,
@@ -6723,6 +6724,28 @@ def _whole_texts(
     )
 
 
+def _number_parts(cells: np.ndarray[Any, Any], locale: Locale) -> np.ndarray[Any, Any]:
+    """Each text cell's number as written, without the unit or sign it states.
+
+    A cell read as a number with a percent sign, a unit or a multiplier
+    ("38%", "38 persen", "4,38 ribu jiwa", "Rp 38"), by the pattern that
+    reads it (``povstat.parsing``), gives its sign and digits ("38",
+    "4,38"); other cells are kept as they are. The two parts of a number
+    split by an unquoted comma ("4,38%" into "4" and "38%") are judged by
+    their numbers, as those of a bare "4,38" are.
+    """
+    pattern = _PATTERNS[locale]
+
+    def part(c: object) -> object:
+        m = pattern.fullmatch(c.strip()) if isinstance(c, str) else None
+        if m is None or not (m["units"] or m["mult"] or m["cur"]):
+            return c
+        end = m.end("frac") if m["frac"] is not None else m.end("int")
+        return m.string[m.start("sign") if m["sign"] else m.start("int") : end]
+
+    return np.array([part(c) for c in cells.ravel()], dtype=object).reshape(cells.shape)
+
+
 def _whole_values(cells: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """The values of whole-number texts ("4.181": 4181), NaN elsewhere.
 
@@ -6818,16 +6841,22 @@ def _check_split_numbers(
             cells, read, values.reshape(cells.shape), rows, fields, header_fields
         )
         return
-    whole, digits = _whole_texts(cells)
+    # A cell stating a unit or sign is judged by its number: "4,38%" split
+    # is "4" and "38%", as "4,38" split is "4" and "38".
+    numbers = _number_parts(cells, locale)
+    whole, digits = _whole_texts(numbers)
     # The second part of a split number is digits alone: a row of numbers
     # with thousands dots only ("674.660", a poverty line) is not suspect.
     every = (read & digits).any(axis=1) & (whole | ~read).all(axis=1) & (not frame)
-    pairs = _decimal_pairs_among_decimals(cells, read)
+    # A head refused by a rule of its column ("4" without the percent sign
+    # its column's other cells state) is still the head of a pair.
+    heads = (~np.isnan(values)).reshape(cells.shape)
+    pairs = _decimal_pairs_among_decimals(numbers, read, heads)
     suspect = np.flatnonzero(every | pairs.any(axis=1))
     if suspect.size:
         # Shown: the row whose values read, sorted, are smallest, whatever
         # the rows' order.
-        values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+        values_of = np.where(read, _whole_values(numbers), np.nan)[suspect]
         k = int(suspect[_first_by_values(values_of)])
         shown = [text[k * cells.shape[1] + j] for j in np.flatnonzero(read[k])]
         more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
@@ -6837,7 +6866,7 @@ def _check_split_numbers(
             + _SPLIT_ADVICE
         )
         if not every[k]:
-            msg = _decimal_pair_message(cells, pairs, rows, k, more)
+            msg = _decimal_pair_message(cells, numbers, pairs, rows, k, more)
         warnings.warn(msg, UserWarning, stacklevel=3)
 
 
@@ -6913,7 +6942,9 @@ def _alike_to_the_left(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 
 
 def _decimal_pairs_among_decimals(
-    cells: np.ndarray[Any, Any], read: np.ndarray[Any, Any]
+    cells: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    heads: np.ndarray[Any, Any] | None = None,
 ) -> np.ndarray[Any, Any]:
     """Second parts of "3,91" split, in a row or columns of decimals.
 
@@ -6932,10 +6963,14 @@ def _decimal_pairs_among_decimals(
     without quotes). A second part longer than the decimals written ("19",
     "19" among one-decimal values) is evidence too. Rows holding such a
     pair in the same two columns are left out of the other rows. True at
-    the second part's cell.
+    the second part's cell. `heads`: the cells that may be a first part
+    (numbers, read or refused by a rule of their column, as "4" without
+    the percent sign its column's cells state); `read` if None.
     """
     texts = _stripped_texts(cells)
-    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & read
+    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & (
+        read if heads is None else heads
+    )
     tail = _fullmatch(texts, r"[0-9]{1,2}", cells.shape) & read
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = head[:, :-1] & tail[:, 1:]
@@ -6968,6 +7003,7 @@ def _decimal_pairs_among_decimals(
 
 def _decimal_pair_message(
     cells: np.ndarray[Any, Any],
+    numbers: np.ndarray[Any, Any],
     pairs: np.ndarray[Any, Any],
     rows: pd.Index[Any],
     k: int,
@@ -6976,9 +7012,11 @@ def _decimal_pair_message(
     """The warning for row `k`'s "3" then "91" among decimals (locale "id")."""
     j = int(np.flatnonzero(pairs[k])[0])
     a, b = str(cells[k, j - 1]).strip(), str(cells[k, j]).strip()
+    # The numbers read ("38" of "38%"), as `numbers` holds them.
+    na, nb = str(numbers[k, j - 1]).strip(), str(numbers[k, j]).strip()
     return (
         f"row {_label(rows[k])!r}{more} holds {a!r} right before {b!r} among "
-        f"decimals: read as two whole numbers, {a} and {b}, but it may be one "
+        f"decimals: read as two whole numbers, {na} and {nb}, but it may be one "
         f"number, {a},{b}, written with a decimal comma not in quotes (the "
         "values after it then move one column right): with locale='id' and "
         "sep=',', " + _SPLIT_ADVICE

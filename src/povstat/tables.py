@@ -1112,6 +1112,15 @@ def read_bps_table(
         ratio never is (the cell may be a count, or a number typed in the
         other convention); kept as read, since a change or ratio in
         percent may exceed 100. The warning names the first three cells.
+        If a value column under a unit row, group label or title stating
+        "(persen)", in a table with no cell stating percent of its own,
+        holds values all 0 or more whose median is below 1: they are most
+        likely fractions of one (``pandas.read_excel`` gives a cell
+        formatted as percent, 9.79%, as 0.0979); kept as read. The warning
+        names the columns with their medians and the fix (pass the
+        workbook's path, whose number formats are read, or multiply by
+        100). Columns of an index ("P1", "P2", "Indeks") or of changes are
+        not judged.
 
     See Also
     --------
@@ -2364,6 +2373,9 @@ def read_bps_table(
         dtype=object,
     )
     in_percent = (unit == "percent") | column_pct
+    # Cells stating percent of their own ("%", a percent format), before a
+    # stated percent over them makes them bare numbers under it.
+    own_percent = unit == "percent"
     # A percent sign under a stated percent is no scale of its own; a bare
     # fraction of one beside it ("0,1204" among "9,92%") is the cell in
     # doubt (see ``_fractions_among``).
@@ -2596,6 +2608,18 @@ def read_bps_table(
             (group, head) if group else head
             for group, head in zip(groups, layout.headers, strict=True)
         ],
+    )
+    _warn_percent_fractions(
+        values.reshape(n_rows, n_cols),
+        (reasons == "").reshape(n_rows, n_cols),
+        own_percent.reshape(n_rows, n_cols),
+        column_pct.reshape(n_rows, n_cols)[0] if n_rows else column_pct[:0],
+        [g or layout.title for g in groups],
+        [
+            (group, head) if group else head
+            for group, head in zip(groups, layout.headers, strict=True)
+        ],
+        frame=isinstance(frame_source, pd.DataFrame),
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -6608,6 +6632,87 @@ def _warn_above_100(
         "(a share of people) is at most 100: if the column holds shares, the "
         "cell may be a count, or a number in the other convention ('4.375' "
         "for '4,375'); a change or ratio in percent may exceed 100"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+#: A measure no headcount ratio is, though stated in percent or below 1: an
+#: index ("P1", "P2", "Indeks Kedalaman Kemiskinan", whose values are most
+#: often below 1).
+_INDEX_MEASURE = re.compile(
+    r"(?<![^\W_])(?:P[12]|indeks|index)(?![^\W_])", re.IGNORECASE
+)
+
+
+def _warn_percent_fractions(
+    values: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    own: np.ndarray[Any, Any],
+    stated: np.ndarray[Any, Any],
+    measures: Sequence[str],
+    headers: Sequence[object],
+    *,
+    frame: bool,
+) -> None:
+    """Warn of a column of fractions of one under a stated percent.
+
+    `values`: rows by value columns; `read`: the cells read; `own`: the
+    cells stating percent of their own ("%", a percent format); `stated`: per
+    column, whether a unit row, the title or a group label states percent
+    over it; `measures`: per column, its group label or else the title.
+    A share of people in percent is seldom below 1 (BPS's P0 of a regency
+    or province is 1.04 or more in bps_p0_kabkota_2004_2025.csv), but
+    ``pandas.read_excel`` gives a cell formatted as percent as its stored
+    fraction (9.79% as 0.0979): a column whose values, all 0 or more,
+    have a median below 1 is named in a UserWarning, with its median. A
+    column of changes or of an index (P1, P2: most often below 1) is not
+    judged; nor is a table with a cell stating percent of its own ("0,35
+    %": the table shows how it writes percentages, and a bare fraction
+    beside such cells is judged by ``_fractions_among``).
+    """
+    if (read & own).any():
+        return
+    judged = np.array(
+        [
+            bool(stated[j])
+            and _INDEX_MEASURE.search(str(measures[j])) is None
+            and _CHANGE_WORD.search(str(measures[j])) is None
+            and _CHANGE_WORD.search(str(headers[j])) is None
+            for j in range(len(headers))
+        ],
+        dtype=bool,
+    )
+    cells = np.where(read & judged[None, :], values, np.nan)
+    counted = ~np.isnan(cells)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column of no value
+        median = np.nanmedian(cells, axis=0) if cells.size else np.zeros(0)
+    low = np.flatnonzero(
+        counted.any(axis=0)
+        & ~(np.where(counted, cells, 0.0) < 0).any(axis=0)
+        & (median < 1)
+    )
+    if low.size == 0:
+        return
+    shown = ", ".join(
+        f"{headers[j]!r} (median {float(median[j]):g})" for j in low[:3].tolist()
+    )
+    more = f" (and {low.size - 3} more)" if low.size > 3 else ""
+    fix = (
+        "if it was read with pandas.read_excel (or another reader of a "
+        "workbook's stored values), pass the workbook's path instead, whose "
+        "number formats are read (0.0979 formatted as percent reads as 9.79); "
+        "otherwise multiply the value cells by 100 before reading the frame"
+        if frame
+        else "multiply them by 100 in the file (or, in a workbook, give the "
+        "cells a percent format, which is read: 0.0979 formatted as percent "
+        "reads as 9.79)"
+    )
+    msg = (
+        f"value columns stated in percent hold fractions of one: {shown}{more} "
+        "are read as percentages below 1, where a share of people in percent "
+        "is seldom below 1 (9.79% stored as 0.0979); " + fix + "; if they are "
+        "percentages below 1, ignore this warning"
     )
     warnings.warn(msg, UserWarning, stacklevel=3)
 

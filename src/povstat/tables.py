@@ -9278,14 +9278,20 @@ def _header_row(row: object) -> str:
 
 
 def _marked_year(cell: str) -> bool:
-    """Whether `cell` is a year with a note mark after it ("2025*)").
+    """Whether `cell` is a period with a note mark after its year ("2025*)").
 
     As the header reader reads such a cell (:func:`_year_text_why`): a
     year, then a note mark or BPS's letter (``_YEAR_MARK``: "2025*)",
-    "2025\u00b9", "2025**", "2025r"), nothing before it.
+    "2025\u00b9", "2025**", "2025r"); before it nothing, or the round or
+    semester the year completes (a period without the mark: "Maret
+    2026*)", "Semester 1 (Maret) 2026 r)").
     """
     y = _YEAR.fullmatch(cell.strip())
-    return y is not None and not y["a"] and _YEAR_MARK.fullmatch(y["b"]) is not None
+    return (
+        y is not None
+        and _YEAR_MARK.fullmatch(y["b"]) is not None
+        and (not y["a"] or _safe_period(f"{y['a']} {y['year']}") is not None)
+    )
 
 
 def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:

@@ -3128,11 +3128,23 @@ def _check_frame_index(index: pd.Index[Any], frame: pd.DataFrame | None = None) 
         )
         raise ValueError(msg)
     named = f" (named {', '.join(repr(str(n)) for n in names)})" if names else ""
+    # An index of numbers alone may be row numbers, which may be dropped;
+    # one holding text holds the rows' labels (region names), which a
+    # drop would throw away (the first value column then read as labels).
+    numbers_only = not isinstance(index, pd.MultiIndex) and (
+        index.inferred_type in ("integer", "floating", "mixed-integer-float")
+    )
+    drop = (
+        ", or, if it holds row numbers only, drop it with "
+        "`source.reset_index(drop=True)`"
+        if numbers_only
+        else " (not `reset_index(drop=True)`, which would throw the labels away)"
+    )
     msg = (
         f"`source`: the frame's index{named} holds labels ({shown}{more}), "
         "which are not read (only the frame's cells and column labels are), "
         "so they would be lost; make the index a column with "
-        "`source.reset_index()`, or drop it with `reset_index(drop=True)`"
+        f"`source.reset_index()`{drop}"
     )
     raise ValueError(msg)
 

@@ -1951,6 +1951,12 @@ def read_bps_table(
             sheet=_of_sheet(read),
             sep=sep,
             file_rows=not isinstance(frame_source, pd.DataFrame),
+            frame_labels=(
+                (_engine_of(source), list(frame_source.columns[first:]))
+                if isinstance(frame_source, pd.DataFrame)
+                and not isinstance(frame_source.columns, pd.MultiIndex)
+                else None
+            ),
         )
         below = np.zeros(text.shape, dtype=bool)
         below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
@@ -7623,8 +7629,7 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     # Title lines: those (the column name first) before the first line that
     # splits on the separator, when one does.
     title = next((k for k, n in enumerate(fields) if n > 1), 0)
-    native = getattr(source, "to_native", None)
-    engine = type(native() if callable(native) else source).__module__.split(".")[0]
+    engine = _engine_of(source)
     option = _SEP_OPTIONS.get(engine, _any_reader_sep)
     one = (
         f"its one column {str(frame.columns[0])!r}"
@@ -7653,6 +7658,12 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
         f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
         f"{other!r}{above}; read the file again with {again}"
     )
+
+
+def _engine_of(source: object) -> str:
+    """The library a frame comes from: "pandas", "polars", "duckdb", ..."""
+    native = getattr(source, "to_native", None)
+    return type(native() if callable(native) else source).__module__.split(".")[0]
 
 
 def _as_tuple(label: object) -> tuple[object, ...]:
@@ -8129,7 +8140,13 @@ def _layout(
     sheet: bool = False,
     sep: str = ",",
     file_rows: bool = True,
+    frame_labels: tuple[str, Sequence[object]] | None = None,
 ) -> _Layout:
+    """The table's layout: header rows, periods, groups, first data row.
+
+    `frame_labels`: for a frame, its library and its column labels, as
+    the grid's columns (for advice naming a column as the frame labels it).
+    """
     n_rows, n_cols = text.shape
     h = next(
         (
@@ -8278,7 +8295,21 @@ def _layout(
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
-        at = index[h] if file_rows else None  # the header's row in the file
+        at: object = index[h] if file_rows else None  # its row in the file
+        if frame_labels is not None and not sub_groups and not two_rows:
+            # A frame's header cells: named by the frame's labels, the
+            # lines above the header row counted (a title line the reader
+            # took for the labels, or rows of cells above it).
+            engine, own = frame_labels
+            at = _FrameSite(
+                engine,
+                {
+                    heads[j]: own[j + 1]
+                    for j, p in zip(used, periods, strict=True)
+                    if p is None and j + 1 < len(own)
+                },
+                h,
+            )
         whys = [(b, _year_text_why(b, sheet=sheet, sep=sep, row=at)) for b in bad[:3]]
         why = "".join(
             f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
@@ -8841,8 +8872,11 @@ def _change_column_why(
         + (
             _LEAVE_OUT_OF_SHEET
             if sheet
+            else "delete the column from the sheet or file, or "
+            + _csv_leave_out(sep, row, cell)
+            if isinstance(row, _FrameSite)
             else "delete the column from the sheet or file, or select the "
-            f"period columns: {_csv_leave_out(sep, row)}, and pass the frame"
+            f"period columns: {_csv_leave_out(sep, row, cell)}, and pass the frame"
         )
         + ") and compute the change from the periods (povstat.rate_change)"
     )
@@ -8860,16 +8894,77 @@ _READ_EXCEL_LOSES = (
 
 #: How to leave a column out of a CSV file's table: read with every column
 #: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
-def _csv_leave_out(sep: str = ",", row: object = None) -> str:
+@frozen
+class _FrameSite:
+    """Where a frame's header row is, for advice naming its columns.
+
+    `engine`: the library of the frame passed ("pandas", "polars",
+    "duckdb", ...); `labels`: each header cell's column as the frame labels
+    it ("Keterangan", or the reader's "Unnamed: 4" where the frame's labels
+    are a title line); `skip`: the lines above the header row in the file
+    the frame was read from (the title line a reader took for the labels),
+    0 where the labels are the header.
+    """
+
+    engine: str
+    labels: Mapping[str, object]
+    skip: int
+
+
+def _frame_leave_out(site: _FrameSite, cell: str) -> str:
+    """How to leave the column headed `cell` out of a frame (see ``_FrameSite``).
+
+    Dropped by the label the frame gives it, in the frame's library (a
+    DuckDB relation has no drop: converted with .df() first); where a
+    title line above the header gave the labels, also how to read the
+    file again from its header row, whose cells are then the labels.
+
+    >>> site = _FrameSite("polars", {"Keterangan": "_duplicated_2"}, 1)
+    >>> print(_frame_leave_out(site, "Keterangan"))  # doctest: +NORMALIZE_WHITESPACE
+    drop it from the frame by the label the frame gives it: polars
+    df.drop(['_duplicated_2']); or read the file again from its header row
+    (the line above it, a title, is no header), polars.read_csv(...,
+    skip_rows=1, infer_schema=False).drop(['Keterangan'])
+    """
+    label = site.labels.get(cell, cell)
+    drop = {
+        "polars": f"polars df.drop([{label!r}])",
+        "duckdb": f"DuckDB df.df().drop(columns=[{label!r}])",
+    }.get(site.engine, f"pandas df.drop(columns=[{label!r}])")
+    out = f"drop it from the frame by the label the frame gives it: {drop}"
+    if not site.skip:
+        return out
+    n = site.skip
+    again = {
+        "polars": f"polars.read_csv(..., skip_rows={n}, infer_schema=False)"
+        f".drop([{cell!r}])",
+        "duckdb": f"DuckDB read_csv(..., skip={n}, header=true, all_varchar=true)"
+        f" and .df().drop(columns=[{cell!r}])",
+    }.get(
+        site.engine,
+        f"{_pandas_read_csv(row=n + 1)}.drop(columns=[{cell!r}])",
+    )
+    lines = "line above it, a title, is" if n == 1 else f"{n} lines above it are"
+    return (
+        f"{out}; or read the file again from its header row (the {lines} "
+        f"no header), {again}"
+    )
+
+
+def _csv_leave_out(sep: str = ",", row: object = None, cell: str = "") -> str:
     """How to leave a column out of a CSV file's table.
 
     Read with every column as text, so that Indonesian "558.029" stays
     558029, not the float 558.029; `sep` and `row` (the header's row in
-    the file) as for :func:`_pandas_read_csv`, the one recipe.
+    the file) as for :func:`_pandas_read_csv`, the one recipe. Where `row`
+    is a frame's header (a ``_FrameSite``), the column headed `cell` is
+    dropped from the frame by its label there (:func:`_frame_leave_out`).
 
     >>> print(_csv_leave_out(";", 2).split(", dtype")[0])
     pandas.read_csv(..., sep=';', skiprows=1, usecols=...
     """
+    if isinstance(row, _FrameSite):
+        return _frame_leave_out(row, cell)
     return (
         f"{_pandas_read_csv(sep=sep, row=row, extra='usecols=...')}, "
         "or drop the columns from a frame read so (pandas "
@@ -9958,7 +10053,7 @@ def _left_out_hint(
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
                 "the province column out ("
-                + (_LEAVE_OUT_OF_SHEET if sheet else _csv_leave_out(sep, row))
+                + (_LEAVE_OUT_OF_SHEET if sheet else _csv_leave_out(sep, row, str(b)))
                 + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
@@ -9976,8 +10071,11 @@ def _left_out_hint(
             + (
                 _LEAVE_OUT_OF_SHEET
                 if sheet
+                else "delete it from the sheet or file, or "
+                + _csv_leave_out(sep, row, str(b))
+                if isinstance(row, _FrameSite)
                 else "delete it from the sheet or file, or read the file without "
-                f"it: {_csv_leave_out(sep, row)}"
+                f"it: {_csv_leave_out(sep, row, str(b))}"
             )
             + ")"
         )

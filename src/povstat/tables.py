@@ -8655,10 +8655,12 @@ _DEDUPLICATED = re.compile(
 #: A column label naming a year and a second key, as polars and DuckDB name
 #: the columns of a frame pivoted on two columns: "{2022,3}",
 #: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB), the
-#: other key first as well ('{"Perdesaan",2022}', "Perdesaan_2022").
+#: other key first as well ('{"Perdesaan",2022}', "Perdesaan_2022"); polars
+#: quotes keys read as text ('{"2022","3"}', read with infer_schema=False).
 _TWO_KEYS = re.compile(
-    r'\{\s*(?:19|20)[0-9]{2}\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
-    r'|\{\s*"?[^,{}"]+"?\s*,\s*(?:19|20)[0-9]{2}\s*\}|[^_{}]*[^_{}0-9]_(?:19|20)[0-9]{2}'
+    r'\{\s*"?(?:19|20)[0-9]{2}"?\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
+    r'|\{\s*"?[^,{}"]+"?\s*,\s*"?(?:19|20)[0-9]{2}"?\s*\}'
+    r"|[^_{}]*[^_{}0-9]_(?:19|20)[0-9]{2}"
 )
 
 
@@ -9113,7 +9115,16 @@ def _year_text_hint(
             n += 1
             if len(found) < 3:
                 years |= not why.startswith(_CHANGE_WHY)
-                found.append(f"{letters[j]}{_label(index[i])} {cell!r} ({why})")
+                # A frame's cell by its column and row (a column label by
+                # its column), a file's as a sheet names it ("B3").
+                at = (
+                    f"{letters[j]}{_label(index[i])}"
+                    if file_rows
+                    else f"column {letters[j]}'s label"
+                    if _LABEL_ROW.fullmatch(str(index[i]))
+                    else f"column {letters[j]}, row {_label(index[i])}"
+                )
+                found.append(f"{at} {cell!r} ({why})")
     if not found:
         return ""
     more = f" (and {n - 3} more)" if n > 3 else ""

@@ -262,13 +262,14 @@ _SYMBOL_MARKS = _symbol_marks()
 _MARK_ITEM = r"(?:[0-9]{1,2}(?:\s*[-\u2013]\s*[0-9]{1,2})?|[a-z])"
 _MARK_LIST = rf"{_MARK_ITEM}(?:\s*,\s*{_MARK_ITEM})*"
 #: A footnote mark written with symbols, no typed digit or letter leading
-#: it: stars, bracketed or not ("*", "**)", "(*)", U+2217); superscripts
+#: it: stars, bracketed or not ("*", "**)", "(*)", U+2217; brackets raised
+#: too, "*⁾", "⁽*⁾", as a star typed before a raised bracket); superscripts
 #: ("¹", "⁽¹⁾"); raised marks and daggers, bracketed or not ("ᵃ", "†",
 #: "†)", "(†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶", "‖",
 #: "◊"); a caret and a number or letter ("^1"). Before a name too, where
 #: typed numbers and letters are a list's ("1) Kota Batu", "a. Malang").
 _SYMBOLIC_MARK = (
-    rf"\(?[{_STARS}]+\)?"
+    rf"[(\u207d]?[{_STARS}]+[)\u207e]?"
     rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
     rf"|\(?[{_RAISED_MARK}]+\)?"
     rf"|[{_SUBSCRIPTS}]+"
@@ -4316,9 +4317,21 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     written as one is typed ("*)", "(1)", "a)", "**") follows a space
     ("Kabupaten Nduga *)", read as "Kabupaten Nduga" with the mark "*)"),
     never joined to the name ("Nduga*⁾", "Nduga⁽¹⁾");
-    a raised number alone shows as superscript ("Kota Batu¹").
+    a raised number alone shows as superscript ("Kota Batu¹"). A raised
+    run so written opening the text before a word is a leading mark, set
+    apart as typed, if of stars ("*)" then "Yalimo" reads "*) Yalimo"; a
+    raised "1)" is no list's number, and shows as "¹⁾").
     """
     parts = [(t, where) for t, where in runs if t]
+    lead = min((k for k, (t, _) in enumerate(parts) if t.strip()), default=-1)
+    after = "".join(t for t, _ in parts[lead + 1 :]).lstrip()
+    if (
+        0 <= lead < len(parts) - 1
+        and parts[lead][1] == "super"
+        and after[:1].isalpha()
+        and re.fullmatch(r"\(?\*+\)?", parts[lead][0].strip())
+    ):
+        parts[lead] = (parts[lead][0].strip() + " ", None)
     # The last run holding more than white space (a space typed after the
     # mark does not hide it).
     last = max((k for k, (t, _) in enumerate(parts) if t.strip()), default=-1)

@@ -34,8 +34,10 @@ def test_a_raised_star_before_a_name_is_a_leading_mark(tmp_path: Path) -> None:
     assert ws is not None
     ws.append(["Kabupaten/Kota", 2024, 2025])
     ws.append(["PAPUA PEGUNUNGAN", 32.97, 30.03])
-    ws.append([CellRichText([TextBlock(_SUP, "*)"), "Yalimo"]), 30.02, 27.35])
-    ws.append([CellRichText(["Nduga", TextBlock(_SUP, "*)")]), 36.28, 32.89])
+    before: list[str | TextBlock] = [TextBlock(_SUP, "*)"), "Yalimo"]
+    after: list[str | TextBlock] = ["Nduga", TextBlock(_SUP, "*)")]
+    ws.append([CellRichText(before), 30.02, 27.35])
+    ws.append([CellRichText(after), 36.28, 32.89])
     path = tmp_path / "g7.xlsx"
     wb.save(path)
     t = read_bps_table(path, locale="en", month=3, errors="report")

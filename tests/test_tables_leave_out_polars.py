@@ -38,7 +38,8 @@ def _advice(frame: Any) -> str:
 def test_polars_frame_advice_followed() -> None:
     df = pl.read_csv(io.StringIO(_TEXT), infer_schema=False)
     said = _advice(df)
-    assert re.search(r"polars df\.drop\(\[\.\.\.\]\)", said)
+    # The column named by its label in the frame (sheets17 G2).
+    assert re.search(r"polars df\.drop\(\['Keterangan'\]\)", said)
     # As printed for polars: the column's name in the list.
     t = read_bps_table(df.drop(["Keterangan"]), locale="en", month=3)
     assert t.data["value"].tolist() == _SOURCE
@@ -48,6 +49,6 @@ def test_polars_frame_advice_followed() -> None:
 def test_pandas_frame_advice_followed() -> None:
     df = pd.read_csv(io.StringIO(_TEXT), dtype=str, keep_default_na=False)
     said = _advice(df)
-    assert "pandas df.drop(columns=[...])" in said
+    assert "pandas df.drop(columns=['Keterangan'])" in said
     t = read_bps_table(df.drop(columns=["Keterangan"]), locale="en", month=3)
     assert t.data["value"].tolist() == _SOURCE

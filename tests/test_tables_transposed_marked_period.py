@@ -130,3 +130,98 @@ def test_unmarked_table_advice_unchanged() -> None:
     assert _read(df.set_index(df.columns[0]).loc[:"2025"].T.reset_index()) == (
         _expected()
     )
+
+
+# --- a marked round ("Maret 2026*)"), sheets17 G1 ---------------------------------
+
+# P0 (Jumlah) by province, bps_p0_prov_2007_2026.csv, March and September
+# 2025 and March 2026 (copied by hand from the source file).
+_ROUNDS = {
+    "Jawa Tengah": (9.48, 9.39, 9.21),
+    "DI Yogyakarta": (10.23, 10.08, 9.7),
+    "Jawa Timur": (9.5, 9.3, 9.06),
+}
+_PERIODS = ((2025, 3), (2025, 9), (2026, 3))
+
+
+def _round_table(last: str) -> str:
+    rows = "".join(
+        f"{label}," + ",".join(f"{v[k]:g}" for v in _ROUNDS.values()) + "\n"
+        for k, label in enumerate(("Maret 2025", "September 2025", last))
+    )
+    return (
+        "Persentase Penduduk Miskin (P0) Menurut Provinsi (Persen),,,\n"
+        "Periode,Jawa Tengah,DI Yogyakarta,Jawa Timur\n" + rows + ",,,\n"
+        "*) angka sementara,,,\n"
+    )
+
+
+def _round_expected() -> list[tuple[str, int, int, float]]:
+    return sorted(
+        (name, *_PERIODS[k], v)
+        for name, vs in _ROUNDS.items()
+        for k, v in enumerate(vs)
+    )
+
+
+def _read_rounds(frame: pd.DataFrame) -> list[tuple[str, int, int, float]]:
+    t = read_bps_table(frame, locale="en")
+    assert t.invalid == ()
+    return sorted(
+        (str(a), int(b), int(c), float(d))
+        for a, b, c, d in t.data[["label", "year", "month", "value"]].itertuples(
+            index=False
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Maret 2026*)",
+        "Maret 2026*",
+        "Maret 2026 r)",
+        "Maret 2026\u00b9",
+        "Maret 2026 *)",
+        "Semester 1 (Maret) 2026*)",
+    ],
+)
+def test_file_advice_keeps_a_marked_last_round(tmp_path: Path, last: str) -> None:
+    path = tmp_path / "rounds.csv"
+    path.write_text(_round_table(last), encoding="utf-8")
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(path, locale="en")
+    message = str(info.value)
+    cut = re.search(r"pass df\.loc\[:'([^']*)'\]\.T\.reset_index\(\)", message)
+    assert cut is not None
+    assert cut[1] == last
+    assert "such as '*) angka sementara'" in message
+    assert f"{last!r} holds a note mark" in message
+    df = pd.read_csv(path, skiprows=1, index_col=0, dtype=str, keep_default_na=False)
+    sliced = df.loc[: cut[1]]
+    # Followed as printed: the marked round kept, and refused for its mark.
+    assert list(sliced.index)[-1] == last
+    with pytest.raises(ValueError, match="a note mark"):
+        read_bps_table(sliced.T.reset_index(), locale="en")
+    # The mark moved to the note below, as said: the nine source values.
+    unmarked = sliced.rename(index={last: last.split("2026")[0] + "2026"})
+    assert _read_rounds(unmarked.T.reset_index()) == _round_expected()
+
+
+def test_frame_advice_keeps_a_marked_last_round() -> None:
+    # The title line as the frame's column labels (pandas' default): the
+    # rows from the header row to the marked round, by position.
+    df = pd.read_csv(
+        io.StringIO(_round_table("Maret 2026*)")), dtype=str, keep_default_na=False
+    )
+    with pytest.raises(ValueError, match="looks transposed") as info:
+        read_bps_table(df, locale="en")
+    message = str(info.value)
+    assert "to the table's last period 'Maret 2026*)'" in message
+    assert "pandas df.iloc[0:4].T.reset_index(drop=True)" in message
+    turned = df.iloc[0:4].T.reset_index(drop=True)
+    with pytest.raises(ValueError, match="a note mark"):
+        read_bps_table(turned, locale="en")
+    fixed = df.copy()
+    fixed.iloc[3, 0] = "Maret 2026"
+    assert _read_rounds(fixed.iloc[0:4].T.reset_index(drop=True)) == _round_expected()

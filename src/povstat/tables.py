@@ -51,6 +51,7 @@ from povstat.parsing import (
     _LOCALE_MARKS,
     _MULT_RE,
     _MULTIPLIERS,
+    _PATTERNS,
     _UNIT_RE,
     _UNITS,
     _WHOLE_COUNTS,
@@ -261,13 +262,14 @@ _SYMBOL_MARKS = _symbol_marks()
 _MARK_ITEM = r"(?:[0-9]{1,2}(?:\s*[-\u2013]\s*[0-9]{1,2})?|[a-z])"
 _MARK_LIST = rf"{_MARK_ITEM}(?:\s*,\s*{_MARK_ITEM})*"
 #: A footnote mark written with symbols, no typed digit or letter leading
-#: it: stars, bracketed or not ("*", "**)", "(*)", U+2217); superscripts
+#: it: stars, bracketed or not ("*", "**)", "(*)", U+2217; brackets raised
+#: too, "*⁾", "⁽*⁾", as a star typed before a raised bracket); superscripts
 #: ("¹", "⁽¹⁾"); raised marks and daggers, bracketed or not ("ᵃ", "†",
 #: "†)", "(†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶", "‖",
 #: "◊"); a caret and a number or letter ("^1"). Before a name too, where
 #: typed numbers and letters are a list's ("1) Kota Batu", "a. Malang").
 _SYMBOLIC_MARK = (
-    rf"\(?[{_STARS}]+\)?"
+    rf"[(\u207d]?[{_STARS}]+[)\u207e]?"
     rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
     rf"|\(?[{_RAISED_MARK}]+\)?"
     rf"|[{_SUBSCRIPTS}]+"
@@ -1111,6 +1113,15 @@ def read_bps_table(
         ratio never is (the cell may be a count, or a number typed in the
         other convention); kept as read, since a change or ratio in
         percent may exceed 100. The warning names the first three cells.
+        If a value column under a unit row, group label or title stating
+        "(persen)", in a table with no cell stating percent of its own,
+        holds values all 0 or more whose median is below 1: they are most
+        likely fractions of one (``pandas.read_excel`` gives a cell
+        formatted as percent, 9.79%, as 0.0979); kept as read. The warning
+        names the columns with their medians and the fix (pass the
+        workbook's path, whose number formats are read, or multiply by
+        100). Columns of an index ("P1", "P2", "Indeks") or of changes are
+        not judged.
 
     See Also
     --------
@@ -1941,6 +1952,12 @@ def read_bps_table(
             sheet=_of_sheet(read),
             sep=sep,
             file_rows=not isinstance(frame_source, pd.DataFrame),
+            frame_labels=(
+                (_engine_of(source), list(frame_source.columns[first:]))
+                if isinstance(frame_source, pd.DataFrame)
+                and not isinstance(frame_source.columns, pd.MultiIndex)
+                else None
+            ),
         )
         below = np.zeros(text.shape, dtype=bool)
         below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
@@ -2363,6 +2380,9 @@ def read_bps_table(
         dtype=object,
     )
     in_percent = (unit == "percent") | column_pct
+    # Cells stating percent of their own ("%", a percent format), before a
+    # stated percent over them makes them bare numbers under it.
+    own_percent = unit == "percent"
     # A percent sign under a stated percent is no scale of its own; a bare
     # fraction of one beside it ("0,1204" among "9,92%") is the cell in
     # doubt (see ``_fractions_among``).
@@ -2595,6 +2615,18 @@ def read_bps_table(
             (group, head) if group else head
             for group, head in zip(groups, layout.headers, strict=True)
         ],
+    )
+    _warn_percent_fractions(
+        values.reshape(n_rows, n_cols),
+        (reasons == "").reshape(n_rows, n_cols),
+        own_percent.reshape(n_rows, n_cols),
+        column_pct.reshape(n_rows, n_cols)[0] if n_rows else column_pct[:0],
+        [g or layout.title for g in groups],
+        [
+            (group, head) if group else head
+            for group, head in zip(groups, layout.headers, strict=True)
+        ],
+        frame=isinstance(frame_source, pd.DataFrame),
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -3103,11 +3135,23 @@ def _check_frame_index(index: pd.Index[Any], frame: pd.DataFrame | None = None) 
         )
         raise ValueError(msg)
     named = f" (named {', '.join(repr(str(n)) for n in names)})" if names else ""
+    # An index of numbers alone may be row numbers, which may be dropped;
+    # one holding text holds the rows' labels (region names), which a
+    # drop would throw away (the first value column then read as labels).
+    numbers_only = not isinstance(index, pd.MultiIndex) and (
+        index.inferred_type in ("integer", "floating", "mixed-integer-float")
+    )
+    drop = (
+        ", or, if it holds row numbers only, drop it with "
+        "`source.reset_index(drop=True)`"
+        if numbers_only
+        else " (not `reset_index(drop=True)`, which would throw the labels away)"
+    )
     msg = (
         f"`source`: the frame's index{named} holds labels ({shown}{more}), "
         "which are not read (only the frame's cells and column labels are), "
         "so they would be lost; make the index a column with "
-        "`source.reset_index()`, or drop it with `reset_index(drop=True)`"
+        f"`source.reset_index()`{drop}"
     )
     raise ValueError(msg)
 
@@ -4273,9 +4317,21 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     written as one is typed ("*)", "(1)", "a)", "**") follows a space
     ("Kabupaten Nduga *)", read as "Kabupaten Nduga" with the mark "*)"),
     never joined to the name ("Nduga*⁾", "Nduga⁽¹⁾");
-    a raised number alone shows as superscript ("Kota Batu¹").
+    a raised number alone shows as superscript ("Kota Batu¹"). A raised
+    run so written opening the text before a word is a leading mark, set
+    apart as typed, if of stars ("*)" then "Yalimo" reads "*) Yalimo"; a
+    raised "1)" is no list's number, and shows as "¹⁾").
     """
     parts = [(t, where) for t, where in runs if t]
+    lead = min((k for k, (t, _) in enumerate(parts) if t.strip()), default=-1)
+    after = "".join(t for t, _ in parts[lead + 1 :]).lstrip()
+    if (
+        0 <= lead < len(parts) - 1
+        and parts[lead][1] == "super"
+        and after[:1].isalpha()
+        and re.fullmatch(r"\(?\*+\)?", parts[lead][0].strip())
+    ):
+        parts[lead] = (parts[lead][0].strip() + " ", None)
     # The last run holding more than white space (a space typed after the
     # mark does not hide it).
     last = max((k for k, (t, _) in enumerate(parts) if t.strip()), default=-1)
@@ -6611,6 +6667,87 @@ def _warn_above_100(
     warnings.warn(msg, UserWarning, stacklevel=3)
 
 
+#: A measure no headcount ratio is, though stated in percent or below 1: an
+#: index ("P1", "P2", "Indeks Kedalaman Kemiskinan", whose values are most
+#: often below 1).
+_INDEX_MEASURE = re.compile(
+    r"(?<![^\W_])(?:P[12]|indeks|index)(?![^\W_])", re.IGNORECASE
+)
+
+
+def _warn_percent_fractions(
+    values: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    own: np.ndarray[Any, Any],
+    stated: np.ndarray[Any, Any],
+    measures: Sequence[str],
+    headers: Sequence[object],
+    *,
+    frame: bool,
+) -> None:
+    """Warn of a column of fractions of one under a stated percent.
+
+    `values`: rows by value columns; `read`: the cells read; `own`: the
+    cells stating percent of their own ("%", a percent format); `stated`: per
+    column, whether a unit row, the title or a group label states percent
+    over it; `measures`: per column, its group label or else the title.
+    A share of people in percent is seldom below 1 (BPS's P0 of a regency
+    or province is 1.04 or more in bps_p0_kabkota_2004_2025.csv), but
+    ``pandas.read_excel`` gives a cell formatted as percent as its stored
+    fraction (9.79% as 0.0979): a column whose values, all 0 or more,
+    have a median below 1 is named in a UserWarning, with its median. A
+    column of changes or of an index (P1, P2: most often below 1) is not
+    judged; nor is a table with a cell stating percent of its own ("0,35
+    %": the table shows how it writes percentages, and a bare fraction
+    beside such cells is judged by ``_fractions_among``).
+    """
+    if (read & own).any():
+        return
+    judged = np.array(
+        [
+            bool(stated[j])
+            and _INDEX_MEASURE.search(str(measures[j])) is None
+            and _CHANGE_WORD.search(str(measures[j])) is None
+            and _CHANGE_WORD.search(str(headers[j])) is None
+            for j in range(len(headers))
+        ],
+        dtype=bool,
+    )
+    cells = np.where(read & judged[None, :], values, np.nan)
+    counted = ~np.isnan(cells)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column of no value
+        median = np.nanmedian(cells, axis=0) if cells.size else np.zeros(0)
+    low = np.flatnonzero(
+        counted.any(axis=0)
+        & ~(np.where(counted, cells, 0.0) < 0).any(axis=0)
+        & (median < 1)
+    )
+    if low.size == 0:
+        return
+    shown = ", ".join(
+        f"{headers[j]!r} (median {float(median[j]):g})" for j in low[:3].tolist()
+    )
+    more = f" (and {low.size - 3} more)" if low.size > 3 else ""
+    fix = (
+        "if it was read with pandas.read_excel (or another reader of a "
+        "workbook's stored values), pass the workbook's path instead, whose "
+        "number formats are read (0.0979 formatted as percent reads as 9.79); "
+        "otherwise multiply the value cells by 100 before reading the frame"
+        if frame
+        else "multiply them by 100 in the file (or, in a workbook, give the "
+        "cells a percent format, which is read: 0.0979 formatted as percent "
+        "reads as 9.79)"
+    )
+    msg = (
+        f"value columns stated in percent hold fractions of one: {shown}{more} "
+        "are read as percentages below 1, where a share of people in percent "
+        "is seldom below 1 (9.79% stored as 0.0979); " + fix + "; if they are "
+        "percentages below 1, ignore this warning"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=3)
+
+
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     """Positions of the cells of each column group, in order of appearance."""
     return [np.flatnonzero(groups == g) for g in dict.fromkeys(groups.tolist())]
@@ -6723,6 +6860,28 @@ def _whole_texts(
     )
 
 
+def _number_parts(cells: np.ndarray[Any, Any], locale: Locale) -> np.ndarray[Any, Any]:
+    """Each text cell's number as written, without the unit or sign it states.
+
+    A cell read as a number with a percent sign, a unit or a multiplier
+    ("38%", "38 persen", "4,38 ribu jiwa", "Rp 38"), by the pattern that
+    reads it (``povstat.parsing``), gives its sign and digits ("38",
+    "4,38"); other cells are kept as they are. The two parts of a number
+    split by an unquoted comma ("4,38%" into "4" and "38%") are judged by
+    their numbers, as those of a bare "4,38" are.
+    """
+    pattern = _PATTERNS[locale]
+
+    def part(c: object) -> object:
+        m = pattern.fullmatch(c.strip()) if isinstance(c, str) else None
+        if m is None or not (m["units"] or m["mult"] or m["cur"]):
+            return c
+        end = m.end("frac") if m["frac"] is not None else m.end("int")
+        return m.string[m.start("sign") if m["sign"] else m.start("int") : end]
+
+    return np.array([part(c) for c in cells.ravel()], dtype=object).reshape(cells.shape)
+
+
 def _whole_values(cells: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """The values of whole-number texts ("4.181": 4181), NaN elsewhere.
 
@@ -6818,16 +6977,22 @@ def _check_split_numbers(
             cells, read, values.reshape(cells.shape), rows, fields, header_fields
         )
         return
-    whole, digits = _whole_texts(cells)
+    # A cell stating a unit or sign is judged by its number: "4,38%" split
+    # is "4" and "38%", as "4,38" split is "4" and "38".
+    numbers = _number_parts(cells, locale)
+    whole, digits = _whole_texts(numbers)
     # The second part of a split number is digits alone: a row of numbers
     # with thousands dots only ("674.660", a poverty line) is not suspect.
     every = (read & digits).any(axis=1) & (whole | ~read).all(axis=1) & (not frame)
-    pairs = _decimal_pairs_among_decimals(cells, read)
+    # A head refused by a rule of its column ("4" without the percent sign
+    # its column's other cells state) is still the head of a pair.
+    heads = (~np.isnan(values)).reshape(cells.shape)
+    pairs = _decimal_pairs_among_decimals(numbers, read, heads)
     suspect = np.flatnonzero(every | pairs.any(axis=1))
     if suspect.size:
         # Shown: the row whose values read, sorted, are smallest, whatever
         # the rows' order.
-        values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+        values_of = np.where(read, _whole_values(numbers), np.nan)[suspect]
         k = int(suspect[_first_by_values(values_of)])
         shown = [text[k * cells.shape[1] + j] for j in np.flatnonzero(read[k])]
         more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
@@ -6837,7 +7002,7 @@ def _check_split_numbers(
             + _SPLIT_ADVICE
         )
         if not every[k]:
-            msg = _decimal_pair_message(cells, pairs, rows, k, more)
+            msg = _decimal_pair_message(cells, numbers, pairs, rows, k, more)
         warnings.warn(msg, UserWarning, stacklevel=3)
 
 
@@ -6913,7 +7078,9 @@ def _alike_to_the_left(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 
 
 def _decimal_pairs_among_decimals(
-    cells: np.ndarray[Any, Any], read: np.ndarray[Any, Any]
+    cells: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    heads: np.ndarray[Any, Any] | None = None,
 ) -> np.ndarray[Any, Any]:
     """Second parts of "3,91" split, in a row or columns of decimals.
 
@@ -6932,10 +7099,14 @@ def _decimal_pairs_among_decimals(
     without quotes). A second part longer than the decimals written ("19",
     "19" among one-decimal values) is evidence too. Rows holding such a
     pair in the same two columns are left out of the other rows. True at
-    the second part's cell.
+    the second part's cell. `heads`: the cells that may be a first part
+    (numbers, read or refused by a rule of their column, as "4" without
+    the percent sign its column's cells state); `read` if None.
     """
     texts = _stripped_texts(cells)
-    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & read
+    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & (
+        read if heads is None else heads
+    )
     tail = _fullmatch(texts, r"[0-9]{1,2}", cells.shape) & read
     pair = np.zeros(cells.shape, dtype=bool)
     pair[:, 1:] = head[:, :-1] & tail[:, 1:]
@@ -6968,6 +7139,7 @@ def _decimal_pairs_among_decimals(
 
 def _decimal_pair_message(
     cells: np.ndarray[Any, Any],
+    numbers: np.ndarray[Any, Any],
     pairs: np.ndarray[Any, Any],
     rows: pd.Index[Any],
     k: int,
@@ -6976,9 +7148,11 @@ def _decimal_pair_message(
     """The warning for row `k`'s "3" then "91" among decimals (locale "id")."""
     j = int(np.flatnonzero(pairs[k])[0])
     a, b = str(cells[k, j - 1]).strip(), str(cells[k, j]).strip()
+    # The numbers read ("38" of "38%"), as `numbers` holds them.
+    na, nb = str(numbers[k, j - 1]).strip(), str(numbers[k, j]).strip()
     return (
         f"row {_label(rows[k])!r}{more} holds {a!r} right before {b!r} among "
-        f"decimals: read as two whole numbers, {a} and {b}, but it may be one "
+        f"decimals: read as two whole numbers, {na} and {nb}, but it may be one "
         f"number, {a},{b}, written with a decimal comma not in quotes (the "
         "values after it then move one column right): with locale='id' and "
         "sep=',', " + _SPLIT_ADVICE
@@ -7468,8 +7642,7 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
     # Title lines: those (the column name first) before the first line that
     # splits on the separator, when one does.
     title = next((k for k, n in enumerate(fields) if n > 1), 0)
-    native = getattr(source, "to_native", None)
-    engine = type(native() if callable(native) else source).__module__.split(".")[0]
+    engine = _engine_of(source)
     option = _SEP_OPTIONS.get(engine, _any_reader_sep)
     one = (
         f"its one column {str(frame.columns[0])!r}"
@@ -7498,6 +7671,12 @@ def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
         f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
         f"{other!r}{above}; read the file again with {again}"
     )
+
+
+def _engine_of(source: object) -> str:
+    """The library a frame comes from: "pandas", "polars", "duckdb", ..."""
+    native = getattr(source, "to_native", None)
+    return type(native() if callable(native) else source).__module__.split(".")[0]
 
 
 def _as_tuple(label: object) -> tuple[object, ...]:
@@ -7974,7 +8153,13 @@ def _layout(
     sheet: bool = False,
     sep: str = ",",
     file_rows: bool = True,
+    frame_labels: tuple[str, Sequence[object]] | None = None,
 ) -> _Layout:
+    """The table's layout: header rows, periods, groups, first data row.
+
+    `frame_labels`: for a frame, its library and its column labels, as
+    the grid's columns (for advice naming a column as the frame labels it).
+    """
     n_rows, n_cols = text.shape
     h = next(
         (
@@ -8123,7 +8308,21 @@ def _layout(
         # A year written as a spreadsheet exports a number ("2.023",
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
-        at = index[h] if file_rows else None  # the header's row in the file
+        at: object = index[h] if file_rows else None  # its row in the file
+        if frame_labels is not None and not sub_groups and not two_rows:
+            # A frame's header cells: named by the frame's labels, the
+            # lines above the header row counted (a title line the reader
+            # took for the labels, or rows of cells above it).
+            engine, own = frame_labels
+            at = _FrameSite(
+                engine,
+                {
+                    heads[j]: own[j + 1]
+                    for j, p in zip(used, periods, strict=True)
+                    if p is None and j + 1 < len(own)
+                },
+                h,
+            )
         whys = [(b, _year_text_why(b, sheet=sheet, sep=sep, row=at)) for b in bad[:3]]
         why = "".join(
             f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
@@ -8469,10 +8668,12 @@ _DEDUPLICATED = re.compile(
 #: A column label naming a year and a second key, as polars and DuckDB name
 #: the columns of a frame pivoted on two columns: "{2022,3}",
 #: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB), the
-#: other key first as well ('{"Perdesaan",2022}', "Perdesaan_2022").
+#: other key first as well ('{"Perdesaan",2022}', "Perdesaan_2022"); polars
+#: quotes keys read as text ('{"2022","3"}', read with infer_schema=False).
 _TWO_KEYS = re.compile(
-    r'\{\s*(?:19|20)[0-9]{2}\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
-    r'|\{\s*"?[^,{}"]+"?\s*,\s*(?:19|20)[0-9]{2}\s*\}|[^_{}]*[^_{}0-9]_(?:19|20)[0-9]{2}'
+    r'\{\s*"?(?:19|20)[0-9]{2}"?\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
+    r'|\{\s*"?[^,{}"]+"?\s*,\s*"?(?:19|20)[0-9]{2}"?\s*\}'
+    r"|[^_{}]*[^_{}0-9]_(?:19|20)[0-9]{2}"
 )
 
 
@@ -8686,8 +8887,11 @@ def _change_column_why(
         + (
             _LEAVE_OUT_OF_SHEET
             if sheet
+            else "delete the column from the sheet or file, or "
+            + _csv_leave_out(sep, row, cell)
+            if isinstance(row, _FrameSite)
             else "delete the column from the sheet or file, or select the "
-            f"period columns: {_csv_leave_out(sep, row)}, and pass the frame"
+            f"period columns: {_csv_leave_out(sep, row, cell)}, and pass the frame"
         )
         + ") and compute the change from the periods (povstat.rate_change)"
     )
@@ -8705,16 +8909,77 @@ _READ_EXCEL_LOSES = (
 
 #: How to leave a column out of a CSV file's table: read with every column
 #: as text, so that Indonesian "558.029" stays 558029, not the float 558.029.
-def _csv_leave_out(sep: str = ",", row: object = None) -> str:
+@frozen
+class _FrameSite:
+    """Where a frame's header row is, for advice naming its columns.
+
+    `engine`: the library of the frame passed ("pandas", "polars",
+    "duckdb", ...); `labels`: each header cell's column as the frame labels
+    it ("Keterangan", or the reader's "Unnamed: 4" where the frame's labels
+    are a title line); `skip`: the lines above the header row in the file
+    the frame was read from (the title line a reader took for the labels),
+    0 where the labels are the header.
+    """
+
+    engine: str
+    labels: Mapping[str, object]
+    skip: int
+
+
+def _frame_leave_out(site: _FrameSite, cell: str) -> str:
+    """How to leave the column headed `cell` out of a frame (see ``_FrameSite``).
+
+    Dropped by the label the frame gives it, in the frame's library (a
+    DuckDB relation has no drop: converted with .df() first); where a
+    title line above the header gave the labels, also how to read the
+    file again from its header row, whose cells are then the labels.
+
+    >>> site = _FrameSite("polars", {"Keterangan": "_duplicated_2"}, 1)
+    >>> print(_frame_leave_out(site, "Keterangan"))  # doctest: +NORMALIZE_WHITESPACE
+    drop it from the frame by the label the frame gives it: polars
+    df.drop(['_duplicated_2']); or read the file again from its header row
+    (the line above it, a title, is no header), polars.read_csv(...,
+    skip_rows=1, infer_schema=False).drop(['Keterangan'])
+    """
+    label = site.labels.get(cell, cell)
+    drop = {
+        "polars": f"polars df.drop([{label!r}])",
+        "duckdb": f"DuckDB df.df().drop(columns=[{label!r}])",
+    }.get(site.engine, f"pandas df.drop(columns=[{label!r}])")
+    out = f"drop it from the frame by the label the frame gives it: {drop}"
+    if not site.skip:
+        return out
+    n = site.skip
+    again = {
+        "polars": f"polars.read_csv(..., skip_rows={n}, infer_schema=False)"
+        f".drop([{cell!r}])",
+        "duckdb": f"DuckDB read_csv(..., skip={n}, header=true, all_varchar=true)"
+        f" and .df().drop(columns=[{cell!r}])",
+    }.get(
+        site.engine,
+        f"{_pandas_read_csv(row=n + 1)}.drop(columns=[{cell!r}])",
+    )
+    lines = "line above it, a title, is" if n == 1 else f"{n} lines above it are"
+    return (
+        f"{out}; or read the file again from its header row (the {lines} "
+        f"no header), {again}"
+    )
+
+
+def _csv_leave_out(sep: str = ",", row: object = None, cell: str = "") -> str:
     """How to leave a column out of a CSV file's table.
 
     Read with every column as text, so that Indonesian "558.029" stays
     558029, not the float 558.029; `sep` and `row` (the header's row in
-    the file) as for :func:`_pandas_read_csv`, the one recipe.
+    the file) as for :func:`_pandas_read_csv`, the one recipe. Where `row`
+    is a frame's header (a ``_FrameSite``), the column headed `cell` is
+    dropped from the frame by its label there (:func:`_frame_leave_out`).
 
     >>> print(_csv_leave_out(";", 2).split(", dtype")[0])
     pandas.read_csv(..., sep=';', skiprows=1, usecols=...
     """
+    if isinstance(row, _FrameSite):
+        return _frame_leave_out(row, cell)
     return (
         f"{_pandas_read_csv(sep=sep, row=row, extra='usecols=...')}, "
         "or drop the columns from a frame read so (pandas "
@@ -8863,7 +9128,16 @@ def _year_text_hint(
             n += 1
             if len(found) < 3:
                 years |= not why.startswith(_CHANGE_WHY)
-                found.append(f"{letters[j]}{_label(index[i])} {cell!r} ({why})")
+                # A frame's cell by its column and row (a column label by
+                # its column), a file's as a sheet names it ("B3").
+                at = (
+                    f"{letters[j]}{_label(index[i])}"
+                    if file_rows
+                    else f"column {letters[j]}'s label"
+                    if _LABEL_ROW.fullmatch(str(index[i]))
+                    else f"column {letters[j]}, row {_label(index[i])}"
+                )
+                found.append(f"{at} {cell!r} ({why})")
     if not found:
         return ""
     more = f" (and {n - 3} more)" if n > 3 else ""
@@ -9135,14 +9409,20 @@ def _header_row(row: object) -> str:
 
 
 def _marked_year(cell: str) -> bool:
-    """Whether `cell` is a year with a note mark after it ("2025*)").
+    """Whether `cell` is a period with a note mark after its year ("2025*)").
 
     As the header reader reads such a cell (:func:`_year_text_why`): a
     year, then a note mark or BPS's letter (``_YEAR_MARK``: "2025*)",
-    "2025\u00b9", "2025**", "2025r"), nothing before it.
+    "2025\u00b9", "2025**", "2025r"); before it nothing, or the round or
+    semester the year completes (a period without the mark: "Maret
+    2026*)", "Semester 1 (Maret) 2026 r)").
     """
     y = _YEAR.fullmatch(cell.strip())
-    return y is not None and not y["a"] and _YEAR_MARK.fullmatch(y["b"]) is not None
+    return (
+        y is not None
+        and _YEAR_MARK.fullmatch(y["b"]) is not None
+        and (not y["a"] or _safe_period(f"{y['a']} {y['year']}") is not None)
+    )
 
 
 def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
@@ -9797,7 +10077,7 @@ def _left_out_hint(
                 "region names are read from the first column only, and a "
                 "column of province names beside them holds no values; leave "
                 "the province column out ("
-                + (_LEAVE_OUT_OF_SHEET if sheet else _csv_leave_out(sep, row))
+                + (_LEAVE_OUT_OF_SHEET if sheet else _csv_leave_out(sep, row, str(b)))
                 + ") and write each province as a row of its "
                 "own above its regions (its name in the first column), or pass "
                 "province= for a table of one province"
@@ -9815,8 +10095,11 @@ def _left_out_hint(
             + (
                 _LEAVE_OUT_OF_SHEET
                 if sheet
+                else "delete it from the sheet or file, or "
+                + _csv_leave_out(sep, row, str(b))
+                if isinstance(row, _FrameSite)
                 else "delete it from the sheet or file, or read the file without "
-                f"it: {_csv_leave_out(sep, row)}"
+                f"it: {_csv_leave_out(sep, row, str(b))}"
             )
             + ")"
         )

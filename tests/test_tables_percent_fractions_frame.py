@@ -1,0 +1,169 @@
+"""Fractions of one under a stated percent are warned (sheets17 G8).
+
+A workbook keeps P0 as percentages (cells 0.0979 formatted "0.00%", shown
+9.79%). Read by path, its formats are read: 9.79. pandas.read_excel gives
+the stored fractions (0.0979) and no formats, under the title's
+"(Persen)": 100 times too small, and nothing in the frame says so but the
+title's unit and the values' size.
+
+Figures: bps_p0_kabkota_2004_2025.csv (P0, Persen, March), 2024 / 2025:
+JAWA TIMUR 9.79 / 9.5, Pacitan 13.08 / 12.97, Kota Batu 3.06 / 2.86. By
+hand, the fractions' medians: 2024 the middle of 0.0306, 0.0979, 0.1308 is
+0.0979; 2025 the middle of 0.0286, 0.095, 0.1297 is 0.095.
+P1 and P2 (bps_p1p2_kabkota_2015_2023.csv) are indexes, most often below
+1 (P2 of Kota Batu 2023: 0.06): a table of them is not judged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pytest
+from openpyxl import Workbook
+
+from povstat import read_bps_table
+
+_RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
+_TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
+_ROWS = [
+    ("JAWA TIMUR", "9.79", "9.5"),
+    ("Pacitan", "13.08", "12.97"),
+    ("Kota Batu", "3.06", "2.86"),
+]
+_SOURCE = [9.79, 9.5, 13.08, 12.97, 3.06, 2.86]
+
+
+def _fraction_warnings(source: Any, **kw: Any) -> tuple[list[str], Any]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_bps_table(source, **{"locale": "en", "month": 3, **kw})
+    said = [str(w.message) for w in caught]
+    return [m for m in said if "fractions of one" in m], t
+
+
+def _workbook(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
+    ws.append([None, 2024, 2025])
+    for label, a, b in _ROWS:
+        ws.append([label, float(Decimal(a) / 100), float(Decimal(b) / 100)])
+        for c in ws[ws.max_row][1:]:
+            c.number_format = "0.00%"
+    wb.save(path)
+    return path
+
+
+def test_a_read_excel_frame_of_fractions_is_warned(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "p0.xlsx")
+    df = pd.read_excel(path)
+    for frame in (df, pl.from_pandas(df)):
+        said, t = _fraction_warnings(frame)
+        assert len(said) == 1
+        assert "'2024' (median 0.0979), '2025' (median 0.095)" in said[0]
+        assert "pass the workbook's path instead" in said[0]
+        # Read as the frame holds them: nothing changed.
+        stored = [float(Decimal(x) / 100) for _, a, b in _ROWS for x in (a, b)]
+        assert t.data["value"].tolist() == stored
+    # The advice followed: the path, whose formats are read.
+    said, t = _fraction_warnings(path)
+    assert said == []
+    assert t.data["value"].tolist() == _SOURCE
+
+
+def test_a_csv_of_fractions_under_persen_is_warned() -> None:
+    text = f"Kabupaten/Kota,{_TITLE},\n,2024,2025\n" + "".join(
+        f"{label},{Decimal(a) / 100},{Decimal(b) / 100}\n" for label, a, b in _ROWS
+    )
+    said, _ = _fraction_warnings(io.StringIO(text))
+    assert len(said) == 1
+    assert "multiply them by 100 in the file" in said[0]
+    # Followed: the values times 100, written back, are the source's.
+    fixed = f"Kabupaten/Kota,{_TITLE},\n,2024,2025\n" + "".join(
+        f"{label},{a},{b}\n" for label, a, b in _ROWS
+    )
+    said, t = _fraction_warnings(io.StringIO(fixed))
+    assert said == []
+    assert t.data["value"].tolist() == _SOURCE
+
+
+def test_percentages_with_a_few_below_one_are_not_warned() -> None:
+    # One region below 1 % among others above: the median is above 1.
+    text = f"Kabupaten/Kota,{_TITLE},\n,2024,2025\n" + (
+        "JAWA TIMUR,9.79,9.5\nPacitan,13.08,12.97\nKota Batu,0.5,0.4\n"
+    )
+    assert _fraction_warnings(io.StringIO(text))[0] == []
+
+
+def test_a_column_of_changes_is_not_judged() -> None:
+    # Changes in points under "(Persen)": below 1 and not shares.
+    text = (
+        "Kabupaten/Kota,Perubahan Persentase Penduduk Miskin (Persen),\n"
+        ",2024,2025\nJAWA TIMUR,0.56,0.29\nPacitan,0.57,0.11\n"
+    )
+    said, _ = _fraction_warnings(io.StringIO(text), errors="report")
+    assert said == []
+
+
+@pytest.mark.parametrize(
+    "name", ["bps_p0_kabkota_2004_2025.csv", "bps_p0_prov_2007_2026.csv"]
+)
+def test_bps_percent_files_are_not_warned(name: str) -> None:
+    # BPS's own P0 tables, by path and as frames read as text: their
+    # values are percentages (1.04 or more for the regencies), none warned.
+    path = _RAW / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    assert _fraction_warnings(path, month=None)[0] == []
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert _fraction_warnings(df, month=None)[0] == []
+
+
+def _p1p2_wide(kind: str) -> pd.DataFrame:
+    """One index of bps_p1p2_kabkota_2015_2023.csv, regions by years."""
+    path = _RAW / "bps_p1p2_kabkota_2015_2023.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["nama_variabel"] == kind]
+    long = pd.DataFrame(rows)
+    order = list(dict.fromkeys(long["nama_wilayah"]))
+    wide = long.pivot_table(
+        index="nama_wilayah",
+        columns="nama_tahun",
+        values="data_content",
+        aggfunc="first",
+    ).loc[order]
+    return wide.rename_axis(index="Kabupaten/Kota", columns=None).reset_index()
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("Index Kedalaman Kemiskinan", "Indeks Kedalaman Kemiskinan (P1)"),
+        ("Index Keparahan Kemiskinan", "Indeks Keparahan Kemiskinan (P2)"),
+        # Even under a unit it is not: an index is no share of people.
+        ("Index Keparahan Kemiskinan", "Indeks Keparahan Kemiskinan (P2) (Persen)"),
+    ],
+)
+def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
+    wide = _p1p2_wide(kind)
+    # Most values are below 1 (P2: 87 %), or some are (P1): the premise.
+    values = pd.to_numeric(wide.iloc[:, 1:].melt()["value"], errors="coerce").dropna()
+    assert (values < 1).mean() > (0.8 if "P2" in title else 0.05)
+    buf = io.StringIO()
+    buf.write(f"Kabupaten/Kota,{title}" + "," * (wide.shape[1] - 2) + "\n")
+    wide.rename(columns={"Kabupaten/Kota": ""}).to_csv(buf, index=False)
+    said, t = _fraction_warnings(io.StringIO(buf.getvalue()), month=None)
+    assert said == []
+    # Every value read, as the source writes it.
+    assert int(t.data["value"].notna().sum()) == len(values)
+    assert t.data["value"].sum() == pytest.approx(values.sum())

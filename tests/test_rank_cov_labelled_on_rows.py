@@ -144,7 +144,7 @@ def test_a_cov_read_back_from_a_file_with_integer_codes(order: list[int]) -> Non
     text = pd.DataFrame(c, index=codes, columns=codes).to_csv()
     cov = pd.read_csv(io.StringIO(text), index_col=0)
     estimates = pd.Series([5.0, 4.9, 3.0, 2.95], index=codes).iloc[order]
-    kw = {"descending": True, "level": 0.9, "method": "bonferroni"}
+    kw: dict[str, Any] = {"descending": True, "level": 0.9, "method": "bonferroni"}
     with pytest.raises(ValueError, match="same keys as text in its columns") as info:
         rank_confidence_sets(estimates, cov=cov, simultaneous=False, **kw)
     assert "on its rows only" not in str(info.value)

@@ -1898,6 +1898,9 @@ def _pairing_advice(
     unlabelled = _unlabelled_cov(name0, x0, name, x)
     if unlabelled is not None:
         return unlabelled
+    relabelled = _cov_relabelled(name0, x0, name, x)
+    if relabelled is not None:
+        return relabelled
     rows_only = _cov_labelled_on_rows(name0, x0, name, x)
     if rows_only is not None:
         return rows_only
@@ -2164,8 +2167,20 @@ def _different_labels(
         # Its labels are not the rows of `dn` (those are advised before, by
         # _rows_against_columns): a reindex by them would give missing
         # values only (pairing17 H4), so no code is printed for the rows.
+        shown = _orders_differ(d.index, s.index)
         rows = (
-            f"; if it holds one value per row of `{dn}` in the order of those "
+            f"; if it holds one value per row of `{dn}`, its labels show another "
+            f"order than those rows' ({shown[0]!r}, in both, is at position "
+            f"{shown[1]} in the rows of `{dn}` and {shown[3]} in `{sn}`): give it "
+            f"the row labels of `{dn}`, then align it and pass it as a column, "
+            f"`{sn}.reindex({dn}.index).to_numpy()[:, None]` once they hold the "
+            "same labels (a label it does not find gives a missing value, so "
+            f"check with `.isna().any()`); not `{sn}.to_numpy()[:, None]`, which "
+            "would pair one row's value with another's"
+            if len(s) == len(d.index)
+            and shown is not None
+            and _same_label(shown[0], shown[2])
+            else f"; if it holds one value per row of `{dn}` in the order of those "
             f"rows, pass it as a column, one value per row, `{sn}.to_numpy()"
             "[:, None]` (right only if so: its labels, "
             f"{_some([plain(v) for v in s.index])}, are not those of the rows, "
@@ -2448,6 +2463,132 @@ def _unlabelled_cov(name0: str, x0: Any, name: str, x: Any) -> str | None:
         "it with the labels of that order, then align it, "
         f"`{frame}.loc[{series}.index, {series}.index]`"
     )
+
+
+def _cov_axis_read(labels: Any, target: Any) -> str | None:
+    """The code after ``cov.index`` (or ``.columns``) giving it `target`'s labels.
+
+    "" where the axis holds `target`'s labels already (in any order); a
+    kind conversion (``.astype(str)``: 3501 -> "3501", a matrix read back
+    from a file) or povstat's region names read as their codes
+    (``.map(...)``), checked here to give exactly `target`'s labels; else
+    None.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(labels, pd.MultiIndex) or not labels.is_unique:
+        return None
+    reads: list[tuple[str, Any]] = [("", labels)]
+    if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in labels):
+        from povstat.datasets import indonesia_regions  # only on this error path
+
+        for spelling, to_code in _region_spellings(indonesia_regions()):
+            if all(v in to_code for v in labels):
+                reads.append(
+                    (f".map({spelling})", pd.Index([to_code[v] for v in labels]))
+                )
+                break
+    want = _label_texts(target)
+    for code, read in reads:
+        have = _label_texts(read)
+        chain: tuple[type, ...] = ()
+        if have is not None and want is not None and have[0] != want[0]:
+            chain = _ASTYPE.get((have[0], want[0]), ())
+        try:
+            for t in chain:
+                read = read.astype(t)
+        except (TypeError, ValueError, OverflowError):
+            continue
+        if not (_missing_from(read, target) or _missing_from(target, read)):
+            return code + "".join(f".astype({t.__name__})" for t in chain)
+    return None
+
+
+def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """The advice for a covariance matrix labelled otherwise than its estimates.
+
+    A matrix read back from a file (integer codes on its rows, the same
+    codes as text in its columns), by region name beside estimates by code
+    or by code beside estimates by name, in their order or another: a
+    covariance matrix pairs with its estimates on both axes, so the one
+    recipe relabels both axes (the estimates by name are first given the
+    codes of their names) and aligns both with the estimates (``.loc``).
+    Never the advice for a Series beside a table (pass it as a column),
+    nor a reorder of its rows alone (pairing18 F1-F3).
+    """
+    pd = sys.modules["pandas"]
+    if not (_is_pandas(x0) and _is_pandas(x)):
+        return None
+    for (sname, s), (dname, d) in (((name0, x0), (name, x)), ((name, x), (name0, x0))):
+        c = _columns(d)
+        if not (
+            _columns(s) is None
+            and c is not None
+            and "cov" in dname
+            and len(d.index) == len(c) == len(s)
+            and s.index.is_unique
+            and not isinstance(s.index, pd.MultiIndex)
+            and not _is_default_index(s.index)
+        ):
+            continue
+        if d.index.equals(s.index) and c.equals(s.index):
+            return None  # labelled as its estimates: another advice's case
+        targets: list[tuple[str, Any]] = [("", s.index)]
+        if all(
+            isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in s.index
+        ) and not all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in c):
+            # Estimates by name beside a matrix by code: the estimates are
+            # given the codes of their names (their values stay in order).
+            from povstat.datasets import indonesia_regions  # only on this error path
+
+            for spelling, to_code in _region_spellings(indonesia_regions()):
+                if all(v in to_code for v in s.index):
+                    targets.append((spelling, pd.Index([to_code[v] for v in s.index])))
+                    break
+        for spelling, target in targets:
+            rows, cols = _cov_axis_read(d.index, target), _cov_axis_read(c, target)
+            if rows is None or cols is None:
+                continue
+            if spelling and rows == cols == "":
+                return None  # a matrix by code and estimates by name: not this case
+            if (
+                not spelling
+                and ".map(" not in rows + cols
+                and (rows == "" or _one_label_set(d))
+            ):
+                # The estimates' labels on its rows, as another kind in its
+                # columns (a file read back; _cov_labelled_on_rows), or one
+                # set of labels of another kind (_same_keys_other_kind).
+                return None
+            fix = "".join(
+                f".set_axis({dname}.{ax}{read}, axis={k})"
+                for k, (ax, read) in enumerate((("index", rows), ("columns", cols)))
+                if read
+            )
+            first = (
+                "`R = povstat.datasets.indonesia_regions()`, then "
+                if "R." in rows + cols or spelling
+                else ""
+            )
+            if spelling:
+                first += f"`{sname} = {sname}.rename(index={spelling})`, then "
+            as_ = (
+                f"give `{sname}` the codes of its names, both axes of `{dname}` "
+                "those codes,"
+                if spelling
+                else f"give both its axes the labels of `{sname}`"
+            )
+            return (
+                f"`{dname}` is a covariance matrix of `{sname}` labelled otherwise "
+                f"(its rows {_some([plain(v) for v in d.index])}, its columns "
+                f"{_some([plain(v) for v in c])}, `{sname}` "
+                f"{_some([plain(v) for v in s.index])}), and it must hold the "
+                f"labels of `{sname}` on both its index and its columns, in their "
+                f"order: {as_} and align both, {first}"
+                f"`{dname} = {dname}{fix}.loc[{sname}.index, {sname}.index]`; not "
+                f"`{sname}.to_numpy()` nor a column of it (the estimates are one "
+                "value per area), and not a reorder of its rows alone"
+            )
+    return None
 
 
 def _cov_labelled_on_rows(name0: str, x0: Any, name: str, x: Any) -> str | None:
@@ -2759,6 +2900,8 @@ def _level_spelt_otherwise(
         return None
     if a.nlevels != b.nlevels:
         return None
+    if not (_missing_from(a, b) or _missing_from(b, a)):
+        return None  # the same labels in another order: nothing written otherwise
     for (tn, tx, tz), (cn, cx, cz) in (
         ((name0, x0, a), (name, x, b)),
         ((name, x, b), (name0, x0, a)),

@@ -1979,6 +1979,7 @@ def read_bps_table(
                 locale=loc,
                 sheet=_of_sheet(read),
                 sep=sep,
+                missing=miss,
             )
             if str(e).startswith("no header row")
             else ""
@@ -7553,29 +7554,42 @@ def _skip_to(row: object) -> str:
 
 
 def _pandas_read_csv(
-    *, sep: str = ",", row: object = None, extra: str = "", locale: str | None = None
+    *,
+    sep: str = ",",
+    row: object = None,
+    extra: str = "",
+    locale: str | None = None,
+    missing: Iterable[str] = _DEFAULT_MISSING,
 ) -> str:
     """The pandas call advised to read a CSV file's table: the one recipe.
 
     Every column as text (``dtype=str, keep_default_na=False``), so that
     Indonesian "558.029" stays 558029 for read_bps_table, not the float
     558.029 pandas would make of it; or, given a `locale`, the numbers read
-    as it writes them (``decimal=',', thousands='.'`` for "id"). `sep`: the
-    file's separator (named unless ","); `row`: its header row, skipped to
-    (:func:`_skip_to`); `extra`: more options ("index_col=0").
+    as it writes them (``decimal=',', thousands='.'`` for "id"), and the
+    cells read_bps_table takes for missing (`missing`: BPS's "-", "…" and
+    empty cells by default), and those only, as NaN
+    (``na_values=[...], keep_default_na=False``): a "-" left as text would
+    keep the whole column text. `sep`: the file's separator (named unless
+    ","); `row`: its header row, skipped to (:func:`_skip_to`); `extra`:
+    more options ("index_col=0").
 
     >>> print(_pandas_read_csv(sep=";", row=3))
     pandas.read_csv(..., sep=';', skiprows=2, dtype=str, keep_default_na=False)
     >>> print(_pandas_read_csv(extra="index_col=0"))
     pandas.read_csv(..., index_col=0, dtype=str, keep_default_na=False)
-    >>> print(_pandas_read_csv(locale="id"))
-    pandas.read_csv(..., decimal=',', thousands='.')
+    >>> print(_pandas_read_csv(locale="id"))  # doctest: +NORMALIZE_WHITESPACE
+    pandas.read_csv(..., decimal=',', thousands='.',
+    na_values=['', '-', '...', '…'], keep_default_na=False)
     """
     if locale is None:
         read = "dtype=str, keep_default_na=False"
     else:
         group, point = _LOCALE_MARKS[locale]
-        read = f"decimal={point!r}, thousands={group!r}"
+        read = (
+            f"decimal={point!r}, thousands={group!r}, "
+            f"na_values={sorted(set(missing))!r}, keep_default_na=False"
+        )
     named = f"sep={sep!r}, " if sep != "," else ""
     more = f"{extra}, " if extra else ""
     return f"pandas.read_csv(..., {named}{_skip_to(row)}{more}{read})"
@@ -9453,6 +9467,7 @@ def _transposed_hint(
     locale: str = "id",
     sheet: bool = False,
     sep: str = ",",
+    missing: Iterable[str] = _DEFAULT_MISSING,
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
@@ -9475,7 +9490,10 @@ def _transposed_hint(
     groups across (the parts of a split, ``_BREAKDOWN``: "Perkotaan",
     "Perdesaan (Rural)", "Laki-laki"). Such a table is never read turned:
     the hint says how to turn it (`frame`: the cells are a pandas frame's,
-    turned as a frame is).
+    turned as a frame is). Its pandas recipe reads the cells `missing`
+    names (read_bps_table's) as NaN, skips to the header row (for a frame,
+    the lines above it in the file it was read from: a title line the
+    reader took for the labels) and ends at the last period.
     """
     if text.shape[1] < 2:
         return ""
@@ -9521,6 +9539,28 @@ def _transposed_hint(
             if not heads or 2 * len(areas) < len(heads):
                 continue
             names = ", ".join(repr(s) for s in areas[:3])
+            # Up to the last period (``.loc``): lines below it (blank ones,
+            # "Sumber: BPS") would become periods of no value.
+            end = max(j for j in range(r + 1, text.shape[0]) if first[j])
+            cut, note = _below_periods(text, end)
+            tail = end + 1 < text.shape[0]
+            if (
+                tail
+                and not note
+                and list(map(str, text[:, 0])).count(str(text[end, 0])) == 1
+            ):
+                cut = f".loc[:{str(text[end, 0])!r}]"  # blank lines only
+            ends = (
+                f"; {cut} ends at the last period, leaving out the lines "
+                f"below the table{f', such as {note!r},' if note else ''} "
+                "which would become periods of no value"
+                if cut
+                else ""
+            )
+            # A frame's header row: the lines above it in the file are the
+            # grid's rows above it (the labels a title line gave count as
+            # one; labels a reader made up are no row).
+            at = r + 1 if frame else index[r]
             return (
                 f"; the table looks transposed: its first column holds periods "
                 f"({shown}{more}){under} and its header row "
@@ -9537,12 +9577,16 @@ def _transposed_hint(
                     if sheet
                     else ", or read the series with pandas ("
                     + _pandas_read_csv(
-                        sep=sep, row=index[r], extra="index_col=0", locale=locale
+                        sep=sep,
+                        row=at,
+                        extra="index_col=0",
+                        locale=locale,
+                        missing=missing,
                     )
                     # ignore_index=False: the periods (the index) stay
                     # beside each value, which melt() would drop.
-                    + " and df.melt(ignore_index=False).reset_index(), which "
-                    "keeps each value's period)"
+                    + f" and df{cut}.melt(ignore_index=False).reset_index(), "
+                    f"which keeps each value's period{ends})"
                 )
             )
         k, regions = found

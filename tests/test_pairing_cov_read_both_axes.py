@@ -189,3 +189,30 @@ def test_frame_read_back_without_index_col_beside_population(
     }
     want = np.array([hand[y] for y in years]).T
     np.testing.assert_allclose(np.asarray(got), want)
+
+
+def test_bare_names_beside_a_cov_by_code() -> None:
+    # BPS's bare regency names, each of one regency (Pacitan 3501, Ponorogo
+    # 3502, Trenggalek 3503): the estimates are given the codes, the matrix
+    # (the one of C, by code) aligned with them.
+    codes = ["3501", "3502", "3503"]
+    bare = ["Trenggalek", "Ponorogo", "Pacitan"]
+    estimates = pd.Series([4.0, 9.5, 13.5], index=bare)
+    cov = pd.DataFrame(C, index=codes, columns=codes)
+    msg = _refused(estimates, cov)
+    assert "`cov = cov.loc[estimates.index, estimates.index]`" in msg
+    _check_reversed(_follow(msg, {"estimates": estimates, "cov": cov}), codes[::-1])
+
+
+def test_cov_written_without_its_index_prints_no_code() -> None:
+    # Row positions 0..2 and codes in the columns: the rows' order cannot be
+    # checked, so no recipe (main printed estimates.reindex(cov.columns)).
+    buf = io.StringIO()
+    pd.DataFrame(C, index=CODES, columns=CODES).to_csv(buf, index=False)
+    buf.seek(0)
+    cov = pd.read_csv(buf)
+    estimates = pd.Series([4.0, 9.5, 13.5], index=CODES[::-1])
+    msg = _refused(estimates, cov)
+    assert "`cov =" not in msg
+    assert "to_numpy" not in msg
+    assert "reindex" not in msg

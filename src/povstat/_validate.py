@@ -2620,9 +2620,7 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     if key is None and d.index.equals(s.index) and c.equals(s.index):
         return None  # labelled as its estimates: another advice's case
     targets: list[tuple[str, Any]] = [("", s.index)]
-    if all(
-        isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in s.index
-    ) and not all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in c):
+    if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in s.index):
         # Estimates by name beside a matrix by code: the estimates are
         # given the codes of their names (their values stay in order).
         from povstat.datasets import indonesia_regions  # only on this error path
@@ -2639,8 +2637,6 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             return None  # its rows alone hold the labels: _cov_labelled_on_rows
         if rows is None or cols is None:
             continue
-        if spelling and rows == cols == "":
-            return None  # a matrix by code and estimates by name: not this case
         fix = "".join(
             f".set_axis({dname}.{ax}{read}, axis={k})"
             for k, (ax, read) in enumerate((("index", rows), ("columns", cols)))
@@ -2657,8 +2653,7 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             continue
         s1, d1 = after[sname], after[dname]
         if not (
-            d1.index.equals(s1.index)
-            and d1.columns.equals(s1.index)
+            list(d1.index) == list(d1.columns) == list(s1.index)
             and [type(v) for v in d1.index]
             == [type(v) for v in d1.columns]
             == [type(v) for v in s1.index]

@@ -70,13 +70,15 @@ def test_an_integer_labelled_covariance_is_converted_on_both_axes() -> None:
         index=[1, 2, 3],
         columns=[1, 2, 3],
     )
-    with pytest.raises(ValueError, match="the same keys as two kinds") as err:
+    with pytest.raises(ValueError, match="covariance matrix of `estimate`") as err:
         sum_counts(estimate, cov=cov, level=0.95)
-    how = _snippet(str(err.value), "cov.set_axis")
+    how = _snippet(str(err.value), "cov = cov.set_axis")
     assert how == (
-        "cov.set_axis(cov.index.astype(str)).set_axis(cov.columns.astype(str), axis=1)"
+        "cov = cov.set_axis(cov.index.astype(str), axis=0)"
+        ".set_axis(cov.columns.astype(str), axis=1)"
+        ".loc[estimate.index, estimate.index]"
     )
-    fixed = _follow(how, cov=cov)
+    fixed = _follow(how.removeprefix("cov = "), cov=cov, estimate=estimate)
     out = sum_counts(estimate, cov=fixed, level=0.95)
     np.testing.assert_allclose(out.total, 60.0)
     np.testing.assert_allclose(np.asarray(out.se), 4.0, rtol=1e-12)

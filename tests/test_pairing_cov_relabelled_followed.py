@@ -95,7 +95,7 @@ def test_csv_cov_beside_int_codes_in_another_order() -> None:
         "cov.set_axis(cov.columns.astype(int), axis=1)"
         ".loc[estimates.index, estimates.index]"
     )
-    assert f"`{recipe}`" in msg
+    assert f"`cov = {recipe}`" in msg
     cov = eval(recipe, {}, {"cov": _csv_cov(), "estimates": estimates})
     assert list(cov.index) == list(cov.columns) == [3579, 3502, 3501]
     np.testing.assert_allclose(cov.to_numpy(), C_REVERSED)

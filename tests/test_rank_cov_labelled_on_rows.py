@@ -145,10 +145,10 @@ def test_a_cov_read_back_from_a_file_with_integer_codes(order: list[int]) -> Non
     cov = pd.read_csv(io.StringIO(text), index_col=0)
     estimates = pd.Series([5.0, 4.9, 3.0, 2.95], index=codes).iloc[order]
     kw: dict[str, Any] = {"descending": True, "level": 0.9, "method": "bonferroni"}
-    with pytest.raises(ValueError, match="same keys as text in its columns") as info:
+    with pytest.raises(ValueError, match="covariance matrix of `estimates`") as info:
         rank_confidence_sets(estimates, cov=cov, simultaneous=False, **kw)
     assert "on its rows only" not in str(info.value)
-    snippet = re.findall(r"`(cov\.set_axis[^`]*)`", str(info.value))[-1]
+    snippet = re.findall(r"`cov = (cov\.set_axis[^`]*)`", str(info.value))[-1]
     fixed = eval(snippet, {}, {"cov": cov, "estimates": estimates})
     got = rank_confidence_sets(estimates, cov=fixed, simultaneous=False, **kw)
     want = {3501: (1, 2), 3502: (1, 2), 3503: (3, 4), 3504: (3, 4)}

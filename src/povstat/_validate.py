@@ -1904,6 +1904,9 @@ def _pairing_advice(
     rows_only = _cov_labelled_on_rows(name0, x0, name, x)
     if rows_only is not None:
         return rows_only
+    keyed = _key_column_frame(name0, x0, name, x)
+    if keyed is not None:
+        return keyed
     if what == "index":
         # A Series of one value per row beside a frame that is not square:
         # whatever its labels, numpy pairs it with the columns (core16 G2).
@@ -2465,28 +2468,58 @@ def _unlabelled_cov(name0: str, x0: Any, name: str, x: Any) -> str | None:
     )
 
 
+#: Spellings of one axis of a covariance matrix, as code after its labels and
+#: as Python: capitals or title case, dotted codes as text ("35.01") or as
+#: numbers (35.01, a file's header read back as rows with ``index_col=0``).
+_COV_SPELLINGS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("", lambda z: z),
+    (".str.title()", lambda z: z.str.title()),
+    (".str.upper()", lambda z: z.str.upper()),
+    (".str.lower()", lambda z: z.str.lower()),
+    (
+        ".str.replace('.', '', regex=False)",
+        lambda z: z.str.replace(".", "", regex=False),
+    ),
+    (
+        ".map('{:.2f}'.format).str.replace('.', '', regex=False)",
+        lambda z: z.map("{:.2f}".format).str.replace(".", "", regex=False),
+    ),
+)
+
+
 def _cov_axis_read(labels: Any, target: Any) -> str | None:
     """The code after ``cov.index`` (or ``.columns``) giving it `target`'s labels.
 
-    "" where the axis holds `target`'s labels already (in any order); a
-    kind conversion (``.astype(str)``: 3501 -> "3501", a matrix read back
-    from a file) or povstat's region names read as their codes
-    (``.map(...)``), checked here to give exactly `target`'s labels; else
-    None.
+    The one reader of a covariance matrix's axis: "" where the axis holds
+    `target`'s labels already (in any order); else a spelling (capitals or
+    title case, a dotted code as text, "35.01", or as a number, 35.01),
+    then povstat's region names read as their codes (``.map(...)``, never
+    a bare name of several regions), then a kind conversion
+    (``.astype(str)``: 3501 -> "3501", a matrix read back from a file),
+    checked here to give exactly `target`'s labels, each once; else None.
     """
     pd = sys.modules["pandas"]
     if isinstance(labels, pd.MultiIndex) or not labels.is_unique:
         return None
-    reads: list[tuple[str, Any]] = [("", labels)]
-    if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in labels):
-        from povstat.datasets import indonesia_regions  # only on this error path
+    spellings: list[tuple[str, Any]] = []
+    for code, spell in _COV_SPELLINGS:
+        try:
+            spellings.append((code, pd.Index(spell(labels))))
+        except (AttributeError, TypeError, ValueError):
+            continue
+    reads: list[tuple[str, Any]] = []
+    for code, spelt in spellings:
+        reads.append((code, spelt))
+        if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in spelt):
+            if any(_names_several(v) for v in spelt):
+                continue  # "Blitar": a regency or a city, which no map can tell
+            from povstat.datasets import indonesia_regions  # only on this error path
 
-        for spelling, to_code in _region_spellings(indonesia_regions()):
-            if all(v in to_code for v in labels):
-                reads.append(
-                    (f".map({spelling})", pd.Index([to_code[v] for v in labels]))
-                )
-                break
+            for mapping, to_code in _region_spellings(indonesia_regions()):
+                if all(v in to_code for v in spelt):
+                    read = pd.Index([to_code[v] for v in spelt])
+                    reads.append((f"{code}.map({mapping})", read))
+                    break
     want = _label_texts(target)
     for code, read in reads:
         have = _label_texts(read)
@@ -2498,22 +2531,23 @@ def _cov_axis_read(labels: Any, target: Any) -> str | None:
                 read = read.astype(t)
         except (TypeError, ValueError, OverflowError):
             continue
-        if not (_missing_from(read, target) or _missing_from(target, read)):
+        if read.is_unique and not (
+            _missing_from(read, target) or _missing_from(target, read)
+        ):
             return code + "".join(f".astype({t.__name__})" for t in chain)
     return None
 
 
-def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
-    """The advice for a covariance matrix labelled otherwise than its estimates.
+def _cov_and_estimates(
+    name0: str, x0: Any, name: str, x: Any
+) -> tuple[str, Any, str, Any, Any] | None:
+    """(estimates' name, estimates, matrix's name, matrix, its key column).
 
-    A matrix read back from a file (integer codes on its rows, the same
-    codes as text in its columns), by region name beside estimates by code
-    or by code beside estimates by name, in their order or another: a
-    covariance matrix pairs with its estimates on both axes, so the one
-    recipe relabels both axes (the estimates by name are first given the
-    codes of their names) and aligns both with the estimates (``.loc``).
-    Never the advice for a Series beside a table (pass it as a column),
-    nor a reorder of its rows alone (pairing18 F1-F3).
+    A pandas covariance DataFrame (an argument named ``cov``) of n rows
+    beside a Series of n labelled estimates: n columns, or n + 1 with
+    default row labels where the first column is its key (a matrix read
+    back from a file without ``index_col``), in which case the key is that
+    column's name; else None.
     """
     pd = sys.modules["pandas"]
     if not (_is_pandas(x0) and _is_pandas(x)):
@@ -2524,70 +2558,217 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             _columns(s) is None
             and c is not None
             and "cov" in dname
-            and len(d.index) == len(c) == len(s)
+            and len(d.index) == len(s)
             and s.index.is_unique
             and not isinstance(s.index, pd.MultiIndex)
             and not _is_default_index(s.index)
+            and not isinstance(c, pd.MultiIndex)
         ):
             continue
-        if d.index.equals(s.index) and c.equals(s.index):
-            return None  # labelled as its estimates: another advice's case
-        targets: list[tuple[str, Any]] = [("", s.index)]
-        if all(
-            isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in s.index
-        ) and not all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in c):
-            # Estimates by name beside a matrix by code: the estimates are
-            # given the codes of their names (their values stay in order).
-            from povstat.datasets import indonesia_regions  # only on this error path
+        if len(c) == len(s):
+            return sname, s, dname, d, None
+        if (
+            len(c) == len(s) + 1
+            and _is_default_index(d.index)
+            and _cov_axis_read(pd.Index(d.iloc[:, 0]), s.index) is not None
+        ):
+            return sname, s, dname, d, c[0]
+    return None
 
-            for spelling, to_code in _region_spellings(indonesia_regions()):
-                if all(v in to_code for v in s.index):
-                    targets.append((spelling, pd.Index([to_code[v] for v in s.index])))
-                    break
-        for spelling, target in targets:
-            rows, cols = _cov_axis_read(d.index, target), _cov_axis_read(c, target)
-            if rows is None or cols is None:
-                continue
-            if spelling and rows == cols == "":
-                return None  # a matrix by code and estimates by name: not this case
-            if (
-                not spelling
-                and ".map(" not in rows + cols
-                and (rows == "" or _one_label_set(d))
-            ):
-                # The estimates' labels on its rows, as another kind in its
-                # columns (a file read back; _cov_labelled_on_rows), or one
-                # set of labels of another kind (_same_keys_other_kind).
-                return None
-            fix = "".join(
-                f".set_axis({dname}.{ax}{read}, axis={k})"
-                for k, (ax, read) in enumerate((("index", rows), ("columns", cols)))
-                if read
-            )
-            first = (
-                "`R = povstat.datasets.indonesia_regions()`, then "
-                if "R." in rows + cols or spelling
-                else ""
-            )
-            if spelling:
-                first += f"`{sname} = {sname}.rename(index={spelling})`, then "
-            as_ = (
-                f"give `{sname}` the codes of its names, both axes of `{dname}` "
-                "those codes,"
-                if spelling
-                else f"give both its axes the labels of `{sname}`"
-            )
+
+def _followed(statements: list[str], names: dict[str, Any]) -> dict[str, Any] | None:
+    """The names after running `statements`, as a caller would; None if one fails."""
+    import povstat  # the recipe's `povstat.datasets`, only on this error path
+
+    pd = sys.modules["pandas"]
+    names = dict(names)
+    try:
+        for statement in statements:
+            exec(statement, {"pandas": pd, "povstat": povstat}, names)
+    except Exception:
+        return None
+    return names
+
+
+def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """The advice for a covariance matrix labelled otherwise than its estimates.
+
+    The one place a covariance matrix's labels are compared with its
+    estimates' (pairing18 F1-F3, pairing19 G1-G3): each axis is read by
+    `_cov_axis_read` (the same labels, another kind, dotted codes, capitals,
+    names read as codes; the estimates by name are first given the codes of
+    their names where the matrix is by code), a matrix read back without
+    ``index_col`` is indexed by its key column, and the one recipe relabels
+    both axes and aligns both with the estimates (``.loc``). The recipe is
+    printed only once run here to give exactly the estimates' labels on
+    both axes; else the message says what differs on each axis, and prints
+    no code. Never a reorder of its rows alone, nor ``.to_numpy()``.
+    Returns None for the matrix labelled as its estimates, and for one whose
+    rows alone hold their labels beside positions (`_cov_labelled_on_rows`).
+    """
+    pd = sys.modules["pandas"]
+    found = _cov_and_estimates(name0, x0, name, x)
+    if found is None:
+        return None
+    sname, s, dname, d, key = found
+    statements: list[str] = []
+    if key is not None:
+        # Indexed by its key column, whose labels the axis reader reads.
+        statements.append(f"{dname} = {dname}.set_index({key!r})")
+        d = d.set_index(key)
+    c = _columns(d)
+    if key is None and d.index.equals(s.index) and c.equals(s.index):
+        return None  # labelled as its estimates: another advice's case
+    targets: list[tuple[str, Any]] = [("", s.index)]
+    if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in s.index):
+        # Estimates by name beside a matrix by code: the estimates are
+        # given the codes of their names (their values stay in order).
+        from povstat.datasets import indonesia_regions  # only on this error path
+
+        for spelling, to_code in _region_spellings(indonesia_regions()):
+            if all(v in to_code for v in s.index):
+                targets.append((spelling, pd.Index([to_code[v] for v in s.index])))
+                break
+    reads = []
+    for spelling, target in targets:
+        rows, cols = _cov_axis_read(d.index, target), _cov_axis_read(c, target)
+        reads.append((rows, cols))
+        if cols is None and rows == "" and key is None and not spelling:
+            return None  # its rows alone hold the labels: _cov_labelled_on_rows
+        if rows is None or cols is None:
+            continue
+        fix = "".join(
+            f".set_axis({dname}.{ax}{read}, axis={k})"
+            for k, (ax, read) in enumerate((("index", rows), ("columns", cols)))
+            if read
+        )
+        steps = list(statements)
+        if "R." in rows + cols or spelling:
+            steps.append("R = povstat.datasets.indonesia_regions()")
+        if spelling:
+            steps.append(f"{sname} = {sname}.rename(index={spelling})")
+        steps.append(f"{dname} = {dname}{fix}.loc[{sname}.index, {sname}.index]")
+        after = _followed(steps, {sname: s, dname: x if dname == name else x0})
+        if after is None:
+            continue
+        s1, d1 = after[sname], after[dname]
+        if not (
+            list(d1.index) == list(d1.columns) == list(s1.index)
+            and [type(v) for v in d1.index]
+            == [type(v) for v in d1.columns]
+            == [type(v) for v in s1.index]
+            and np.array_equal(s1.to_numpy(), s.to_numpy(), equal_nan=True)
+        ):
+            continue
+        recipe = ", then ".join(f"`{step}`" for step in steps)
+        if not (fix or spelling or key is not None):
             return (
-                f"`{dname}` is a covariance matrix of `{sname}` labelled otherwise "
-                f"(its rows {_some([plain(v) for v in d.index])}, its columns "
-                f"{_some([plain(v) for v in c])}, `{sname}` "
-                f"{_some([plain(v) for v in s.index])}), and it must hold the "
-                f"labels of `{sname}` on both its index and its columns, in their "
-                f"order: {as_} and align both, {first}"
-                f"`{dname} = {dname}{fix}.loc[{sname}.index, {sname}.index]`; not "
-                f"`{sname}.to_numpy()` nor a column of it (the estimates are one "
-                "value per area), and not a reorder of its rows alone"
+                f"`{dname}` is a covariance matrix of `{sname}` and they hold "
+                "the same labels in another order: align both its axes with "
+                f"`{sname}`, {recipe}; not .to_numpy(), which would pair them "
+                "by position, one label's value with another's"
             )
+        as_ = (
+            f"give `{sname}` the codes of its names, both axes of `{dname}` "
+            "those codes,"
+            if spelling
+            else f"give both its axes the labels of `{sname}`"
+        )
+        keyed_ = (
+            f" (its key column {key!r}, as a file read without `index_col` gives)"
+            if key is not None
+            else ""
+        )
+        return (
+            f"`{dname}` is a covariance matrix of `{sname}` labelled otherwise "
+            f"(its rows{keyed_} {_some([plain(v) for v in d.index])}, its "
+            f"columns {_some([plain(v) for v in c])}, `{sname}` "
+            f"{_some([plain(v) for v in s.index])}), and it must hold the "
+            f"labels of `{sname}` on both its index and its columns, in their "
+            f"order: {as_} and align both, {recipe}; not `{sname}.to_numpy()` "
+            "nor a column of it (the estimates are one value per area), and not "
+            "a reorder of its rows alone"
+        )
+
+    # No recipe checked to work: say what differs on each axis, print no code.
+    def differs(labels: Any) -> str:
+        only, missing = _missing_from(labels, s.index), _missing_from(s.index, labels)
+        if not (only or missing):
+            return "the labels of `" + sname + "` in another order"
+        parts = []
+        if only:
+            parts.append(f"{_some([plain(v) for v in only])} not in `{sname}`")
+        if missing:
+            parts.append(f"none of {_some([plain(v) for v in missing])}")
+        return ", ".join(parts)
+
+    keyed_ = f" (its key column {key!r})" if key is not None else ""
+    return (
+        f"`{dname}` is a covariance matrix of `{sname}`, and it must hold the "
+        f"labels of `{sname}` ({_some([plain(v) for v in s.index])}) on both its "
+        f"index and its columns: its rows{keyed_} hold {differs(d.index)}, its "
+        f"columns hold {differs(c)}, and povstat finds no conversion of them "
+        f"that gives the labels of `{sname}` on both axes; label both its axes "
+        f"as `{sname}` is labelled (the same areas, written the same way), then "
+        "align both axes with it by label; not by position"
+    )
+
+
+def _key_column_frame(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """The advice for a frame whose first column holds a Series' labels.
+
+    A regions x years frame written to a file and read back without
+    ``index_col``: row numbers 0..n-1, its key (``region_code``) a column,
+    beside a Series of one value per region. Whatever its number of
+    columns, the key is no data column: the frame is indexed by it (read
+    by the kind conversion of a covariance matrix's axes), and the Series
+    aligned with its rows, passed as a column; printed only once run here
+    to give the Series' values, each found, on the frame's rows
+    (pairing19 G4).
+    """
+    pd = sys.modules["pandas"]
+    if not (_is_pandas(x0) and _is_pandas(x)):
+        return None
+    for (sname, s), (dname, d) in (((name0, x0), (name, x)), ((name, x), (name0, x0))):
+        c = _columns(d)
+        if not (
+            _columns(s) is None
+            and c is not None
+            and len(c) >= 3
+            and not isinstance(c, pd.MultiIndex)
+            and len(d.index) == len(s)
+            and _is_default_index(d.index)
+            and not _is_default_index(s.index)
+            and s.index.is_unique
+            and not isinstance(s.index, pd.MultiIndex)
+        ):
+            continue
+        key = c[0]
+        read = _cov_axis_read(pd.Index(d[key]), s.index)
+        if read is None or (read and not re.fullmatch(r"\.astype\(\w+\)", read)):
+            continue
+        astype = f".astype({{{key!r}: {read[len('.astype(') : -1]}}})" if read else ""
+        steps = [f"{dname} = {dname}{astype}.set_index({key!r})"]
+        column = f"{sname}.reindex({dname}.index).to_numpy()[:, None]"
+        after = _followed([*steps, f"column_ = {column}"], {sname: s, dname: d})
+        if after is None:
+            continue
+        d1, v = after[dname], after["column_"]
+        if not (
+            v.shape == (len(s), 1)
+            and not np.isnan(v.astype(float)).any()
+            and np.array_equal(v[:, 0], s.reindex(d1.index).to_numpy())
+        ):
+            continue
+        return (
+            f"the labels of `{dname}` are row numbers (0..{len(d.index) - 1}), as "
+            "a frame read from a file without index_col gives, and its first "
+            f"column, {key!r}, is its key, holding the labels of `{sname}`, not a "
+            f"data column: index `{dname}` by it, `{steps[0]}`, then pass "
+            f"`{sname}` as a column aligned with its rows, `{column}`; not "
+            f"`{sname}.to_numpy()`, which would pair its values with the columns "
+            f"of `{dname}`"
+        )
     return None
 
 
@@ -2629,36 +2810,8 @@ def _cov_labelled_on_rows(name0: str, x0: Any, name: str, x: Any) -> str | None:
     sname, s, dname, d = found
     c = _columns(d)
     in_order = s.index.equals(d.index)
-    # A labelled matrix written to a file and read back with `index_col=0`:
-    # integer codes on its rows, the same codes as text in its columns (the
-    # header). Its columns hold the labels, as another kind: converted to
-    # the rows' kind, in whatever order they are (fresh18 G1).
-    kinds = _label_texts(d.index), _label_texts(c)
-    chain = (
-        None
-        if kinds[0] is None or kinds[1] is None
-        else _ASTYPE.get((kinds[1][0], kinds[0][0]))
-    )
-    if (
-        chain is not None
-        and kinds[1] is not None
-        and kinds[0] is not None
-        and sorted(kinds[1][1]) == sorted(kinds[0][1])
-    ):
-        astype = "".join(f".astype({t.__name__})" for t in chain)
-        converted = f"{dname}.set_axis({dname}.columns{astype}, axis=1)"
-        align = (
-            ""
-            if in_order and kinds[1][1] == kinds[0][1]
-            else f".loc[{sname}.index, {sname}.index]"
-        )
-        return (
-            f"`{dname}` holds the labels of `{sname}` on its rows, and the "
-            f"same keys as {_KIND_WORDS[kinds[1][0]]} in its columns (e.g. "
-            f"{plain(d.index[0])!r} and {plain(c[0])!r}, as a matrix written "
-            "to a file and read back with `index_col=0` gives): give its "
-            f"columns the kind of its rows, `{converted}{align}`"
-        )
+    # Columns that hold the labels as another kind (a file read back) are
+    # read by _cov_relabelled: here they are positions, or other labels.
     relabel = f"{dname}.set_axis({dname}.index, axis=1)"
     how = (
         f"`{relabel}`"

@@ -1119,8 +1119,9 @@ def read_bps_table(
         likely fractions of one (``pandas.read_excel`` gives a cell
         formatted as percent, 9.79%, as 0.0979); kept as read. The warning
         names the columns with their medians and the fix (pass the
-        workbook's path, whose number formats are read, or multiply by
-        100). Columns of an index ("P1", "P2", "Indeks") or of changes are
+        workbook's path, whose number formats are read, or convert the
+        cells with ``povstat.to_percent(cells, unit="fraction")``, which
+        gives 9.79 exactly where ``* 100`` gives 9.790000000000001). Columns of an index ("P1", "P2", "Indeks") or of changes are
         not judged.
 
     See Also
@@ -6733,9 +6734,15 @@ def _warn_percent_fractions(
         "if it was read with pandas.read_excel (or another reader of a "
         "workbook's stored values), pass the workbook's path instead, whose "
         "number formats are read (0.0979 formatted as percent reads as 9.79); "
-        "otherwise multiply the value cells by 100 before reading the frame"
+        "otherwise convert the value cells with povstat.to_percent(cells, "
+        'unit="fraction") before reading the frame, e.g. df.iloc[r:, c:] = '
+        "povstat.to_percent(df.iloc[r:, c:].astype(float).to_numpy(), "
+        'unit="fraction") with r, c the first value row and column '
+        "(0.0979 gives 9.79 exactly; multiplying by 100 gives float noise, "
+        "9.790000000000001, which breaks ties)"
         if frame
-        else "multiply them by 100 in the file (or, in a workbook, give the "
+        else "write them in percent in the file, 9.79 for 0.0979 (or, in a "
+        "workbook, give the "
         "cells a percent format, which is read: 0.0979 formatted as percent "
         "reads as 9.79)"
     )

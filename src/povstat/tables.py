@@ -6994,7 +6994,18 @@ def _check_split_numbers(
     # A head refused by a rule of its column ("4" without the percent sign
     # its column's other cells state) is still the head of a pair.
     heads = (~np.isnan(values)).reshape(cells.shape)
-    pairs = _decimal_pairs_among_decimals(numbers, read, heads)
+    # A head refused as a whole number written with thousands dots
+    # ("3.982" among decimals: ambiguous) is the head of a pair too
+    # ("3.982,69" split into "3.982" and "69"): its reason names the split,
+    # whose advice followed ("3982") would give a pair read silently
+    # otherwise, and the second part is refused with it.
+    refused = (reasons != "").reshape(cells.shape) & whole & ~digits
+    pairs = _decimal_pairs_among_decimals(numbers, read, heads | refused)
+    named = np.zeros(cells.shape, dtype=bool)
+    named[:, 1:] = pairs[:, 1:] & refused[:, :-1]
+    if named.any():
+        _name_refused_splits(cells, reasons, named)
+        pairs = pairs & ~named
     suspect = np.flatnonzero(every | pairs.any(axis=1))
     if suspect.size:
         # Shown: the row whose values read, sorted, are smallest, whatever
@@ -7011,6 +7022,38 @@ def _check_split_numbers(
         if not every[k]:
             msg = _decimal_pair_message(cells, numbers, pairs, rows, k, more)
         warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _name_refused_splits(
+    cells: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    named: np.ndarray[Any, Any],
+) -> None:
+    """Name the split of "3.982,69" in the reasons of its two parts, in place.
+
+    `named`: the second parts ("69") of pairs whose first part ("3.982") is
+    refused (a thousands dot among decimals); `reasons` is flat, `cells`
+    rows by columns. The first part's reason gains the split and how to
+    write the number whole; the second part is refused with it, as a value
+    of its column it may not be.
+    """
+    shape = cells.shape
+    for k, j in zip(*np.nonzero(named), strict=True):  # the few split cells
+        a, b = str(cells[k, j - 1]).strip(), str(cells[k, j]).strip()
+        split = (
+            f"{a!r} right before {b!r} may also be one number, {a},{b}, written "
+            f"with a decimal comma not in quotes and split in two by it (the "
+            "values after it then move one column right): if so, put it in "
+            f"quotes (\"{a},{b}\") or write the file with sep=';' (and pass "
+            "sep=';')"
+        )
+        head = int(np.ravel_multi_index((k, j - 1), shape))
+        tail = int(np.ravel_multi_index((k, j), shape))
+        reasons[head] = f"{reasons[head]}; {split}"
+        if reasons[tail] == "":
+            reasons[tail] = (
+                f"a whole number right after {a!r}, which is refused: " + split
+            )
 
 
 def _stripped_texts(cells: np.ndarray[Any, Any]) -> pd.Series:
@@ -7111,7 +7154,7 @@ def _decimal_pairs_among_decimals(
     the percent sign its column's cells state); `read` if None.
     """
     texts = _stripped_texts(cells)
-    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & (
+    head = _fullmatch(texts, r"[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+", cells.shape) & (
         read if heads is None else heads
     )
     tail = _fullmatch(texts, r"[0-9]{1,2}", cells.shape) & read

@@ -90,7 +90,8 @@ def test_a_thousands_dot_head_names_the_split() -> None:
     t = read_bps_table(io.StringIO(text), locale="id", month=3, errors="report")
     jatim = t.data[t.data["label"] == "JAWA TIMUR"]["value"].tolist()
     assert jatim[0] == 4188.81
-    assert pd.isna(jatim[1]) and pd.isna(jatim[2])
+    assert pd.isna(jatim[1])
+    assert pd.isna(jatim[2])
     # The quote advice followed; then the short row's advice (an empty
     # field for the missing 2025): the source's 3982.69.
     quoted = text.replace("3.982,69\n", '"3.982,69"\n')

@@ -1121,8 +1121,9 @@ def read_bps_table(
         names the columns with their medians and the fix (pass the
         workbook's path, whose number formats are read, or convert the
         cells with ``povstat.to_percent(cells, unit="fraction")``, which
-        gives 9.79 exactly where ``* 100`` gives 9.790000000000001). Columns of an index ("P1", "P2", "Indeks") or of changes are
-        not judged.
+        gives 9.79 exactly where ``* 100`` gives 9.790000000000001).
+        Columns of an index ("P1", "P2", "Indeks") or of changes are not
+        judged.
 
     See Also
     --------

@@ -9459,21 +9459,50 @@ def _header_row(row: object) -> str:
     return f"header row {_label(row)!r}"
 
 
-def _marked_year(cell: str) -> bool:
-    """Whether `cell` is a period with a note mark after its year ("2025*)").
+#: A note in words in brackets after a period's year ("(angka sementara)",
+#: "(Sementara)", "(prelim)"): a bracket opening on a letter.
+_WORDED_MARK = re.compile(r"\(\s*[^\W\d_][^()]*\)")
+
+
+def _year_mark(cell: str, *, words: bool = False) -> tuple[str, str] | None:
+    """The period and the note mark after its year, as (period, mark), or None.
 
     As the header reader reads such a cell (:func:`_year_text_why`): a
     year, then a note mark or BPS's letter (``_YEAR_MARK``: "2025*)",
-    "2025\u00b9", "2025**", "2025r"); before it nothing, or the round or
-    semester the year completes (a period without the mark: "Maret
-    2026*)", "Semester 1 (Maret) 2026 r)").
+    "2025\u00b9", "2025**", "2025r"), or with `words` a note in words in
+    brackets (``_WORDED_MARK``: "2026 (Sementara)", "Maret 2026 (angka
+    sementara)"); before it nothing, or the round or semester the year
+    completes (a period without the mark: "Maret 2026*)", "Semester 1
+    (Maret) 2026 r)"). The period is the cell without its mark ("Maret
+    2026").
     """
     y = _YEAR.fullmatch(cell.strip())
-    return (
-        y is not None
-        and _YEAR_MARK.fullmatch(y["b"]) is not None
-        and (not y["a"] or _safe_period(f"{y['a']} {y['year']}") is not None)
-    )
+    if y is None or not (
+        _YEAR_MARK.fullmatch(y["b"]) is not None
+        or (words and _WORDED_MARK.fullmatch(y["b"]) is not None)
+    ):
+        return None
+    period = f"{y['a']} {y['year']}".strip()
+    if y["a"] and _safe_period(period) is None:
+        return None
+    return period, y["b"]
+
+
+def _marked_period_row(row: np.ndarray[Any, Any]) -> tuple[str, str] | None:
+    """A transposed table's row of a marked period: (period, mark), or None.
+
+    The row's first cell is a period with a note mark after its year
+    ("2025*)") or a note in words ("Maret 2026 (angka sementara)"), which
+    a row holding values beside it is (a line below the table, "*) angka
+    sementara", holds none: and a note in words is read so only beside
+    values).
+    """
+    found = _year_mark(str(row[0]), words=True)
+    if found is None:
+        return None
+    if _YEAR_MARK.fullmatch(found[1]) is None and not any(map(str, row[1:])):
+        return None
+    return found
 
 
 def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
@@ -9627,7 +9656,7 @@ def _transposed_hint(
         last = max(
             j
             for j in range(r + 1, text.shape[0])
-            if first[j] or _marked_year(str(text[j, 0]))
+            if first[j] or _marked_period_row(text[j]) is not None
         )
         cut, note = _below_periods(text, last)
         why = (
@@ -9637,14 +9666,17 @@ def _transposed_hint(
             else ""
         )
         marked = [
-            str(text[j, 0])
+            (str(text[j, 0]), found)
             for j in range(r + 1, text.shape[0])
-            if not first[j] and _marked_year(str(text[j, 0]))
+            if not first[j]
+            for found in [_marked_period_row(text[j])]
+            if found is not None
         ]
         mark = (
-            f"; {marked[0]!r} holds a note mark after its year, which a "
-            "header cell naming a period does not hold once turned: move "
-            "the mark to a note below the table first"
+            f"; {marked[0][0]!r} holds a note mark after its year, "
+            f"{marked[0][1][1]!r}, which a header cell naming a period does "
+            f"not hold once turned: move the mark {marked[0][1][1]!r} to a "
+            f"note below the table first, leaving {marked[0][1][0]!r}"
             if marked
             else ""
         )

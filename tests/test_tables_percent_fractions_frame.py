@@ -28,6 +28,7 @@ import polars as pl
 import pytest
 from openpyxl import Workbook
 
+import povstat
 from povstat import read_bps_table
 
 _RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
@@ -85,7 +86,7 @@ def test_a_csv_of_fractions_under_persen_is_warned() -> None:
     )
     said, _ = _fraction_warnings(io.StringIO(text))
     assert len(said) == 1
-    assert "multiply them by 100 in the file" in said[0]
+    assert "write them in percent in the file, 9.79 for 0.0979" in said[0]
     # Followed: the values times 100, written back, are the source's.
     fixed = f"Kabupaten/Kota,{_TITLE},\n,2024,2025\n" + "".join(
         f"{label},{a},{b}\n" for label, a, b in _ROWS
@@ -167,3 +168,34 @@ def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
     # Every value read, as the source writes it.
     assert int(t.data["value"].notna().sum()) == len(values)
     assert t.data["value"].sum() == pytest.approx(values.sum())
+
+
+def test_the_to_percent_advice_followed_gives_the_source_values(
+    tmp_path: Path,
+) -> None:
+    # sheets18 H4: "multiply by 100" gave 0.0979 * 100 = 9.790000000000001
+    # (and 14.36 -> 14.360000000000001), which breaks a tie in rank. The
+    # advice now names povstat.to_percent(..., unit="fraction"); followed as
+    # printed (first value row 1, first value column 1 in this frame) it
+    # gives the CSV's own decimals, 9.79, 9.5, 13.08, ... exactly.
+    path = _workbook(tmp_path / "p0.xlsx")
+    df = pd.read_excel(path)
+    said, _ = _fraction_warnings(df)
+    assert len(said) == 1
+    recipe = (
+        'povstat.to_percent(df.iloc[r:, c:].astype(float).to_numpy(), unit="fraction")'
+    )
+    assert recipe in said[0]
+    assert "9.790000000000001" in said[0]  # names why not to multiply
+    r, c = 1, 1
+    fixed = df.copy()
+    fixed.iloc[r:, c:] = povstat.to_percent(
+        fixed.iloc[r:, c:].astype(float).to_numpy(), unit="fraction"
+    )
+    said, t = _fraction_warnings(fixed)
+    assert said == []
+    assert t.data["value"].tolist() == _SOURCE
+    # A 14.36 read elsewhere (Wakatobi 2024 in the CSV) equals Tuban's
+    # converted 0.1436, so rank ties them (* 100 gave 14.360000000000001).
+    tuban = float(Decimal("14.36") / 100)
+    assert povstat.to_percent(tuban, unit="fraction") == 14.36

@@ -1119,9 +1119,11 @@ def read_bps_table(
         likely fractions of one (``pandas.read_excel`` gives a cell
         formatted as percent, 9.79%, as 0.0979); kept as read. The warning
         names the columns with their medians and the fix (pass the
-        workbook's path, whose number formats are read, or multiply by
-        100). Columns of an index ("P1", "P2", "Indeks") or of changes are
-        not judged.
+        workbook's path, whose number formats are read, or convert the
+        cells with ``povstat.to_percent(cells, unit="fraction")``, which
+        gives 9.79 exactly where ``* 100`` gives 9.790000000000001).
+        Columns of an index ("P1", "P2", "Indeks") or of changes are not
+        judged.
 
     See Also
     --------
@@ -6734,9 +6736,15 @@ def _warn_percent_fractions(
         "if it was read with pandas.read_excel (or another reader of a "
         "workbook's stored values), pass the workbook's path instead, whose "
         "number formats are read (0.0979 formatted as percent reads as 9.79); "
-        "otherwise multiply the value cells by 100 before reading the frame"
+        "otherwise convert the value cells with povstat.to_percent(cells, "
+        'unit="fraction") before reading the frame, e.g. df.iloc[r:, c:] = '
+        "povstat.to_percent(df.iloc[r:, c:].astype(float).to_numpy(), "
+        'unit="fraction") with r, c the first value row and column '
+        "(0.0979 gives 9.79 exactly; multiplying by 100 gives float noise, "
+        "9.790000000000001, which breaks ties)"
         if frame
-        else "multiply them by 100 in the file (or, in a workbook, give the "
+        else "write them in percent in the file, 9.79 for 0.0979 (or, in a "
+        "workbook, give the "
         "cells a percent format, which is read: 0.0979 formatted as percent "
         "reads as 9.79)"
     )
@@ -6988,7 +6996,18 @@ def _check_split_numbers(
     # A head refused by a rule of its column ("4" without the percent sign
     # its column's other cells state) is still the head of a pair.
     heads = (~np.isnan(values)).reshape(cells.shape)
-    pairs = _decimal_pairs_among_decimals(numbers, read, heads)
+    # A head refused as a whole number written with thousands dots
+    # ("3.982" among decimals: ambiguous) is the head of a pair too
+    # ("3.982,69" split into "3.982" and "69"): its reason names the split,
+    # whose advice followed ("3982") would give a pair read silently
+    # otherwise, and the second part is refused with it.
+    refused = (reasons != "").reshape(cells.shape) & whole & ~digits
+    pairs = _decimal_pairs_among_decimals(numbers, read, heads | refused)
+    named = np.zeros(cells.shape, dtype=bool)
+    named[:, 1:] = pairs[:, 1:] & refused[:, :-1]
+    if named.any():
+        _name_refused_splits(cells, reasons, named)
+        pairs = pairs & ~named
     suspect = np.flatnonzero(every | pairs.any(axis=1))
     if suspect.size:
         # Shown: the row whose values read, sorted, are smallest, whatever
@@ -7005,6 +7024,38 @@ def _check_split_numbers(
         if not every[k]:
             msg = _decimal_pair_message(cells, numbers, pairs, rows, k, more)
         warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _name_refused_splits(
+    cells: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    named: np.ndarray[Any, Any],
+) -> None:
+    """Name the split of "3.982,69" in the reasons of its two parts, in place.
+
+    `named`: the second parts ("69") of pairs whose first part ("3.982") is
+    refused (a thousands dot among decimals); `reasons` is flat, `cells`
+    rows by columns. The first part's reason gains the split and how to
+    write the number whole; the second part is refused with it, as a value
+    of its column it may not be.
+    """
+    shape = cells.shape
+    for k, j in zip(*np.nonzero(named), strict=True):  # the few split cells
+        a, b = str(cells[k, j - 1]).strip(), str(cells[k, j]).strip()
+        split = (
+            f"{a!r} right before {b!r} may also be one number, {a},{b}, written "
+            f"with a decimal comma not in quotes and split in two by it (the "
+            "values after it then move one column right): if so, put it in "
+            f"quotes (\"{a},{b}\") or write the file with sep=';' (and pass "
+            "sep=';')"
+        )
+        head = int(np.ravel_multi_index((k, j - 1), shape))
+        tail = int(np.ravel_multi_index((k, j), shape))
+        reasons[head] = f"{reasons[head]}; {split}"
+        if reasons[tail] == "":
+            reasons[tail] = (
+                f"a whole number right after {a!r}, which is refused: " + split
+            )
 
 
 def _stripped_texts(cells: np.ndarray[Any, Any]) -> pd.Series:
@@ -7105,7 +7156,7 @@ def _decimal_pairs_among_decimals(
     the percent sign its column's cells state); `read` if None.
     """
     texts = _stripped_texts(cells)
-    head = _fullmatch(texts, r"[0-9]{1,3}", cells.shape) & (
+    head = _fullmatch(texts, r"[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+", cells.shape) & (
         read if heads is None else heads
     )
     tail = _fullmatch(texts, r"[0-9]{1,2}", cells.shape) & read
@@ -9422,21 +9473,50 @@ def _header_row(row: object) -> str:
     return f"header row {_label(row)!r}"
 
 
-def _marked_year(cell: str) -> bool:
-    """Whether `cell` is a period with a note mark after its year ("2025*)").
+#: A note in words in brackets after a period's year ("(angka sementara)",
+#: "(Sementara)", "(prelim)"): a bracket opening on a letter.
+_WORDED_MARK = re.compile(r"\(\s*[^\W\d_][^()]*\)")
+
+
+def _year_mark(cell: str, *, words: bool = False) -> tuple[str, str] | None:
+    """The period and the note mark after its year, as (period, mark), or None.
 
     As the header reader reads such a cell (:func:`_year_text_why`): a
     year, then a note mark or BPS's letter (``_YEAR_MARK``: "2025*)",
-    "2025\u00b9", "2025**", "2025r"); before it nothing, or the round or
-    semester the year completes (a period without the mark: "Maret
-    2026*)", "Semester 1 (Maret) 2026 r)").
+    "2025\u00b9", "2025**", "2025r"), or with `words` a note in words in
+    brackets (``_WORDED_MARK``: "2026 (Sementara)", "Maret 2026 (angka
+    sementara)"); before it nothing, or the round or semester the year
+    completes (a period without the mark: "Maret 2026*)", "Semester 1
+    (Maret) 2026 r)"). The period is the cell without its mark ("Maret
+    2026").
     """
     y = _YEAR.fullmatch(cell.strip())
-    return (
-        y is not None
-        and _YEAR_MARK.fullmatch(y["b"]) is not None
-        and (not y["a"] or _safe_period(f"{y['a']} {y['year']}") is not None)
-    )
+    if y is None or not (
+        _YEAR_MARK.fullmatch(y["b"]) is not None
+        or (words and _WORDED_MARK.fullmatch(y["b"]) is not None)
+    ):
+        return None
+    period = f"{y['a']} {y['year']}".strip()
+    if y["a"] and _safe_period(period) is None:
+        return None
+    return period, y["b"]
+
+
+def _marked_period_row(row: np.ndarray[Any, Any]) -> tuple[str, str] | None:
+    """A transposed table's row of a marked period: (period, mark), or None.
+
+    The row's first cell is a period with a note mark after its year
+    ("2025*)") or a note in words ("Maret 2026 (angka sementara)"), which
+    a row holding values beside it is (a line below the table, "*) angka
+    sementara", holds none: and a note in words is read so only beside
+    values).
+    """
+    found = _year_mark(str(row[0]), words=True)
+    if found is None:
+        return None
+    if _YEAR_MARK.fullmatch(found[1]) is None and not any(map(str, row[1:])):
+        return None
+    return found
 
 
 def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
@@ -9620,7 +9700,7 @@ def _transposed_hint(
         last = max(
             j
             for j in range(r + 1, text.shape[0])
-            if first[j] or _marked_year(str(text[j, 0]))
+            if first[j] or _marked_period_row(text[j]) is not None
         )
         cut, note = _below_periods(text, last)
         why = (
@@ -9630,14 +9710,17 @@ def _transposed_hint(
             else ""
         )
         marked = [
-            str(text[j, 0])
+            (str(text[j, 0]), found)
             for j in range(r + 1, text.shape[0])
-            if not first[j] and _marked_year(str(text[j, 0]))
+            if not first[j]
+            for found in [_marked_period_row(text[j])]
+            if found is not None
         ]
         mark = (
-            f"; {marked[0]!r} holds a note mark after its year, which a "
-            "header cell naming a period does not hold once turned: move "
-            "the mark to a note below the table first"
+            f"; {marked[0][0]!r} holds a note mark after its year, "
+            f"{marked[0][1][1]!r}, which a header cell naming a period does "
+            f"not hold once turned: move the mark {marked[0][1][1]!r} to a "
+            f"note below the table first, leaving {marked[0][1][0]!r}"
             if marked
             else ""
         )

@@ -2570,10 +2570,38 @@ def _cov_and_estimates(
         if (
             len(c) == len(s) + 1
             and _is_default_index(d.index)
-            and _cov_axis_read(pd.Index(d.iloc[:, 0]), s.index) is not None
+            and (
+                any(
+                    _cov_axis_read(pd.Index(d.iloc[:, 0]), target) is not None
+                    for _, target in _cov_targets(s.index)
+                )
+                # or its key holds the labels of its other columns (codes
+                # beside dotted estimates): a matrix with no recipe yet.
+                or _cov_axis_read(pd.Index(c[1:]), pd.Index(d.iloc[:, 0])) is not None
+            )
         ):
             return sname, s, dname, d, c[0]
     return None
+
+
+def _cov_targets(labels: Any) -> list[tuple[str, Any]]:
+    """The labels a covariance matrix's axes are read against, with their rename.
+
+    The estimates' own labels (no rename); and, for estimates by region
+    name (any spelling povstat reads), the codes of their names, with the
+    mapping that renames the estimates to them (their values stay in
+    order). The one step both the key-column detection and the recipe use.
+    """
+    pd = sys.modules["pandas"]
+    targets: list[tuple[str, Any]] = [("", labels)]
+    if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in labels):
+        from povstat.datasets import indonesia_regions  # only on this error path
+
+        for spelling, to_code in _region_spellings(indonesia_regions()):
+            if all(v in to_code for v in labels):
+                targets.append((spelling, pd.Index([to_code[v] for v in labels])))
+                break
+    return targets
 
 
 def _followed(statements: list[str], names: dict[str, Any]) -> dict[str, Any] | None:
@@ -2606,7 +2634,6 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     Returns None for the matrix labelled as its estimates, and for one whose
     rows alone hold their labels beside positions (`_cov_labelled_on_rows`).
     """
-    pd = sys.modules["pandas"]
     found = _cov_and_estimates(name0, x0, name, x)
     if found is None:
         return None
@@ -2619,18 +2646,10 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     c = _columns(d)
     if key is None and d.index.equals(s.index) and c.equals(s.index):
         return None  # labelled as its estimates: another advice's case
-    targets: list[tuple[str, Any]] = [("", s.index)]
-    if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in s.index):
-        # Estimates by name beside a matrix by code: the estimates are
-        # given the codes of their names (their values stay in order).
-        from povstat.datasets import indonesia_regions  # only on this error path
-
-        for spelling, to_code in _region_spellings(indonesia_regions()):
-            if all(v in to_code for v in s.index):
-                targets.append((spelling, pd.Index([to_code[v] for v in s.index])))
-                break
+    # Estimates by name beside a matrix by code: the estimates are given
+    # the codes of their names (the step the key-column detection uses).
     reads = []
-    for spelling, target in targets:
+    for spelling, target in _cov_targets(s.index):
         rows, cols = _cov_axis_read(d.index, target), _cov_axis_read(c, target)
         reads.append((rows, cols))
         if cols is None and rows == "" and key is None and not spelling:
@@ -2809,6 +2828,20 @@ def _cov_labelled_on_rows(name0: str, x0: Any, name: str, x: Any) -> str | None:
         return None
     sname, s, dname, d = found
     c = _columns(d)
+    missing = d.isna().to_numpy().any(axis=1)
+    if missing.any():
+        # Labelling its columns would keep the missing values: a matrix
+        # reindexed on labels it does not hold (names against codes, say)
+        # gives NaN rows, and NaN rank intervals after it.
+        return (
+            f"`{dname}` holds the labels of `{sname}` on its rows only, and "
+            f"its rows {_some([plain(v) for v in d.index[missing]])} hold "
+            "missing values (NaN), as a reindex on labels the matrix does not "
+            "hold gives (names against codes, say): a covariance matrix holds "
+            "a value for every pair of areas; go back to the matrix as read, "
+            f"label both its axes as `{sname}` is labelled (the same areas, "
+            "written the same way), then align both axes with it by label"
+        )
     in_order = s.index.equals(d.index)
     # Columns that hold the labels as another kind (a file read back) are
     # read by _cov_relabelled: here they are positions, or other labels.

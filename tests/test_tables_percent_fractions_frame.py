@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -170,6 +171,19 @@ def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
     assert t.data["value"].sum() == pytest.approx(values.sum())
 
 
+def _follow(message: str, df: Any, *, r: int, c: int, polars: bool = False) -> Any:
+    """Run the message's recipe exactly as printed, on `df`."""
+    found = re.search(r"e\.g\. (df = .*?) with r, c the first value row", message)
+    assert found is not None, message
+    recipe = found.group(1)
+    ns: dict[str, Any] = {"df": df, "r": r, "c": c, "pandas": pd, "povstat": povstat}
+    if polars:
+        assert "converted with df = df.to_pandas() or df = df.df() first" in message
+        exec("df = df.to_pandas()", ns)
+    exec(recipe, ns)
+    return ns["df"]
+
+
 def test_the_to_percent_advice_followed_gives_the_source_values(
     tmp_path: Path,
 ) -> None:
@@ -182,16 +196,9 @@ def test_the_to_percent_advice_followed_gives_the_source_values(
     df = pd.read_excel(path)
     said, _ = _fraction_warnings(df)
     assert len(said) == 1
-    recipe = (
-        'povstat.to_percent(df.iloc[r:, c:].astype(float).to_numpy(), unit="fraction")'
-    )
-    assert recipe in said[0]
+    assert 'povstat.to_percent(v.to_numpy(float), unit="fraction")' in said[0]
     assert "9.790000000000001" in said[0]  # names why not to multiply
-    r, c = 1, 1
-    fixed = df.copy()
-    fixed.iloc[r:, c:] = povstat.to_percent(
-        fixed.iloc[r:, c:].astype(float).to_numpy(), unit="fraction"
-    )
+    fixed = _follow(said[0], df, r=1, c=1)
     said, t = _fraction_warnings(fixed)
     assert said == []
     assert t.data["value"].tolist() == _SOURCE
@@ -199,3 +206,110 @@ def test_the_to_percent_advice_followed_gives_the_source_values(
     # converted 0.1436, so rank ties them (* 100 gave 14.360000000000001).
     tuban = float(Decimal("14.36") / 100)
     assert povstat.to_percent(tuban, unit="fraction") == 14.36
+
+
+# sheets19 K2, K3: a "-" (no data) cell, a stray text cell, a polars frame.
+# Figures: bps_p0_prov_2007_2026.csv, "Jumlah", Semester 1 (Maret) 2022 /
+# 2023: ACEH 14.64 / 14.45, DKI JAKARTA 4.69 / 4.44, PAPUA BARAT DAYA "-" /
+# "-" (no data: the province was formed in 2022), PAPUA 26.56 / 26.03.
+_P0_PROV = [
+    ("ACEH", "14.64", "14.45"),
+    ("DKI JAKARTA", "4.69", "4.44"),
+    ("PAPUA BARAT DAYA", "-", "-"),
+    ("PAPUA", "26.56", "26.03"),
+]
+_P0_PROV_TITLE = "Persentase Penduduk Miskin (P0) Menurut Provinsi (Persen)"
+
+
+def _fraction(x: str) -> object:
+    return "-" if x == "-" else float(Decimal(x) / 100)
+
+
+def _prov_workbook(path: Path, stray: str | None = None) -> Path:
+    """The rows above, as fractions formatted "0.00%", "-" kept as text."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Provinsi", _P0_PROV_TITLE])
+    ws.append([None, 2022, 2023])
+    for label, a, b in _P0_PROV:
+        ws.append([label, _fraction(a), _fraction(b) if stray is None else stray])
+        for cell in ws[ws.max_row][1:]:
+            cell.number_format = "0.00%"
+        stray = None  # only the first row's 2023 cell
+    wb.save(path)
+    return path
+
+
+def _source_values() -> list[float]:
+    # "-" is read as missing (NaN), as read_bps_table documents.
+    return [
+        float("nan") if x == "-" else float(x) for _, a, b in _P0_PROV for x in (a, b)
+    ]
+
+
+def _same(got: list[float], want: list[float]) -> bool:
+    return len(got) == len(want) and all(
+        (g != g and w != w) or g == w for g, w in zip(got, want, strict=True)
+    )
+
+
+@pytest.mark.parametrize(("header", "r"), [(0, 1), (None, 2)])
+def test_the_advice_followed_keeps_a_dash_cell_missing(
+    tmp_path: Path, header: int | None, r: int
+) -> None:
+    # K2: the old recipe's .astype(float) failed on the "-" cell (ValueError:
+    # could not convert string to float: '-').
+    path = _prov_workbook(tmp_path / "p0.xlsx")
+    df = pd.read_excel(path, header=header)
+    before = df.copy()
+    said, _ = _fraction_warnings(df, locale="id")
+    assert len(said) == 1
+    assert "'2022' (median 0.1464), '2023' (median 0.1445)" in said[0]
+    fixed = _follow(said[0], df, r=r, c=1)
+    pd.testing.assert_frame_equal(df, before)  # the caller's frame unchanged
+    said, t = _fraction_warnings(fixed, locale="id")
+    assert said == []
+    assert _same(t.data["value"].tolist(), _source_values())
+    # The path (formats read) gives the same values.
+    assert _same(
+        _fraction_warnings(path, locale="id")[1].data["value"].tolist(),
+        _source_values(),
+    )
+
+
+def test_the_advice_followed_leaves_stray_text_reported(tmp_path: Path) -> None:
+    # The recipe converts numbers only: a text cell that is no number is
+    # neither coerced to NaN nor dropped; read_bps_table still reports it.
+    path = _prov_workbook(tmp_path / "p0.xlsx", stray="lihat catatan")
+    df = pd.read_excel(path)
+    with pytest.raises(ValueError, match="'lihat catatan'"):
+        _fraction_warnings(df, locale="id")
+    said, t = _fraction_warnings(df, locale="id", errors="report")
+    assert len(said) == 1
+    fixed = _follow(said[0], df, r=1, c=1)
+    with pytest.raises(ValueError, match="'lihat catatan'"):
+        _fraction_warnings(fixed, locale="id")
+    said, t = _fraction_warnings(fixed, locale="id", errors="report")
+    assert said == []
+    # Row 1 of the frame (row 0 holds the years) is ACEH's.
+    assert [(x.row, x.text) for x in t.invalid] == [(1, "lihat catatan")]
+    want = _source_values()
+    want[1] = float("nan")  # ACEH 2023, the stray cell, kept out
+    assert _same(t.data["value"].tolist(), want)
+
+
+def test_the_advice_on_a_polars_frame_converts_it_first() -> None:
+    # K3: a polars frame has no .iloc; the message says to convert it with
+    # .to_pandas() first. A CSV read by polars holds every column as text
+    # here (the year row, "-"), which the recipe reads as numbers.
+    text = f"Provinsi,{_P0_PROV_TITLE},\n,2022,2023\n" + "".join(
+        f"{label},{_fraction(a)},{_fraction(b)}\n" for label, a, b in _P0_PROV
+    )
+    p = pl.read_csv(io.StringIO(text))
+    said, _ = _fraction_warnings(p, locale="en")
+    assert len(said) == 1
+    fixed = _follow(said[0], p, r=1, c=1, polars=True)
+    said, t = _fraction_warnings(fixed, locale="en")
+    assert said == []
+    assert _same(t.data["value"].tolist(), _source_values())

@@ -1121,7 +1121,10 @@ def read_bps_table(
         names the columns with their medians and the fix (pass the
         workbook's path, whose number formats are read, or convert the
         cells with ``povstat.to_percent(cells, unit="fraction")``, which
-        gives 9.79 exactly where ``* 100`` gives 9.790000000000001).
+        gives 9.79 exactly where ``* 100`` gives 9.790000000000001, leaving
+        "-" and other text cells as they are, to be read as missing or
+        reported as ever; a polars or DuckDB frame converted with
+        ``.to_pandas()`` or ``.df()`` first).
         Columns of an index ("P1", "P2", "Indeks") or of changes are not
         judged.
 
@@ -6737,10 +6740,15 @@ def _warn_percent_fractions(
         "workbook's stored values), pass the workbook's path instead, whose "
         "number formats are read (0.0979 formatted as percent reads as 9.79); "
         "otherwise convert the value cells with povstat.to_percent(cells, "
-        'unit="fraction") before reading the frame, e.g. df.iloc[r:, c:] = '
-        "povstat.to_percent(df.iloc[r:, c:].astype(float).to_numpy(), "
-        'unit="fraction") with r, c the first value row and column '
-        "(0.0979 gives 9.79 exactly; multiplying by 100 gives float noise, "
+        'unit="fraction") before reading the frame, leaving "-" (no data) '
+        "and any other text as it is, e.g. df = df.astype(object); "
+        "x = df.iloc[r:, c:]; "
+        'v = x.apply(pandas.to_numeric, errors="coerce"); '
+        "df.iloc[r:, c:] = x.mask(v.notna(), povstat.to_percent("
+        'v.to_numpy(float), unit="fraction")) with r, c the first value '
+        "row and column (a polars or DuckDB frame converted with "
+        "df = df.to_pandas() or df = df.df() first; 0.0979 gives 9.79 "
+        "exactly; multiplying by 100 gives float noise, "
         "9.790000000000001, which breaks ties)"
         if frame
         else "write them in percent in the file, 9.79 for 0.0979 (or, in a "

@@ -8,39 +8,19 @@ values worked out by hand.
 
 from __future__ import annotations
 
-import io
-import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 
-import povstat
+from cov_pairing import C_REVERSED, CODES, KW, NAMES, follow, read_back
 from povstat import rank_confidence_sets, tau_best_set
-
-KW: dict[str, Any] = {
-    "descending": True,
-    "level": 0.9,
-    "method": "bonferroni",
-    "simultaneous": False,
-}
-# Kabupaten Pacitan (3501) 13.5, Kabupaten Ponorogo (3502) 9.5, Kota Batu
-# (3579) 4.0, rates (%); variances 0.04, 0.09, 0.16 and covariances
-# 0.01 (3501, 3502), 0.02 (3501, 3579), 0.03 (3502, 3579).
-CODES = ["3501", "3502", "3579"]
-NAMES = ["Kabupaten Pacitan", "Kabupaten Ponorogo", "Kota Batu"]
-C = np.array([[0.04, 0.01, 0.02], [0.01, 0.09, 0.03], [0.02, 0.03, 0.16]])
-# By hand, the matrix in the order 3579, 3502, 3501 (the estimates reversed).
-C_REVERSED = np.array([[0.16, 0.03, 0.02], [0.03, 0.09, 0.01], [0.02, 0.01, 0.04]])
 
 
 def _csv_without_index_col() -> pd.DataFrame:
-    buf = io.StringIO()
-    index = pd.Index(CODES, name="region_code")
-    pd.DataFrame(C, index=index, columns=CODES).to_csv(buf)
-    buf.seek(0)
-    cov = pd.read_csv(buf)  # columns region_code, '3501', ...; rows 0..2
+    # columns region_code, '3501', ...; rows 0..2
+    cov = read_back(index_col=False, index_name="region_code")
     assert list(cov.columns) == ["region_code", *CODES]
     assert list(cov["region_code"]) == [3501, 3502, 3579]  # codes read as numbers
     return cov
@@ -53,14 +33,6 @@ def _refused(estimates: pd.Series, cov: pd.DataFrame) -> str:
     assert "to_numpy()`" not in msg.replace("`estimates.to_numpy()`", "")
     assert "reindex(" not in msg  # not the rows-only advice
     return msg
-
-
-def _follow(msg: str, names: dict[str, Any]) -> dict[str, Any]:
-    """Run the backticked statements of the message, in the order printed."""
-    for statement in re.findall(r"`([^`]*)`", msg):
-        if " = " in statement:
-            exec(statement, {"pandas": pd, "povstat": povstat}, names)
-    return names
 
 
 @pytest.mark.parametrize(
@@ -82,7 +54,7 @@ def test_names_beside_cov_read_without_index_col(spell: Any, mapping: str) -> No
         ".loc[estimates.index, estimates.index]",
     ]
     assert ", then ".join(f"`{s}`" for s in recipe) in msg
-    names = _follow(msg, {"estimates": estimates, "cov": cov})
+    names = follow(msg, {"estimates": estimates, "cov": cov})
     est, cov1 = names["estimates"], names["cov"]
     # By hand: the estimates keep their values in order, now by code.
     assert list(est.index) == CODES[::-1]

@@ -14,23 +14,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import povstat
+from cov_pairing import (
+    C_REVERSED,
+    CODES,
+    KW,
+    NAMES,
+    C,
+    check_reversed,
+    follow,
+    read_back,
+)
 from povstat import rank_confidence_sets, rate_to_headcount
-
-KW: dict[str, Any] = {
-    "descending": True,
-    "level": 0.9,
-    "method": "bonferroni",
-    "simultaneous": False,
-}
-# Kabupaten Pacitan (3501) 13.5, Kabupaten Ponorogo (3502) 9.5, Kota Batu
-# (3579) 4.0, rates (%); variances 0.04, 0.09, 0.16 and covariances
-# 0.01 (3501, 3502), 0.02 (3501, 3579), 0.03 (3502, 3579).
-CODES = ["3501", "3502", "3579"]
-NAMES = ["Kabupaten Pacitan", "Kabupaten Ponorogo", "Kota Batu"]
-C = np.array([[0.04, 0.01, 0.02], [0.01, 0.09, 0.03], [0.02, 0.03, 0.16]])
-# By hand, the matrix in the order 3579, 3502, 3501 (the estimates reversed).
-C_REVERSED = np.array([[0.16, 0.03, 0.02], [0.03, 0.09, 0.01], [0.02, 0.01, 0.04]])
 
 
 def _refused(estimates: pd.Series, cov: pd.DataFrame) -> str:
@@ -40,25 +34,6 @@ def _refused(estimates: pd.Series, cov: pd.DataFrame) -> str:
     assert "to_numpy()`" not in msg.replace("`estimates.to_numpy()`", "")
     assert "reindex(" not in msg  # never a reorder of its rows alone
     return msg
-
-
-def _follow(msg: str, names: dict[str, Any]) -> dict[str, Any]:
-    """Run the backticked statements of the message, in the order printed."""
-    for statement in re.findall(r"`([^`]*)`", msg):
-        if " = " in statement:
-            exec(statement, {"pandas": pd, "povstat": povstat}, names)
-    return names
-
-
-def _check_reversed(names: dict[str, Any], labels: list[Any]) -> None:
-    est, cov = names["estimates"], names["cov"]
-    assert list(cov.index) == list(cov.columns) == list(est.index) == labels
-    np.testing.assert_allclose(cov.to_numpy(), C_REVERSED)
-    # Differences of 4 and more, se at most 0.4: by hand, descending,
-    # 4.0 -> 3, 9.5 -> 2, 13.5 -> 1, each certain.
-    r = rank_confidence_sets(est, cov=cov, **KW)
-    np.testing.assert_array_equal(r.lower, [3, 2, 1])
-    np.testing.assert_array_equal(r.upper, [3, 2, 1])
 
 
 def test_cov_in_capitals_beside_names_in_another_order() -> None:  # G1
@@ -71,7 +46,7 @@ def test_cov_in_capitals_beside_names_in_another_order() -> None:  # G1
         ".set_axis(cov.columns.str.title(), axis=1)"
         ".loc[estimates.index, estimates.index]`" in msg
     )
-    _check_reversed(_follow(msg, {"estimates": estimates, "cov": cov}), NAMES[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), NAMES[::-1])
 
 
 def test_names_beside_estimates_in_capitals() -> None:  # G1
@@ -80,7 +55,7 @@ def test_names_beside_estimates_in_capitals() -> None:  # G1
     cov = pd.DataFrame(C, index=NAMES, columns=NAMES)
     msg = _refused(estimates, cov)
     assert ".str.upper(), axis=0)" in msg
-    _check_reversed(_follow(msg, {"estimates": estimates, "cov": cov}), caps[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), caps[::-1])
 
 
 def test_dotted_cov_beside_codes_in_another_order() -> None:  # G1
@@ -88,15 +63,12 @@ def test_dotted_cov_beside_codes_in_another_order() -> None:  # G1
     dotted = ["35.01", "35.02", "35.79"]
     cov = pd.DataFrame(C, index=dotted, columns=dotted)
     msg = _refused(estimates, cov)
-    _check_reversed(_follow(msg, {"estimates": estimates, "cov": cov}), CODES[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), CODES[::-1])
 
 
 def _dotted_csv() -> pd.DataFrame:
-    buf = io.StringIO()
     dotted = ["35.01", "35.02", "35.79"]
-    pd.DataFrame(C, index=dotted, columns=dotted).to_csv(buf)
-    buf.seek(0)
-    cov = pd.read_csv(buf, index_col=0)
+    cov = read_back(dotted)
     assert list(cov.index) == [35.01, 35.02, 35.79]  # float rows, text columns
     assert list(cov.columns) == dotted
     return cov
@@ -108,36 +80,28 @@ def test_dotted_cov_read_back_from_csv(kind: type) -> None:  # G2
     estimates = pd.Series([4.0, 9.5, 13.5], index=labels)
     msg = _refused(estimates, _dotted_csv())
     assert "cov.index.map('{:.2f}'.format)" in msg  # the float rows read too
-    names = _follow(msg, {"estimates": estimates, "cov": _dotted_csv()})
+    names = follow(msg, {"estimates": estimates, "cov": _dotted_csv()})
     assert not names["cov"].isna().any().any()
-    _check_reversed(names, labels)
+    check_reversed(names, labels)
 
 
 def test_dotted_codes_10_and_20_read_back_as_floats() -> None:  # G2
     # 35.10 and 35.20 are read back as 35.1 and 35.2: two decimals give them back.
-    buf = io.StringIO()
-    dotted = ["35.10", "35.20", "35.79"]
-    pd.DataFrame(C, index=dotted, columns=dotted).to_csv(buf)
-    buf.seek(0)
-    cov = pd.read_csv(buf, index_col=0)
+    cov = read_back(["35.10", "35.20", "35.79"])
     estimates = pd.Series([4.0, 9.5, 13.5], index=["3579", "3520", "3510"])
-    names = _follow(_refused(estimates, cov), {"estimates": estimates, "cov": cov})
+    names = follow(_refused(estimates, cov), {"estimates": estimates, "cov": cov})
     assert list(names["cov"].index) == ["3579", "3520", "3510"]
     np.testing.assert_allclose(names["cov"].to_numpy(), C_REVERSED)
 
 
 def test_cov_read_back_without_index_col() -> None:  # G3
-    buf = io.StringIO()
-    pd.DataFrame(C, index=pd.Index(CODES, name="region_code"), columns=CODES).to_csv(
-        buf
-    )
-    buf.seek(0)
-    cov = pd.read_csv(buf)  # columns region_code, '3501', ...; rows 0..2
+    # columns region_code, '3501', ...; rows 0..2
+    cov = read_back(index_col=False, index_name="region_code")
     estimates = pd.Series([4.0, 9.5, 13.5], index=CODES[::-1])
     msg = _refused(estimates, cov)
     assert "`cov = cov.set_index('region_code')`" in msg
     assert "cov.to_numpy()" not in msg
-    _check_reversed(_follow(msg, {"estimates": estimates, "cov": cov}), CODES[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), CODES[::-1])
 
 
 def test_no_conversion_prints_no_code() -> None:
@@ -176,7 +140,7 @@ def test_frame_read_back_without_index_col_beside_population(
     msg = str(err.value)
     assert "`rate = rate.astype({'region_code': str}).set_index('region_code')`" in msg
     names: dict[str, Any] = {"rate": rate, "population": population}
-    _follow(msg, names)
+    follow(msg, names)
     column = re.findall(r"`(population\.reindex[^`]*)`", msg)[-1]
     passed = eval(column, {}, names)
     got = rate_to_headcount(names["rate"], passed, unit="percent")
@@ -201,16 +165,13 @@ def test_bare_names_beside_a_cov_by_code() -> None:
     cov = pd.DataFrame(C, index=codes, columns=codes)
     msg = _refused(estimates, cov)
     assert "`cov = cov.loc[estimates.index, estimates.index]`" in msg
-    _check_reversed(_follow(msg, {"estimates": estimates, "cov": cov}), codes[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), codes[::-1])
 
 
 def test_cov_written_without_its_index_prints_no_code() -> None:
     # Row positions 0..2 and codes in the columns: the rows' order cannot be
     # checked, so no recipe (main printed estimates.reindex(cov.columns)).
-    buf = io.StringIO()
-    pd.DataFrame(C, index=CODES, columns=CODES).to_csv(buf, index=False)
-    buf.seek(0)
-    cov = pd.read_csv(buf)
+    cov = read_back(index_col=False, write_index=False)
     estimates = pd.Series([4.0, 9.5, 13.5], index=CODES[::-1])
     msg = _refused(estimates, cov)
     assert "`cov =" not in msg

@@ -6,8 +6,6 @@ compared with values worked out by hand.
 
 from __future__ import annotations
 
-import io
-import re
 from typing import Any
 
 import numpy as np
@@ -15,47 +13,20 @@ import pandas as pd
 import pytest
 
 import povstat
+from cov_pairing import C_REVERSED, CODES, NAMES, C, check_reversed, follow, read_back
+from cov_pairing import KW as RANK_KW
 from povstat import rate_change, rate_to_headcount
 
-KW: dict[str, Any] = {
-    "descending": True,
-    "level": 0.9,
-    "method": "bonferroni",
-    "simultaneous": False,
-    "seed": 1,
-}
-# Kabupaten Pacitan (3501) 13.5, Kabupaten Ponorogo (3502) 9.5, Kota Batu
-# (3579) 4.0, rates (%); variances 0.04, 0.09, 0.16 and covariances
-# 0.01 (3501, 3502), 0.02 (3501, 3579), 0.03 (3502, 3579).
-CODES = ["3501", "3502", "3579"]
-NAMES = ["Kabupaten Pacitan", "Kabupaten Ponorogo", "Kota Batu"]
-C = np.array([[0.04, 0.01, 0.02], [0.01, 0.09, 0.03], [0.02, 0.03, 0.16]])
+KW: dict[str, Any] = {**RANK_KW, "seed": 1}
 EST = pd.Series([13.5, 9.5, 4.0], index=CODES)
-# By hand, the matrix in the order 3579, 3502, 3501 (the estimates reversed).
-C_REVERSED = np.array([[0.16, 0.03, 0.02], [0.03, 0.09, 0.01], [0.02, 0.01, 0.04]])
 
 
 def _csv_cov() -> pd.DataFrame:
     """The matrix by code written to CSV, read back with index_col=0."""
-    buf = io.StringIO()
-    pd.DataFrame(C, index=CODES, columns=CODES).to_csv(buf)
-    buf.seek(0)
-    cov = pd.read_csv(buf, index_col=0)
+    cov = read_back()
     assert list(cov.index) == [3501, 3502, 3579]  # int rows, text columns
     assert list(cov.columns) == CODES
     return cov
-
-
-def _statements(msg: str) -> list[str]:
-    """The backticked statements of the recipe, in the order printed."""
-    return [s for s in re.findall(r"`([^`]*)`", msg) if " = " in s]
-
-
-def _follow(msg: str, estimates: pd.Series, cov: pd.DataFrame) -> dict[str, Any]:
-    names: dict[str, Any] = {"estimates": estimates, "cov": cov}
-    for statement in _statements(msg):
-        exec(statement, {"pandas": pd, "povstat": povstat}, names)
-    return names
 
 
 def _refused(estimates: pd.Series, cov: pd.DataFrame) -> str:
@@ -67,17 +38,6 @@ def _refused(estimates: pd.Series, cov: pd.DataFrame) -> str:
     return msg
 
 
-def _check(names: dict[str, Any], labels: list[str]) -> None:
-    est, cov = names["estimates"], names["cov"]
-    assert list(cov.index) == list(cov.columns) == labels
-    np.testing.assert_allclose(cov.to_numpy(), C_REVERSED)
-    # The ranks are certain (differences of 4 and more, se at most 0.4):
-    # by hand, descending, 4.0 -> 3, 9.5 -> 2, 13.5 -> 1.
-    r = povstat.rank_confidence_sets(est, cov=cov, **KW)
-    np.testing.assert_array_equal(r.lower, [3, 2, 1])
-    np.testing.assert_array_equal(r.upper, [3, 2, 1])
-
-
 def test_csv_cov_beside_text_codes_in_another_order() -> None:  # F1
     estimates = EST.iloc[::-1]
     msg = _refused(estimates, _csv_cov())
@@ -85,7 +45,9 @@ def test_csv_cov_beside_text_codes_in_another_order() -> None:  # F1
         "`cov = cov.set_axis(cov.index.astype(str), axis=0)"
         ".loc[estimates.index, estimates.index]`" in msg
     )
-    _check(_follow(msg, estimates, _csv_cov()), CODES[::-1])
+    check_reversed(
+        follow(msg, {"estimates": estimates, "cov": _csv_cov()}), CODES[::-1]
+    )
 
 
 def test_csv_cov_beside_int_codes_in_another_order() -> None:
@@ -105,8 +67,8 @@ def test_names_in_another_order_beside_csv_cov_by_code() -> None:  # F2
     estimates = EST.set_axis(NAMES).iloc[::-1]
     msg = _refused(estimates, _csv_cov())
     assert "`R = povstat.datasets.indonesia_regions()`" in msg
-    names = _follow(msg, estimates, _csv_cov())
-    _check(names, CODES[::-1])
+    names = follow(msg, {"estimates": estimates, "cov": _csv_cov()})
+    check_reversed(names, CODES[::-1])
     # The estimates keep their values and order, now labelled by code.
     np.testing.assert_array_equal(names["estimates"].to_numpy(), [4.0, 9.5, 13.5])
 
@@ -116,7 +78,7 @@ def test_cov_by_name_beside_codes_in_another_order() -> None:  # F3
     cov = pd.DataFrame(C, index=NAMES, columns=NAMES)
     msg = _refused(estimates, cov)
     assert "not a reorder of its rows alone" in msg
-    _check(_follow(msg, estimates, cov), CODES[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), CODES[::-1])
 
 
 def test_cov_rows_reordered_alone_is_relabelled_by_label() -> None:
@@ -126,7 +88,7 @@ def test_cov_rows_reordered_alone_is_relabelled_by_label() -> None:
     estimates = EST.iloc[::-1]
     cov = pd.DataFrame(C, index=CODES, columns=NAMES).iloc[::-1]
     msg = _refused(estimates, cov)
-    _check(_follow(msg, estimates, cov), CODES[::-1])
+    check_reversed(follow(msg, {"estimates": estimates, "cov": cov}), CODES[::-1])
 
 
 def test_square_frame_with_bare_names_in_another_order() -> None:  # F4

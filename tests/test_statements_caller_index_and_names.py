@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -126,30 +128,123 @@ def test_short_rate_of_a_level_change_is_named(
         )
 
 
-def test_short_poor_of_a_direction_is_named_beside_the_rates() -> None:
-    with pytest.raises(
-        ValueError,
-        match=r"^shapes do not broadcast: `rate_before` \(3,\), `rate_after` "
-        r"\(3,\), `poor_before` \(2,\), `poor_after` \(3,\)$",
-    ):
-        check_direction_statement(
-            [4.37, 3.5, 5.0],
-            [4.26, 3.3, 4.0],
-            [37.78, 7.1],
-            [37.0, 7.0, 3.0],
-            direction="fall",
-            unit="percent",
-        )
-
-
-def test_short_rate_of_a_direction_is_named() -> None:
-    with pytest.raises(
-        ValueError,
-        match=r"^shapes do not broadcast: `rate_before` \(2,\), `rate_after` \(3,\)$",
-    ):
-        check_direction_statement(
-            [4.37, 3.5], [4.26, 3.3, 4.0], direction="fall", unit="percent"
-        )
+@pytest.mark.parametrize(
+    ("call", "shapes"),
+    [
+        # Two numbers of poor before, three rates: both rates are named
+        # beside the poor counts, as the caller passed them.
+        pytest.param(
+            partial(
+                check_direction_statement,
+                [4.37, 3.5, 5.0],
+                [4.26, 3.3, 4.0],
+                [37.78, 7.1],
+                [37.0, 7.0, 3.0],
+                direction="fall",
+                unit="percent",
+            ),
+            r"`rate_before` \(3,\), `rate_after` \(3,\), `poor_before` \(2,\), "
+            r"`poor_after` \(3,\)",
+            id="direction-short-poor",
+        ),
+        pytest.param(
+            partial(
+                check_direction_statement,
+                [4.37, 3.5],
+                [4.26, 3.3, 4.0],
+                direction="fall",
+                unit="percent",
+            ),
+            r"`rate_before` \(2,\), `rate_after` \(3,\)",
+            id="direction-short-rate",
+        ),
+        # A count: no `rate` population argument was given, none is listed.
+        pytest.param(
+            partial(
+                check_count_statement,
+                [4.37, 9.80, 21.76],
+                [1e6, 1e6, 1e6],
+                [43700, 98000],
+                unit="percent",
+                decimals=-2,
+            ),
+            r"`rate` \(3,\), `base` \(3,\), `stated` \(2,\)",
+            id="count-short-stated",
+        ),
+        # Three rates at each period, two stated sizes: `before`, `after`
+        # and `stated` are named (there is no argument `change`), and no
+        # `years`, which was not given.
+        pytest.param(
+            partial(
+                check_change_statement,
+                [8.00, 8.10, 8.20],
+                [7.88, 8.00, 8.05],
+                [0.12, 0.10],
+                direction="fall",
+                stated_as="points",
+                unit="percent",
+                decimals=2,
+            ),
+            r"`before` \(3,\), `after` \(3,\), `stated` \(2,\)",
+            id="change-short-stated",
+        ),
+        # A stated scalar beside three rates, two earlier decimals.
+        pytest.param(
+            partial(
+                check_change_statement,
+                [8.00, 8.10, 8.20],
+                [7.88, 8.00, 8.05],
+                0.1,
+                direction="fall",
+                stated_as="points",
+                unit="percent",
+                decimals=2,
+                before_decimals=[2, 2],
+            ),
+            r"`before` \(3,\), `after` \(3,\), .*`before_decimals` \(2,\)",
+            id="change-short-before-decimals",
+        ),
+        # Only the earlier figures' decimals given (two for three changes):
+        # the later side's decimals come from no argument and are not listed
+        # (fresh18 G2: "`levels_decimals` ()" was).
+        pytest.param(
+            partial(
+                check_change_statement,
+                [4.37, 9.80, 21.76],
+                [4.26, 9.56, 20.83],
+                [0.11, 0.24, 0.93],
+                direction="fall",
+                stated_as="points",
+                unit="percent",
+                decimals=2,
+                before_decimals=[2, 2],
+            ),
+            r"`before` \(3,\), `after` \(3,\), `stated` \(3,\), "
+            r"`before_decimals` \(2,\)",
+            id="change-before-decimals",
+        ),
+        pytest.param(
+            partial(
+                check_level_change_statement,
+                [4.37, 9.80, 21.76],
+                [4.26, 9.56, 20.83],
+                [0.11, 0.24, 0.93],
+                direction="fall",
+                stated_as="units",
+                decimals=2,
+                after_decimals=[2, 2],
+            ),
+            r"`before` \(3,\), `after` \(3,\), `stated` \(3,\), "
+            r"`after_decimals` \(2,\)",
+            id="level-change-after-decimals",
+        ),
+    ],
+)
+def test_a_shape_clash_names_the_arguments_as_passed(
+    call: Callable[[], object], shapes: str
+) -> None:
+    with pytest.raises(ValueError, match=rf"^shapes do not broadcast: {shapes}$"):
+        call()
 
 
 def _data() -> pd.DataFrame:
@@ -211,59 +306,6 @@ def test_absent_pair_says_the_regions_periods(
             persons_per_poor_unit=1000,
             region="region",
             headcount=None,
-        )
-
-
-@pytest.mark.parametrize(
-    ("check", "kw", "shapes"),
-    [
-        # Only the earlier figures' decimals given (two for three changes):
-        # the later side's decimals come from no argument and are not listed
-        # (fresh18 G2: "`levels_decimals` ()" was).
-        pytest.param(
-            check_change_statement,
-            {"stated_as": "points", "unit": "percent", "before_decimals": [2, 2]},
-            r"`before_decimals` \(2,\)",
-            id="change-before-decimals",
-        ),
-        pytest.param(
-            check_level_change_statement,
-            {"stated_as": "units", "after_decimals": [2, 2]},
-            r"`after_decimals` \(2,\)",
-            id="level-change-after-decimals",
-        ),
-    ],
-)
-def test_a_shape_clash_lists_no_argument_not_given(
-    check: Any, kw: dict[str, Any], shapes: str
-) -> None:
-    with pytest.raises(
-        ValueError,
-        match=r"^shapes do not broadcast: `before` \(3,\), `after` \(3,\), "
-        rf"`stated` \(3,\), {shapes}$",
-    ):
-        check(
-            [4.37, 9.80, 21.76],
-            [4.26, 9.56, 20.83],
-            [0.11, 0.24, 0.93],
-            direction="fall",
-            decimals=2,
-            **kw,
-        )
-
-
-def test_a_count_shape_clash_lists_no_rate_population_not_given() -> None:
-    with pytest.raises(
-        ValueError,
-        match=r"^shapes do not broadcast: `rate` \(3,\), `base` \(3,\), "
-        r"`stated` \(2,\)$",
-    ):
-        check_count_statement(
-            [4.37, 9.80, 21.76],
-            [1e6, 1e6, 1e6],
-            [43700, 98000],
-            unit="percent",
-            decimals=-2,
         )
 
 

@@ -344,32 +344,3 @@ def test_a_noisy_level_is_its_figure_at_the_range_end(after: float) -> None:
     }
     assert check_level_change_statement(4.10, after, 0.020, **kw).verdict == NOT_HOLDS
     assert check_level_change_statement(4.10, after, 0.019, **kw).verdict == UNDECIDED
-
-
-def test_a_shape_clash_names_the_rates() -> None:
-    # Three rates at each period, two stated sizes: the arguments named are
-    # `before`, `after` and `stated` (there is no argument `change`), and
-    # no `years`, which was not given.
-    with pytest.raises(
-        ValueError,
-        match=r"shapes do not broadcast: `before` \(3,\), `after` \(3,\), "
-        r"`stated` \(2,\)$",
-    ):
-        check_change_statement(
-            [8.00, 8.10, 8.20],
-            [7.88, 8.00, 8.05],
-            [0.12, 0.10],
-            **FALL_POINTS,
-            decimals=2,
-        )
-    with pytest.raises(
-        ValueError, match=r"`before` \(3,\), `after` \(3,\), .*`before_decimals` \(2,\)"
-    ):
-        check_change_statement(
-            [8.00, 8.10, 8.20],
-            [7.88, 8.00, 8.05],
-            0.1,
-            **FALL_POINTS,
-            decimals=2,
-            before_decimals=[2, 2],
-        )

@@ -3007,6 +3007,30 @@ def _converted_labels_advice(
     return f"`{on}{convert(labels, set_kw)}{reindex}`", same, closing
 
 
+def _aligning(
+    said: str,
+    aligned: tuple[str, bool, str],
+    instruction: str,
+    *,
+    unequal: str = "",
+    order: str = ", in other orders",
+) -> str:
+    """The sentence of an advice that converts one side's labels, then aligns.
+
+    `said` tells what the two sides hold, `order` is added where their
+    orders differ, `unequal` after it, then `instruction` and the code and
+    closing of :func:`_converted_labels_advice` (its `aligned`).
+
+    >>> _aligning("they hold the same codes", ("`x`", False, "; not y"), "fix")
+    'they hold the same codes, in other orders: fix and align them, `x`; not y'
+    """
+    how, same, closing = aligned
+    return (
+        f"{said}{'' if same else order}{unequal}: {instruction} and align them, "
+        f"{how}{closing}"
+    )
+
+
 def _numbers_beside_number_texts(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str | None:
@@ -3042,13 +3066,12 @@ def _numbers_beside_number_texts(
         )
         if aligned is None:
             continue
-        how, same, closing = aligned
-        return (
+        return _aligning(
             f"they hold the same numbers, `{tn}` as floats and `{cn}` as text "
-            f"(e.g. {plain(tz[0])!r} and {plain(cz[read.index(float(tz[0]))])!r})"
-            f"{'' if same else ', in other orders'}, and no label of one kind "
-            f"equals one of the other: give the labels of `{cn}` the kind of "
-            f"those of `{tn}` and align them, {how}{closing}"
+            f"(e.g. {plain(tz[0])!r} and {plain(cz[read.index(float(tz[0]))])!r})",
+            aligned,
+            f"give the labels of `{cn}` the kind of those of `{tn}`",
+            unequal=", and no label of one kind equals one of the other",
         )
     return None
 
@@ -3110,12 +3133,11 @@ def _level_spelt_otherwise(
                 )
                 if aligned is None:
                     continue
-                how, same, closing = aligned
-                return (
+                return _aligning(
                     f"they hold the same labels, with the names in level {i} "
-                    f"written otherwise (e.g. {plain(cz[0][i])!r} in `{cn}`)"
-                    f"{'' if same else ', in other orders'}: write those of "
-                    f"`{cn}` as `{tn}` does and align them, {how}{closing}"
+                    f"written otherwise (e.g. {plain(cz[0][i])!r} in `{cn}`)",
+                    aligned,
+                    f"write those of `{cn}` as `{tn}` does",
                 )
     return None
 
@@ -3160,14 +3182,13 @@ def _periods_of_two_frequencies(
         )
         if aligned is None:
             return None
-        how, same, closing = aligned
         partner = cz[list(new).index(tz[0])]
-        return (
+        return _aligning(
             f"they hold periods of two frequencies, `{tn}` {tz.freqstr!r} and "
-            f"`{cn}` {cz.freqstr!r} (e.g. {str(tz[0])!r} and {str(partner)!r})"
-            f"{'' if same else ', in other orders'}, and no period of one "
-            f"frequency equals one of the other: give those of `{cn}` the "
-            f"frequency of those of `{tn}` and align them, {how}{closing}"
+            f"`{cn}` {cz.freqstr!r} (e.g. {str(tz[0])!r} and {str(partner)!r})",
+            aligned,
+            f"give those of `{cn}` the frequency of those of `{tn}`",
+            unequal=", and no period of one frequency equals one of the other",
         )
     return None
 
@@ -3216,11 +3237,15 @@ def _names_beside_codes(
             if aligned is None:
                 continue
             how, same, closing = aligned
-            return (
-                f"they hold the same regions, `{nn}` by name and `{cn}` by code"
-                f"{'' if same else order}: give `{nn}` the codes of "
-                "its names and align them, with "
-                f"`R = povstat.datasets.indonesia_regions()`, {how}{closing}"
+            return _aligning(
+                f"they hold the same regions, `{nn}` by name and `{cn}` by code",
+                (
+                    f"with `R = povstat.datasets.indonesia_regions()`, {how}",
+                    same,
+                    closing,
+                ),
+                f"give `{nn}` the codes of its names",
+                order=order,
             )
         carried = pd.Index(
             [m[1] if (m := _CARRIED_CODE.search(v)) else None for v in nz], dtype=object
@@ -3240,12 +3265,12 @@ def _names_beside_codes(
             else None
         )
         if aligned is not None:
-            how, same, closing = aligned
-            return (
+            return _aligning(
                 f"the labels of `{nn}` carry the codes that `{cn}` is labelled by "
-                f"(e.g. {plain(nz[0])!r})"
-                f"{'' if same else ', in another order'}: take the "
-                f"code out and align them, {how}{closing}"
+                f"(e.g. {plain(nz[0])!r})",
+                aligned,
+                "take the code out",
+                order=", in another order",
             )
         target, _, reindex_kw = _labels_of(cn, cx, what)
         return (
@@ -3881,16 +3906,15 @@ def _dotted_codes_beside_numbers(
         )
         if aligned is None:
             continue
-        how, same, closing = aligned
         dotted = cz[list(new).index(tz[0])]
         if isinstance(dotted, np.floating):  # float32's 35.07, not 35.0699999...
             dotted = short_float(dotted)
-        return (
+        return _aligning(
             f"they hold the same area codes, `{tn}` "
             f"{'as numbers' if as_int else 'plain'} and `{cn}` "
-            f"written with a dot (e.g. {plain(tz[0])!r} and {plain(dotted)!r})"
-            f"{'' if same else ', in other orders'}: take the dot out of those "
-            f"of `{cn}` and align them, {how}{closing}"
+            f"written with a dot (e.g. {plain(tz[0])!r} and {plain(dotted)!r})",
+            aligned,
+            f"take the dot out of those of `{cn}`",
         )
     return None
 
@@ -3948,12 +3972,11 @@ def _names_spelt_otherwise(
                 new, (cn, cx), (tn, tx, tz), what, _set_axis("{}" + fix), "region"
             )
             if aligned is not None:
-                how, same, closing = aligned
-                return (
+                return _aligning(
                     f"they hold the same names written otherwise (e.g. "
-                    f"{plain(tz[0])!r} in `{tn}`)"
-                    f"{'' if same else ', in other orders'}: write those of "
-                    f"`{cn}` as `{tn}` does and align them, {how}{closing}"
+                    f"{plain(tz[0])!r} in `{tn}`)",
+                    aligned,
+                    f"write those of `{cn}` as `{tn}` does",
                 )
     from povstat import _regions  # the list is read only on this error path
 
@@ -4543,14 +4566,13 @@ def _times_written_otherwise(
         )
         if aligned is None:
             continue
-        how, same, closing = aligned
-        return (
+        return _aligning(
             f"they hold the same times of two kinds, `{tn}` as {kind} and `{on}` "
-            f"as {written} (e.g. {plain(values[0])!r})"
-            f"{'' if same else ', in other orders'}: "
+            f"as {written} (e.g. {plain(values[0])!r})",
+            aligned,
             "no label of one kind equals one of the other, even where they print "
             "alike, so a reindex alone gives missing values; convert "
-            f"`{on}` to the kind of `{tn}` and align them, {how}{closing}"
+            f"`{on}` to the kind of `{tn}`",
         )
     return None
 

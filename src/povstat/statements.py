@@ -1012,6 +1012,61 @@ def _relative_span(
     return span, both
 
 
+def _change_fit_reason(
+    stated: str,
+    figures: str,
+    d: int,
+    coarse: int,
+    true_change: tuple[object, object],
+    *,
+    direction: Direction,
+    a_year: str,
+    unit: str,
+) -> str:
+    """:func:`_fit_reason` of a change in points or units (:func:`_true_range`)."""
+    low, high = true_change
+    span = functools.partial(
+        _true_range, low, high, direction, a_year=a_year, unit=unit, stated=d
+    )
+    return _fit_reason(
+        stated,
+        figures,
+        d,
+        coarse,
+        span=span,
+        what="",
+        a_year=a_year,
+        direction=direction,
+    )
+
+
+def _relative_fit_reason(
+    stated: str,
+    figures: str,
+    d: int,
+    coarse: int,
+    simple: tuple[object, object],
+    compound: tuple[object, object] | None,
+    *,
+    direction: Direction,
+    a_year: str,
+) -> str:
+    """:func:`_fit_reason` of a relative change (:func:`_relative_span`)."""
+    span = functools.partial(
+        _relative_span, simple, compound, direction, a_year=a_year, stated=d
+    )
+    return _fit_reason(
+        stated,
+        figures,
+        d,
+        coarse,
+        span=span,
+        what="relative ",
+        a_year=a_year,
+        direction=direction,
+    )
+
+
 def _open_year_span(
     points: tuple[object, object],
     relative: tuple[object, object] | None,
@@ -1885,23 +1940,15 @@ def _change_check(
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif fine[i]:
-            tail = _fit_reason(
+            tail = _change_fit_reason(
                 _fmt(float(xs[i]), d),
                 f"the rates ({places(i)})",
                 d,
                 int(coarse_d[i]),
-                span=functools.partial(
-                    _true_range,
-                    low_x[i],
-                    high_x[i],
-                    dirn,
-                    a_year=a_year,
-                    unit=" points",
-                    stated=d,
-                ),
-                what="",
-                a_year=a_year,
+                (low_x[i], high_x[i]),
                 direction=dirn,
+                a_year=a_year,
+                unit=" points",
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
@@ -1911,22 +1958,15 @@ def _change_check(
                 "relative change the rates' rounding leaves has no bound"
             )
         elif rel_fine[i]:
-            tail = _fit_reason(
+            tail = _relative_fit_reason(
                 _fmt(float(xs[i]), d),
                 f"the rates ({places(i)})",
                 d,
                 int(coarse_d[i]),
-                span=functools.partial(
-                    _relative_span,
-                    (low_r[i], high_r[i]),
-                    None if years is None else (low_c[i], high_c[i]),
-                    dirn,
-                    a_year=a_year,
-                    stated=d,
-                ),
-                what="relative ",
-                a_year=a_year,
+                (low_r[i], high_r[i]),
+                None if years is None else (low_c[i], high_c[i]),
                 direction=dirn,
+                a_year=a_year,
             )
         elif m_points[i] and not m_rel[i]:
             tail = (
@@ -3671,43 +3711,28 @@ def _level_change_check(
             )
         elif rel_fine[i]:
             problems.append(
-                _fit_reason(
+                _relative_fit_reason(
                     stated_text,
                     f"the levels ({level_places_text(i)})",
                     d,
                     int(coarse_d[i]),
-                    span=functools.partial(
-                        _relative_span,
-                        (low_r[i], high_r[i]),
-                        (low_c[i], high_c[i]) if per_year_given else None,
-                        dirn,
-                        a_year=a_year,
-                        stated=d,
-                    ),
-                    what="relative ",
-                    a_year=a_year,
+                    (low_r[i], high_r[i]),
+                    (low_c[i], high_c[i]) if per_year_given else None,
                     direction=dirn,
+                    a_year=a_year,
                 )
             )
         elif fine[i]:
             problems.append(
-                _fit_reason(
+                _change_fit_reason(
                     stated_text,
                     f"the levels ({level_places_text(i)})",
                     d,
                     int(coarse_d[i]),
-                    span=functools.partial(
-                        _true_range,
-                        low_x[i],
-                        high_x[i],
-                        dirn,
-                        a_year=a_year,
-                        unit="",
-                        stated=d,
-                    ),
-                    what="",
-                    a_year=a_year,
+                    (low_x[i], high_x[i]),
                     direction=dirn,
+                    a_year=a_year,
+                    unit="",
                 )
             )
         elif slip[i]:

@@ -405,3 +405,26 @@ def test_one_column_of_fractions_converts_that_column_only(tmp_path: Path) -> No
     said, t = _read(_follow(said[0], df))
     assert said == []
     assert t.data["value"].tolist() == [float(x) for _, a, b in _PASTED for x in (a, b)]
+
+
+def test_the_recipe_skips_a_blank_row_by_position(tmp_path: Path) -> None:
+    # A blank line between Pacitan and Kota Batu (a frame row of NaN, not
+    # read): the recipe lists the rows read, 1, 2 and 4 (row 0 holds the
+    # years, row 3 is the blank one), and converts them as printed.
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
+    ws.append([None, 2024, 2025])
+    for k, (label, a, b) in enumerate(_PASTED):
+        if k == 2:
+            ws.append([])
+        ws.append([label, _fraction(a), _fraction(b)])
+    wb.save(tmp_path / "p0.xlsx")
+    df = pd.read_excel(tmp_path / "p0.xlsx")
+    said, _ = _read(df)
+    assert len(said) == 1
+    assert "x = df.iloc[[1, 2, 4], 1:3]" in said[0]
+    said, t = _read(_follow(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == [float(x) for _, a, b in _PASTED for x in (a, b)]

@@ -6706,11 +6706,24 @@ _INDEX_MEASURE = re.compile(
 
 
 def _iloc_positions(positions: Sequence[int]) -> str:
-    """Positions as ``DataFrame.iloc`` takes them: "1:4" if a run, else a list."""
-    p = [int(x) for x in positions]
-    if p and p == list(range(p[0], p[-1] + 1)):
+    """Positions as ``DataFrame.iloc`` takes them, in order.
+
+    One run is a slice ("1:4"); else a list, each run of three or more
+    written as a range ("[*range(1, 40), 41, 42, *range(44, 90)]"), so
+    that rows around blank or heading rows stay short to print.
+    """
+    p = np.asarray(positions, dtype=np.int64)
+    if p.size and p[-1] - p[0] + 1 == p.size and (np.diff(p) == 1).all():
         return f"{p[0]}:{p[-1] + 1}"
-    return repr(p)
+    cuts = np.flatnonzero(np.diff(p) != 1) + 1
+    parts = [
+        f"*range({run[0]}, {run[-1] + 1})"
+        if run.size >= 3
+        else ", ".join(map(str, run))
+        for run in np.split(p, cuts)
+        if run.size
+    ]
+    return f"[{', '.join(parts)}]"
 
 
 def _to_percent_recipe(rows: Sequence[int], cols: Sequence[int]) -> str:

@@ -171,16 +171,15 @@ def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
     assert t.data["value"].sum() == pytest.approx(values.sum())
 
 
-def _follow(message: str, df: Any, *, r: int, c: int, polars: bool = False) -> Any:
-    """Run the message's recipe exactly as printed, on `df`."""
-    found = re.search(r"e\.g\. (df = .*?) with r, c the first value row", message)
+def _follow(message: str, df: Any, *, polars: bool = False) -> Any:
+    """Run the message's recipe exactly as printed (between backticks), on `df`."""
+    found = re.search(r"`(df = .*?)`", message)
     assert found is not None, message
-    recipe = found.group(1)
-    ns: dict[str, Any] = {"df": df, "r": r, "c": c, "pandas": pd, "povstat": povstat}
+    ns: dict[str, Any] = {"df": df, "pandas": pd, "povstat": povstat}
     if polars:
         assert "converted with df = df.to_pandas() or df = df.df() first" in message
         exec("df = df.to_pandas()", ns)
-    exec(recipe, ns)
+    exec(found.group(1), ns)
     return ns["df"]
 
 
@@ -190,15 +189,16 @@ def test_the_to_percent_advice_followed_gives_the_source_values(
     # sheets18 H4: "multiply by 100" gave 0.0979 * 100 = 9.790000000000001
     # (and 14.36 -> 14.360000000000001), which breaks a tie in rank. The
     # advice now names povstat.to_percent(..., unit="fraction"); followed as
-    # printed (first value row 1, first value column 1 in this frame) it
-    # gives the CSV's own decimals, 9.79, 9.5, 13.08, ... exactly.
+    # printed (it names the value cells by position, rows 1 to 3 and
+    # columns 1 and 2 of this frame: df.iloc[1:4, 1:3]) it gives the CSV's
+    # own decimals, 9.79, 9.5, 13.08, ... exactly.
     path = _workbook(tmp_path / "p0.xlsx")
     df = pd.read_excel(path)
     said, _ = _fraction_warnings(df)
     assert len(said) == 1
     assert 'povstat.to_percent(v.to_numpy(float), unit="fraction")' in said[0]
     assert "9.790000000000001" in said[0]  # names why not to multiply
-    fixed = _follow(said[0], df, r=1, c=1)
+    fixed = _follow(said[0], df)
     said, t = _fraction_warnings(fixed)
     assert said == []
     assert t.data["value"].tolist() == _SOURCE
@@ -266,7 +266,11 @@ def test_the_advice_followed_keeps_a_dash_cell_missing(
     said, _ = _fraction_warnings(df, locale="id")
     assert len(said) == 1
     assert "'2022' (median 0.1464), '2023' (median 0.1445)" in said[0]
-    fixed = _follow(said[0], df, r=r, c=1)
+    # The recipe names the cells by position: the first value row is r
+    # (the years' row above it is 0, or 1 under header=None), the value
+    # columns 1 and 2, the four provinces' rows r to r + 3.
+    assert f"x = df.iloc[{r}:{r + 4}, 1:3]" in said[0]
+    fixed = _follow(said[0], df)
     pd.testing.assert_frame_equal(df, before)  # the caller's frame unchanged
     said, t = _fraction_warnings(fixed, locale="id")
     assert said == []
@@ -287,7 +291,7 @@ def test_the_advice_followed_leaves_stray_text_reported(tmp_path: Path) -> None:
         _fraction_warnings(df, locale="id")
     said, t = _fraction_warnings(df, locale="id", errors="report")
     assert len(said) == 1
-    fixed = _follow(said[0], df, r=1, c=1)
+    fixed = _follow(said[0], df)
     with pytest.raises(ValueError, match="'lihat catatan'"):
         _fraction_warnings(fixed, locale="id")
     said, t = _fraction_warnings(fixed, locale="id", errors="report")
@@ -309,7 +313,7 @@ def test_the_advice_on_a_polars_frame_converts_it_first() -> None:
     p = pl.read_csv(io.StringIO(text))
     said, _ = _fraction_warnings(p, locale="en")
     assert len(said) == 1
-    fixed = _follow(said[0], p, r=1, c=1, polars=True)
+    fixed = _follow(said[0], p, polars=True)
     said, t = _fraction_warnings(fixed, locale="en")
     assert said == []
     assert _same(t.data["value"].tolist(), _source_values())

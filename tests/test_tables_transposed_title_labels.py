@@ -98,12 +98,18 @@ def test_title_labels_advice_followed(
     with pytest.raises(ValueError, match="looks transposed") as info:
         read_bps_table(frame, locale="en", month=3)
     said = str(info.value)
-    code = re.search(r"\(pandas (df\.\S*?\.reset_index\(drop=True\)),", said)
+    code = re.search(r"\(pandas (df\..*?), whose first row is then", said)
     assert code is not None
     # By hand: the header row is the frame's row 0 (row 1 with
     # header=None, the title its row 0), the last period '2025' three rows
     # below it; the slice stops before the blank line and the source line.
-    assert code[1] == f"{recipe}.T.reset_index(drop=True)"
+    # The line above the header row (the title, or "Tahun" written again)
+    # becomes the turned frame's column labels, over its four columns (the
+    # header row and three periods), so the title is kept (sheets18 H5).
+    above = _CORNERS[corner].split(",", 1)[0]
+    assert code[1] == (
+        f"{recipe}.T.reset_index(drop=True).set_axis([{above!r}, *[''] * 3], axis=1)"
+    )
     assert ".to_pandas() or .df() first" in said
     assert "such as 'Sumber: BPS Provinsi Jawa Timur'" in said
     df = convert(frame)
@@ -115,3 +121,4 @@ def test_title_labels_advice_followed(
         for a, b, c in t.data[["label", "year", "value"]].itertuples(index=False)
     )
     assert got == _SOURCE
+    assert t.title == above

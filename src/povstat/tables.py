@@ -1117,10 +1117,16 @@ def read_bps_table(
         "(persen)", in a table with no cell stating percent of its own,
         holds values all 0 or more whose median is below 1: they are most
         likely fractions of one (``pandas.read_excel`` gives a cell
-        formatted as percent, 9.79%, as 0.0979); kept as read. The warning
-        names the columns with their medians and the fix (pass the
+        formatted as percent, 9.79%, as 0.0979); kept as read. Likewise
+        rows whose values are all below 1 beside rows of 1 or more, when
+        times 100 they fall among the other rows' values (within half their
+        lowest and twice their highest): rows pasted in from a sheet
+        formatted as percent. The warning
+        names the columns with their medians (or the rows with their
+        values) and the fix (pass the
         workbook's path, whose number formats are read, or convert the
-        cells with ``povstat.to_percent(cells, unit="fraction")``, which
+        cells with ``povstat.to_percent(cells, unit="fraction")``, for a
+        frame by code naming the cells by position, which
         gives 9.79 exactly where ``* 100`` gives 9.790000000000001, leaving
         "-" and other text cells as they are, to be read as missing or
         reported as ever; a polars or DuckDB frame converted with
@@ -2632,7 +2638,17 @@ def read_bps_table(
             (group, head) if group else head
             for group, head in zip(groups, layout.headers, strict=True)
         ],
-        frame=isinstance(frame_source, pd.DataFrame),
+        labels,
+        # A frame's cells by position (as iloc counts), for the advice's
+        # code: the column-label rows come first in the grid.
+        frame_at=(
+            (
+                data_rows - _n_label_rows(grid.index),
+                first + layout.columns,
+            )
+            if isinstance(frame_source, pd.DataFrame)
+            else None
+        ),
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -3338,6 +3354,14 @@ _LABEL_ROW = re.compile(r"columns(?:\[[0-9]+\])?")
 def _label_row_names(n: int) -> list[str]:
     """Row labels of the column-label rows: "columns", or "columns[0]", ..."""
     return ["columns"] if n == 1 else [f"columns[{i}]" for i in range(n)]
+
+
+def _n_label_rows(index: pd.Index[Any]) -> int:
+    """How many column-label rows a frame's grid starts with (0 for a file)."""
+    return next(
+        (i for i, x in enumerate(map(str, index)) if not _LABEL_ROW.fullmatch(x)),
+        len(index),
+    )
 
 
 #: A DuckDB relation or pyarrow table may repeat a column name (a repeated
@@ -6681,6 +6705,44 @@ _INDEX_MEASURE = re.compile(
 )
 
 
+def _iloc_positions(positions: Sequence[int]) -> str:
+    """Positions as ``DataFrame.iloc`` takes them, in order.
+
+    One run is a slice ("1:4"); else a list, each run of three or more
+    written as a range ("[*range(1, 40), 41, 42, *range(44, 90)]"), so
+    that rows around blank or heading rows stay short to print.
+    """
+    p = np.asarray(positions, dtype=np.int64)
+    if p.size and p[-1] - p[0] + 1 == p.size and (np.diff(p) == 1).all():
+        return f"{p[0]}:{p[-1] + 1}"
+    cuts = np.flatnonzero(np.diff(p) != 1) + 1
+    parts = [
+        f"*range({run[0]}, {run[-1] + 1})"
+        if run.size >= 3
+        else ", ".join(map(str, run))
+        for run in np.split(p, cuts)
+        if run.size
+    ]
+    return f"[{', '.join(parts)}]"
+
+
+def _to_percent_recipe(rows: Sequence[int], cols: Sequence[int]) -> str:
+    """Code converting a pandas frame's cells of fractions to percent, in place.
+
+    The cells at `rows` by `cols` (positions, as ``iloc`` counts), numbers
+    only: "-" (no data) and other text are left as they are, and
+    ``povstat.to_percent`` gives 0.0979 as 9.79 exactly (``* 100`` gives
+    9.790000000000001, which breaks ties in a ranking).
+    """
+    at = f"{_iloc_positions(rows)}, {_iloc_positions(cols)}"
+    return (
+        f"df = df.astype(object); x = df.iloc[{at}]; "
+        'v = x.apply(pandas.to_numeric, errors="coerce"); '
+        f"df.iloc[{at}] = x.mask(v.notna(), povstat.to_percent("
+        'v.to_numpy(float), unit="fraction"))'
+    )
+
+
 def _warn_percent_fractions(
     values: np.ndarray[Any, Any],
     read: np.ndarray[Any, Any],
@@ -6688,20 +6750,28 @@ def _warn_percent_fractions(
     stated: np.ndarray[Any, Any],
     measures: Sequence[str],
     headers: Sequence[object],
+    names: Sequence[object],
     *,
-    frame: bool,
+    frame_at: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None,
 ) -> None:
-    """Warn of a column of fractions of one under a stated percent.
+    """Warn of fractions of one under a stated percent: columns, or rows.
 
     `values`: rows by value columns; `read`: the cells read; `own`: the
     cells stating percent of their own ("%", a percent format); `stated`: per
     column, whether a unit row, the title or a group label states percent
-    over it; `measures`: per column, its group label or else the title.
+    over it; `measures`: per column, its group label or else the title;
+    `names`: each row's label (the region's name, as written);
+    `frame_at`: for a frame, the positions (as ``iloc`` counts) of the rows
+    and of the value columns, which the advice's code converts; None for a
+    file.
+
     A share of people in percent is seldom below 1 (BPS's P0 of a regency
     or province is 1.04 or more in bps_p0_kabkota_2004_2025.csv), but
     ``pandas.read_excel`` gives a cell formatted as percent as its stored
     fraction (9.79% as 0.0979): a column whose values, all 0 or more,
-    have a median below 1 is named in a UserWarning, with its median. A
+    have a median below 1 is named in a UserWarning, with its median.
+    Rows pasted in from a sheet formatted as percent hold fractions in
+    some rows only; see ``_fraction_rows`` for the rule that names them. A
     column of changes or of an index (P1, P2: most often below 1) is not
     judged; nor is a table with a cell stating percent of its own ("0,35
     %": the table shows how it writes percentages, and a bare fraction
@@ -6729,40 +6799,108 @@ def _warn_percent_fractions(
         & ~(np.where(counted, cells, 0.0) < 0).any(axis=0)
         & (median < 1)
     )
-    if low.size == 0:
-        return
-    shown = ", ".join(
-        f"{headers[j]!r} (median {float(median[j]):g})" for j in low[:3].tolist()
-    )
-    more = f" (and {low.size - 3} more)" if low.size > 3 else ""
-    fix = (
-        "if it was read with pandas.read_excel (or another reader of a "
-        "workbook's stored values), pass the workbook's path instead, whose "
-        "number formats are read (0.0979 formatted as percent reads as 9.79); "
-        "otherwise convert the value cells with povstat.to_percent(cells, "
-        'unit="fraction") before reading the frame, leaving "-" (no data) '
-        "and any other text as it is, e.g. df = df.astype(object); "
-        "x = df.iloc[r:, c:]; "
-        'v = x.apply(pandas.to_numeric, errors="coerce"); '
-        "df.iloc[r:, c:] = x.mask(v.notna(), povstat.to_percent("
-        'v.to_numpy(float), unit="fraction")) with r, c the first value '
-        "row and column (a polars or DuckDB frame converted with "
-        "df = df.to_pandas() or df = df.df() first; 0.0979 gives 9.79 "
-        "exactly; multiplying by 100 gives float noise, "
-        "9.790000000000001, which breaks ties)"
-        if frame
-        else "write them in percent in the file, 9.79 for 0.0979 (or, in a "
-        "workbook, give the "
-        "cells a percent format, which is read: 0.0979 formatted as percent "
-        "reads as 9.79)"
-    )
-    msg = (
-        f"value columns stated in percent hold fractions of one: {shown}{more} "
-        "are read as percentages below 1, where a share of people in percent "
-        "is seldom below 1 (9.79% stored as 0.0979); " + fix + "; if they are "
-        "percentages below 1, ignore this warning"
-    )
+    n_rows = cells.shape[0]
+    if low.size:
+        shown = ", ".join(
+            f"{headers[j]!r} (median {float(median[j]):g})" for j in low[:3].tolist()
+        )
+        more = f" (and {low.size - 3} more)" if low.size > 3 else ""
+        found = (
+            f"value columns stated in percent hold fractions of one: {shown}"
+            f"{more} are read as percentages below 1, where a share of people "
+            "in percent is seldom below 1 (9.79% stored as 0.0979)"
+        )
+        at_rows, at_cols = np.arange(n_rows), low
+        which = "those columns' cells"
+    else:
+        rows, lo, hi = _fraction_rows(cells)
+        if rows.size == 0:
+            return
+        shown = ", ".join(
+            f"{_label(names[i])!r} ("
+            + ", ".join(f"{float(v):g}" for v in cells[i][counted[i]][:3])
+            + (", ..." if int(counted[i].sum()) > 3 else "")
+            + ")"
+            for i in rows[:3].tolist()
+        )
+        more = f" (and {rows.size - 3} more)" if rows.size > 3 else ""
+        found = (
+            f"value rows stated in percent hold fractions of one: {shown}{more} "
+            "are read as percentages below 1 beside rows of percentages "
+            f"({lo:g} to {hi:g} in the same columns), among which they fall "
+            "once multiplied by 100: rows pasted in from a sheet formatted as "
+            "percent (9.79% stored as 0.0979)"
+        )
+        at_rows = rows
+        at_cols = np.flatnonzero(counted.any(axis=0))
+        which = "those rows' cells"
+    if frame_at is not None:
+        recipe = _to_percent_recipe(
+            frame_at[0][at_rows].tolist(), frame_at[1][at_cols].tolist()
+        )
+        fix = (
+            "if it was read with pandas.read_excel (or another reader of a "
+            "workbook's stored values), pass the workbook's path instead, whose "
+            "number formats are read (0.0979 formatted as percent reads as "
+            f"9.79); otherwise convert {which} with povstat.to_percent(cells, "
+            'unit="fraction") before reading the frame, leaving "-" (no data) '
+            f"and any other text as it is: `{recipe}` (a polars or DuckDB "
+            "frame converted with df = df.to_pandas() or df = df.df() first; "
+            "0.0979 gives 9.79 exactly; multiplying by 100 gives float noise, "
+            "9.790000000000001, which breaks ties)"
+        )
+    else:
+        fix = (
+            "write them in percent in the "
+            "file, 9.79 for 0.0979 (or, in a workbook, give the cells a "
+            "percent format, which is read: 0.0979 formatted as percent reads "
+            "as 9.79)"
+        )
+    msg = f"{found}; {fix}; if they are percentages below 1, ignore this warning"
     warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _fraction_rows(
+    cells: np.ndarray[Any, Any],
+) -> tuple[np.ndarray[Any, Any], float, float]:
+    """Rows of fractions of one among rows of percentages, and the latter's range.
+
+    `cells`: rows by judged value columns under a stated percent (NaN where
+    none is read). A row is named when its values are all below 1, one at
+    least above 0, while other rows hold a value of 1 or more, and each of
+    its values above 0, times 100, lies within the other rows' values
+    (above 0) widened to half their lowest and twice their highest. The
+    rule: a row pasted in from a sheet formatted as percent holds the same
+    measure for a region like the others, so its fractions times 100 fall
+    among their values; a genuine percentage below 1 (a region with
+    almost no poor) times 100 falls far above them (0.5 beside 9.5 to
+    13.08 would be 50). BPS's files hold no such row: the lowest P0 in
+    bps_p0_kabkota_2004_2025.csv is 1.04, and the only values below 1 in
+    bps_p0_prov_2007_2026.csv are DKI Jakarta's rural 0 (Jakarta has no
+    rural area), and a row of zeros alone is none. The widening lets a
+    pasted region lie a little beyond the others' span (sheets18 H6:
+    Pacitan's P0 2024, 13.08, pasted beside Jawa Tengah's rows, whose
+    highest is Cilacap's 10.68). An index shows the same pattern (in
+    bps_p1p2_kabkota_2015_2023.csv many regions' P1 and P2 are below 1
+    in every year, beside others of 1 or more): its title keeps it from
+    being judged (``_INDEX_MEASURE``). A table holding a value
+    below 0 (a change) names none. Returns the rows (positions) and the
+    other rows' lowest and highest value above 0.
+    """
+    counted = ~np.isnan(cells)
+    none = (np.zeros(0, dtype=np.intp), 0.0, 0.0)
+    if not counted.any() or (cells[counted] < 0).any():
+        return none
+    positive = counted & (np.where(counted, cells, 0.0) > 0)
+    big = (counted & (np.where(counted, cells, 0.0) >= 1)).any(axis=1)
+    small = positive.any(axis=1) & ~big
+    if not small.any() or not big.any():
+        return none
+    ref = cells[big][positive[big]]
+    lo, hi = float(ref.min()), float(ref.max())
+    scaled = np.where(positive, cells, np.nan) * 100
+    fits = (~positive | ((scaled >= lo / 2) & (scaled <= 2 * hi))).all(axis=1)
+    return np.flatnonzero(small & fits), lo, hi
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
@@ -9740,17 +9878,31 @@ def _transposed_hint(
         # first row, which is read as its header.
         title = frame and row != "column labels"
         # The column-label rows come first ("columns", "columns[0]", ...).
-        labels = next(
-            (i for i, x in enumerate(map(str, index)) if not _LABEL_ROW.fullmatch(x)),
-            len(index),
-        )
+        labels = _n_label_rows(index)
         start = k - labels
         stop = f"{last + 1 - labels}" if note else ""
+        # The title above the header row (as read_bps_table reads a title:
+        # its lines' cells joined by " | ") becomes the turned frame's column
+        # label, read as its title line: the unit it states is kept, so
+        # fractions under "(Persen)" (pandas.read_excel of a percent-formatted
+        # workbook) are warned of once turned (sheets18 H5), as in a table
+        # read as it stands; dropped, they would be read silently.
+        above = " | ".join(str(s) for j in range(k) for s in text[j] if str(s))
+        width = (last + 1 if note else text.shape[0]) - k
+        named_title = (
+            f".set_axis([{above!r}, *[''] * {width - 1}], axis=1)" if above else ""
+        )
         how = (
             f"transpose the frame's rows from its header row {_label(index[k])!r} "
             f"to the table's last period {str(text[last, 0])!r} (pandas "
-            f"df.iloc[{start}:{stop}].T.reset_index(drop=True), whose first "
-            "row is then the header; a polars or DuckDB frame converted with "
+            f"df.iloc[{start}:{stop}].T.reset_index(drop=True){named_title}, "
+            "whose first row is then the header"
+            + (
+                " and whose column labels keep the title, which states the table's unit"
+                if above
+                else ""
+            )
+            + "; a polars or DuckDB frame converted with "
             ".to_pandas() or .df() first) and pass that"
             + (
                 f" (the slice leaves out the lines above the header row and "

@@ -634,7 +634,9 @@ def read_bps_table(
         (.xlsx, .xlsm, .xls or .ods, as a path or a binary file, told by its
         content whatever its name; .xlsx and .xlsm need the ``excel`` extra,
         openpyxl; .xls needs the xlrd package and .ods the odfpy package,
-        which pandas reads them with); or a data frame already read (pandas,
+        which pandas reads them with; a ``pandas.ExcelFile`` is read from the
+        path, buffer or open file it was opened on); or a data frame already
+        read (pandas,
         or any frame narwhals supports, read into pandas; polars' 128-bit
         integer columns, which pandas cannot hold, are read from their
         digits, exactly as the integers are). A frame's column
@@ -2946,6 +2948,8 @@ def _read_any(
         if dates is not None and heads:
             dates[: len(heads)] = None  # column labels: a date names a period
         return _Read(grid=grid, dates=dates)
+    if isinstance(source, os.PathLike):
+        source = _path_or_buffer(source)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if isinstance(source, str) and ("\n" in source or "\r" in source):
@@ -3030,6 +3034,52 @@ def _read_any(
     msg = (
         "`source` must be a path, a file-like object (text or binary) or a "
         f"pandas DataFrame, got {type(source).__name__}"
+    )
+    raise TypeError(msg)
+
+
+def _path_or_buffer(source: os.PathLike[Any]) -> object:
+    """What a path-like `source` is read as: itself, or the file it wraps.
+
+    A ``pandas.ExcelFile`` is path-like (it has ``__fspath__``), but one
+    opened on a buffer or an open file (``pd.ExcelFile(io.BytesIO(content))``,
+    ``pd.ExcelFile(open(path, "rb"))``) gives that object, not a path: it is
+    read from its start (the ExcelFile has read it already), as a file
+    opened so is read, and left at the position it was at.
+    """
+    inner = source.__fspath__()
+    if isinstance(inner, str):
+        return source
+    if isinstance(inner, bytes):
+        return os.fsdecode(inner)
+    kind, held = type(source).__name__, type(inner).__name__
+    seek, tell, read = (getattr(inner, a, None) for a in ("seek", "tell", "read"))
+    if not (callable(seek) and callable(tell) and callable(read)):
+        msg = (
+            f"`source` ({kind}) gives a {held} object for its path (__fspath__()), "
+            "neither a path nor a file: pass the workbook's path, or the file "
+            "opened in binary mode, open(path, 'rb')"
+        )
+        raise TypeError(msg)
+    try:
+        at = tell()
+        seek(0)
+        content = read()
+        seek(at)
+    except (OSError, ValueError) as e:  # closed, or not seekable
+        msg = (
+            f"`source` ({kind}) was opened on a {held} that cannot be read "
+            f"again from its start ({e}): pass the workbook's path, or the "
+            "file opened again, open(path, 'rb')"
+        )
+        raise ValueError(msg) from None
+    if isinstance(content, str):
+        return io.StringIO(content)
+    if isinstance(content, bytes | bytearray | memoryview):
+        return io.BytesIO(bytes(content))
+    msg = (
+        f"`source`: its {held}'s read() must give str or bytes, got "
+        f"{type(content).__name__}"
     )
     raise TypeError(msg)
 

@@ -3675,19 +3675,43 @@ def _markup(text: str) -> str:
     if re.match(r"<(?:!doctype\s+html|html|table|meta|head|body)\b", low) or (
         low.startswith("<") and "<table" in low
     ):
+        # Every column as text: read_html would turn cells into numbers
+        # itself, silently ('13,08' as 1308 by default; told thousands='.'
+        # and decimal=',', a '9.5' typed among '9,79' as 95), where
+        # read_bps_table reads them by `locale` and refuses the odd one.
+        as_text = ", ".join(f"{j}: str" for j in range(_html_columns(text)))
         return (
             'it is an HTML page or table (as web sites save "Excel" '
             "downloads), which is not read: open it in a spreadsheet program "
-            "and save it as .xlsx, or read it with pandas.read_html, which "
-            "turns cells into numbers itself, so tell it how they are "
-            "written: pd.read_html(path, thousands='.', decimal=',')[0] for "
-            "numbers written as in Indonesian ('13,08', '1.234'; its default "
-            "reads '13,08' as 1308), pd.read_html(path)[0] for numbers "
-            "written as in English ('13.08', '1,234'), and pass the frame "
-            "with locale='en' (either way read_html has written the numbers "
-            "it read with a decimal point: '13,08' becomes '13.08')"
+            "and save it as .xlsx, or read it with pandas.read_html keeping "
+            "every cell as text, pd.read_html(path, thousands=None, "
+            f"converters={{{as_text}}}, keep_default_na=False)[0], and pass "
+            "the frame with the locale its numbers are written in "
+            "(locale='id' for '13,08' and '1.234', locale='en' for '13.08' "
+            "and '1,234'; read_html's own conversion would read '13,08' as "
+            "1308 and, told thousands='.' and decimal=',', a '9.5' among "
+            "'9,79' as 95)"
         )
     return ""
+
+
+def _html_columns(text: str) -> int:
+    """The columns of an HTML file's first table: its widest row's cells.
+
+    A cell spanning columns (``colspan="2"``) counts as that many, as
+    pandas.read_html reads it (its text in each); one column at least.
+    """
+    table = re.search(r"<table\b.*?(?:</table\s*>|\Z)", text, re.I | re.S)
+    rows = re.split(r"<tr\b", table[0] if table else text, flags=re.I)[1:]
+    spans = [
+        sum(
+            int(m[1]) if m else 1
+            for attrs in re.findall(r"<t[dh]\b([^>]*)>", row, re.I)
+            for m in [re.search(r"colspan\s*=\s*[\"']?\s*([0-9]+)", attrs, re.I)]
+        )
+        for row in rows
+    ]
+    return max([1, *spans])
 
 
 def _sheet(sheet_name: object) -> str | int | None:

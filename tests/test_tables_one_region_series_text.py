@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ def _write(
     *,
     locale: str = "en",
     last: str = "Maret 2025",
-    cells: dict[str, tuple[str, ...]] | None = None,
+    cells: Mapping[str, tuple[str, ...]] | None = None,
 ) -> None:
     """The series as BPS lays it out, the last round labelled `last`."""
     sep = ";" if locale == "id" else ","

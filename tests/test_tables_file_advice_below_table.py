@@ -1,11 +1,10 @@
 """File advice followed as printed: HTML saved as .xls, a transposed table
 with lines below it.
 
-HTML: pandas.read_html, told how Indonesian numbers are written
-(thousands='.', decimal=','), writes them back with a decimal point ("9,79"
-becomes the text "9.79" in a column it keeps as text, the title and year
-rows sharing the value columns), so the frame is read with locale='en', as
-the advice says.
+HTML: pandas.read_html keeping every cell as text (``thousands=None``, a
+``str`` converter for each column: sheets20 J3, where its own conversion read
+a "9.5" typed among "9,79" as 95), so the frame is read with the locale its
+numbers are written in, as the advice says.
 
 Transposed: BPS's time-series layout (periods down, regions across) with
 its title above and its source line ("Sumber: ...") or a footnote below:
@@ -77,11 +76,13 @@ def test_the_html_advice_followed_reads_indonesian_numbers(
     with pytest.raises(ValueError, match="an HTML page or table") as info:
         read_bps_table(path, locale="id", month=3)
     msg = str(info.value)
-    assert "and pass the frame with locale='en'" in msg
+    assert "and pass the frame with the locale its numbers are written in" in msg
     pytest.importorskip("lxml")
-    # As printed, for numbers written as in Indonesian.
-    frame = pd.read_html(path, thousands=".", decimal=",")[0]
-    t = read_bps_table(frame, locale="en", month=3)
+    # As printed (every cell kept as text), with the numbers' locale.
+    code = re.search(r"pd\.read_html\(path, .*?\)\[0\]", msg)
+    assert code is not None, msg
+    frame = eval(code[0], {"pd": pd, "path": path})
+    t = read_bps_table(frame, locale="id", month=3)
     got = t.data[t.data["year"] == 2024].set_index("label")["value"].to_dict()
     assert got == expected
 

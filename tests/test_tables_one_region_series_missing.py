@@ -32,6 +32,7 @@ import pandas as pd
 import polars as pl
 import pytest
 
+import povstat
 from povstat import read_bps_table
 
 _TITLE = "Persentase Penduduk Miskin (P0) Jawa Timur Menurut Daerah (Persen)"
@@ -57,12 +58,12 @@ def _followed(said: str, path: Path) -> pd.DataFrame:
     """The printed recipe run exactly, with the file's path for "..."."""
     read = re.search(
         r"read the series with pandas \((pandas\.read_csv\(\.\.\.,.*?\)) and "
-        r"(df.*?\.reset_index\(\))",
+        r"(povstat\.parse_columns\(df.*?\.reset_index\(\))",
         said,
     )
     assert read is not None, said
     df = eval(read[1].replace("(...,", f"({str(path)!r},"), {"pandas": pd})
-    out = eval(read[2], {"df": df})
+    out = eval(read[2], {"df": df, "povstat": povstat})
     assert isinstance(out, pd.DataFrame)
     return out
 
@@ -110,7 +111,7 @@ def test_report_input_path_followed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("title", [False, True])
 def test_indonesian_path_followed(tmp_path: Path, title: bool) -> None:
-    # "7,5" read as 7.5 with decimal=',' once "-" no longer keeps it text.
+    # "7,5" read as 7.5 by povstat (parse_columns, locale 'id'), "-" as missing.
     path = tmp_path / "g3_id.csv"
     _jatim(path, locale="id", title=title)
     said = _message(path, locale="id", sep=";")
@@ -201,4 +202,4 @@ def test_the_missing_marks_passed_are_the_recipes(tmp_path: Path) -> None:
     path = tmp_path / "g3.csv"
     _jatim(path, locale="en", title=True)
     said = _message(path, locale="en", missing=("", "-", "x"))
-    assert "na_values=['', '-', 'x'], keep_default_na=False" in said
+    assert "missing=['', '-', 'x']" in said

@@ -22,6 +22,7 @@ from typing import Literal
 import pandas as pd
 import pytest
 
+import povstat
 from povstat import read_bps_table
 
 _PERIODS = [
@@ -58,11 +59,13 @@ def test_the_recipe_followed_keeps_the_periods(
         read_bps_table(path, locale=locale, sep=sep)
     said = str(err.value)
     read = re.search(
-        r"(pandas\.read_csv\(\.\.\.[^)]*\)) and (df.*?\.reset_index\(\))", said
+        r"(pandas\.read_csv\(\.\.\.[^)]*\)) and "
+        r"(povstat\.parse_columns\(df.*?\.reset_index\(\))",
+        said,
     )
     assert read is not None
     df = eval(read[1].replace("(...,", f"({str(path)!r},"), {"pandas": pd})
-    long = eval(read[2], {"df": df})
+    long = eval(read[2], {"df": df, "povstat": povstat})
     got = {(r[0], r[1]): r[2] for r in long.itertuples(index=False)}
     # Each value with its period and group, as in the source.
     want = {

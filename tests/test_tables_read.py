@@ -1857,15 +1857,18 @@ def test_a_year_over_groups_with_a_label_missing_says_what_the_layout_is() -> No
 def test_the_html_advice_says_how_numbers_are_written(tmp_path: Path) -> None:
     # pandas.read_html turns cells into numbers itself, "," a thousands
     # separator by default: "13,08" (P0 of Pacitan, March 2024, written as
-    # in Indonesian) would be read as 1308. The advice gives the arguments
-    # that read it as 13.08 (thousands='.', decimal=','), and the default for
-    # numbers written as in English. (Running read_html needs lxml, not a
-    # dependency of povstat's tests.)
+    # in Indonesian) would be read as 1308. The advice keeps every cell as
+    # text (a str converter for each of the table's 2 columns, no thousands
+    # separator) for read_bps_table to read with the numbers' locale.
+    # (Running read_html needs lxml, not a dependency of povstat's tests.)
     path = tmp_path / "p0.xls"
     path.write_bytes(_HTML.encode())
     with pytest.raises(ValueError, match="an HTML page or table") as info:
         read_bps_table(path, locale="id")
     msg = str(info.value)
-    assert "pd.read_html(path, thousands='.', decimal=',')[0] for numbers" in msg
+    assert (
+        "pd.read_html(path, thousands=None, converters={0: str, 1: str}, "
+        "keep_default_na=False)[0]" in msg
+    )
     assert "'13,08' as 1308" in msg
-    assert "pd.read_html(path)[0] for numbers written as in English" in msg
+    assert "pass the frame with the locale its numbers are written in" in msg

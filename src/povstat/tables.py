@@ -48,7 +48,6 @@ from povstat.parsing import (
     _COUNT_UNITS,
     _DATE_OR_TIME,
     _DEFAULT_MISSING,
-    _LOCALE_MARKS,
     _MULT_RE,
     _MULTIPLIERS,
     _PATTERNS,
@@ -634,7 +633,9 @@ def read_bps_table(
         (.xlsx, .xlsm, .xls or .ods, as a path or a binary file, told by its
         content whatever its name; .xlsx and .xlsm need the ``excel`` extra,
         openpyxl; .xls needs the xlrd package and .ods the odfpy package,
-        which pandas reads them with); or a data frame already read (pandas,
+        which pandas reads them with; a ``pandas.ExcelFile`` is read from the
+        path, buffer or open file it was opened on); or a data frame already
+        read (pandas,
         or any frame narwhals supports, read into pandas; polars' 128-bit
         integer columns, which pandas cannot hold, are read from their
         digits, exactly as the integers are). A frame's column
@@ -1982,19 +1983,22 @@ def read_bps_table(
         # A renamed year comes from a reader's column names: a frame, or a
         # CSV file a frame was written to; never from a workbook's cells.
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
-        transposed = (
-            _transposed_hint(
-                text,
+
+        def turned(cells: np.ndarray[Any, Any]) -> str:
+            return _transposed_hint(
+                cells,
                 grid.index,
                 frame=isinstance(frame_source, pd.DataFrame),
                 locale=loc,
                 sheet=_of_sheet(read),
                 sep=sep,
                 missing=miss,
+                fields=read.fields,
             )
-            if str(e).startswith("no header row")
-            else ""
-        )
+
+        transposed = turned(text) if str(e).startswith("no header row") else ""
+        if not transposed:
+            transposed = _numbered_transposed_hint(text, turned)
         pivot = (
             ""
             if transposed
@@ -2962,6 +2966,8 @@ def _read_any(
         if dates is not None and heads:
             dates[: len(heads)] = None  # column labels: a date names a period
         return _Read(grid=grid, dates=dates)
+    if isinstance(source, os.PathLike):
+        source = _path_or_buffer(source)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if isinstance(source, str) and ("\n" in source or "\r" in source):
@@ -3046,6 +3052,52 @@ def _read_any(
     msg = (
         "`source` must be a path, a file-like object (text or binary) or a "
         f"pandas DataFrame, got {type(source).__name__}"
+    )
+    raise TypeError(msg)
+
+
+def _path_or_buffer(source: os.PathLike[Any]) -> object:
+    """What a path-like `source` is read as: itself, or the file it wraps.
+
+    A ``pandas.ExcelFile`` is path-like (it has ``__fspath__``), but one
+    opened on a buffer or an open file (``pd.ExcelFile(io.BytesIO(content))``,
+    ``pd.ExcelFile(open(path, "rb"))``) gives that object, not a path: it is
+    read from its start (the ExcelFile has read it already), as a file
+    opened so is read, and left at the position it was at.
+    """
+    inner = source.__fspath__()
+    if isinstance(inner, str):
+        return source
+    if isinstance(inner, bytes):
+        return os.fsdecode(inner)
+    kind, held = type(source).__name__, type(inner).__name__
+    seek, tell, read = (getattr(inner, a, None) for a in ("seek", "tell", "read"))
+    if not (callable(seek) and callable(tell) and callable(read)):
+        msg = (
+            f"`source` ({kind}) gives a {held} object for its path (__fspath__()), "
+            "neither a path nor a file: pass the workbook's path, or the file "
+            "opened in binary mode, open(path, 'rb')"
+        )
+        raise TypeError(msg)
+    try:
+        at = tell()
+        seek(0)
+        content = read()
+        seek(at)
+    except (OSError, ValueError) as e:  # closed, or not seekable
+        msg = (
+            f"`source` ({kind}) was opened on a {held} that cannot be read "
+            f"again from its start ({e}): pass the workbook's path, or the "
+            "file opened again, open(path, 'rb')"
+        )
+        raise ValueError(msg) from None
+    if isinstance(content, str):
+        return io.StringIO(content)
+    if isinstance(content, bytes | bytearray | memoryview):
+        return io.BytesIO(bytes(content))
+    msg = (
+        f"`source`: its {held}'s read() must give str or bytes, got "
+        f"{type(content).__name__}"
     )
     raise TypeError(msg)
 
@@ -3649,19 +3701,43 @@ def _markup(text: str) -> str:
     if re.match(r"<(?:!doctype\s+html|html|table|meta|head|body)\b", low) or (
         low.startswith("<") and "<table" in low
     ):
+        # Every column as text: read_html would turn cells into numbers
+        # itself, silently ('13,08' as 1308 by default; told thousands='.'
+        # and decimal=',', a '9.5' typed among '9,79' as 95), where
+        # read_bps_table reads them by `locale` and refuses the odd one.
+        as_text = ", ".join(f"{j}: str" for j in range(_html_columns(text)))
         return (
             'it is an HTML page or table (as web sites save "Excel" '
             "downloads), which is not read: open it in a spreadsheet program "
-            "and save it as .xlsx, or read it with pandas.read_html, which "
-            "turns cells into numbers itself, so tell it how they are "
-            "written: pd.read_html(path, thousands='.', decimal=',')[0] for "
-            "numbers written as in Indonesian ('13,08', '1.234'; its default "
-            "reads '13,08' as 1308), pd.read_html(path)[0] for numbers "
-            "written as in English ('13.08', '1,234'), and pass the frame "
-            "with locale='en' (either way read_html has written the numbers "
-            "it read with a decimal point: '13,08' becomes '13.08')"
+            "and save it as .xlsx, or read it with pandas.read_html keeping "
+            "every cell as text, pd.read_html(path, thousands=None, "
+            f"converters={{{as_text}}}, keep_default_na=False)[0], and pass "
+            "the frame with the locale its numbers are written in "
+            "(locale='id' for '13,08' and '1.234', locale='en' for '13.08' "
+            "and '1,234'; read_html's own conversion would read '13,08' as "
+            "1308 and, told thousands='.' and decimal=',', a '9.5' among "
+            "'9,79' as 95)"
         )
     return ""
+
+
+def _html_columns(text: str) -> int:
+    """The columns of an HTML file's first table: its widest row's cells.
+
+    A cell spanning columns (``colspan="2"``) counts as that many, as
+    pandas.read_html reads it (its text in each); one column at least.
+    """
+    table = re.search(r"<table\b.*?(?:</table\s*>|\Z)", text, re.I | re.S)
+    rows = re.split(r"<tr\b", table[0] if table else text, flags=re.I)[1:]
+    spans = [
+        sum(
+            int(m[1]) if m else 1
+            for attrs in re.findall(r"<t[dh]\b([^>]*)>", row, re.I)
+            for m in [re.search(r"colspan\s*=\s*[\"']?\s*([0-9]+)", attrs, re.I)]
+        )
+        for row in rows
+    ]
+    return max([1, *spans])
 
 
 def _sheet(sheet_name: object) -> str | int | None:
@@ -7750,46 +7826,28 @@ def _skip_to(row: object) -> str:
     return ""
 
 
-def _pandas_read_csv(
-    *,
-    sep: str = ",",
-    row: object = None,
-    extra: str = "",
-    locale: str | None = None,
-    missing: Iterable[str] = _DEFAULT_MISSING,
-) -> str:
+def _pandas_read_csv(*, sep: str = ",", row: object = None, extra: str = "") -> str:
     """The pandas call advised to read a CSV file's table: the one recipe.
 
     Every column as text (``dtype=str, keep_default_na=False``), so that
-    Indonesian "558.029" stays 558029 for read_bps_table, not the float
-    558.029 pandas would make of it; or, given a `locale`, the numbers read
-    as it writes them (``decimal=',', thousands='.'`` for "id"), and the
-    cells read_bps_table takes for missing (`missing`: BPS's "-", "…" and
-    empty cells by default), and those only, as NaN
-    (``na_values=[...], keep_default_na=False``): a "-" left as text would
-    keep the whole column text. `sep`: the file's separator (named unless
-    ","); `row`: its header row, skipped to (:func:`_skip_to`); `extra`:
-    more options ("index_col=0").
+    povstat reads the numbers (read_bps_table, or parse_columns), by its
+    rules: Indonesian "558.029" stays 558029, not the float 558.029 pandas
+    would make of it, and a "9.5" typed among Indonesian "9,79" is refused,
+    not read as 95 (pandas' ``thousands='.'`` strips a dot anywhere). `sep`:
+    the file's separator (named unless ","); `row`: its header row, skipped
+    to (:func:`_skip_to`); `extra`: more options ("index_col=0").
 
     >>> print(_pandas_read_csv(sep=";", row=3))
     pandas.read_csv(..., sep=';', skiprows=2, dtype=str, keep_default_na=False)
     >>> print(_pandas_read_csv(extra="index_col=0"))
     pandas.read_csv(..., index_col=0, dtype=str, keep_default_na=False)
-    >>> print(_pandas_read_csv(locale="id"))  # doctest: +NORMALIZE_WHITESPACE
-    pandas.read_csv(..., decimal=',', thousands='.',
-    na_values=['', '-', '...', '…'], keep_default_na=False)
     """
-    if locale is None:
-        read = "dtype=str, keep_default_na=False"
-    else:
-        group, point = _LOCALE_MARKS[locale]
-        read = (
-            f"decimal={point!r}, thousands={group!r}, "
-            f"na_values={sorted(set(missing))!r}, keep_default_na=False"
-        )
     named = f"sep={sep!r}, " if sep != "," else ""
     more = f"{extra}, " if extra else ""
-    return f"pandas.read_csv(..., {named}{_skip_to(row)}{more}{read})"
+    return (
+        f"pandas.read_csv(..., {named}{_skip_to(row)}{more}"
+        "dtype=str, keep_default_na=False)"
+    )
 
 
 #: How each engine's CSV reader names its separator option.
@@ -9685,6 +9743,70 @@ def _below_periods(text: np.ndarray[Any, Any], last: int) -> tuple[str, str]:
     return f".loc[:{label!r}]", line
 
 
+def _last_period_row(
+    text: np.ndarray[Any, Any], r: int, first: Sequence[object]
+) -> int:
+    """The row of a table's last period down its first column, marked or not.
+
+    `r`: the header row; `first`: the period each first-column cell names
+    (None if none). A period with a note mark ("Maret 2025*)", BPS's
+    provisional round, or "Maret 2025 (angka sementara)") holds values: it
+    is the newest period, no line below the table, and a slice leaving it
+    out would drop its values unsaid.
+    """
+    return max(
+        j
+        for j in range(r + 1, text.shape[0])
+        if first[j] or _marked_period_row(text[j]) is not None
+    )
+
+
+def _marked_periods(
+    text: np.ndarray[Any, Any], r: int, first: Sequence[object]
+) -> list[tuple[str, str, str]]:
+    """The periods under header row `r` marked after their year, in order.
+
+    Each as (cell, mark, period without the mark): ("Maret 2025*)", "*)",
+    "Maret 2025"); see :func:`_marked_period_row`.
+    """
+    return [
+        (str(text[j, 0]), found[1], found[0])
+        for j in range(r + 1, text.shape[0])
+        if not first[j]
+        for found in [_marked_period_row(text[j])]
+        if found is not None
+    ]
+
+
+def _uneven_rows(
+    index: pd.Index[Any], fields: np.ndarray[Any, Any] | None, head: int, last: int
+) -> str:
+    """Advice to even a CSV file's rows out before pandas reads them.
+
+    `fields`: per row of the file, the fields it writes (None for cells not
+    read from a CSV file); `head`: the header row; `last`: the last period's.
+    pandas.read_csv pads a row shorter than the header with empty fields at
+    its end, which moves its values to the columns of others silently
+    ("Maret 2026,9.21,9.06" under three regions: the second's value
+    becomes the third's). Blank lines (no field), which it skips, are no
+    such rows.
+    """
+    if fields is None or len(fields) != len(index):
+        return ""
+    want = int(fields[head])
+    odd = [j for j in range(head + 1, last + 1) if 0 < int(fields[j]) != want]
+    if not odd:
+        return ""
+    more = f" (and {len(odd) - 1} more)" if len(odd) > 1 else ""
+    return (
+        f"first write each row with as many fields as the header row "
+        f"{_label(index[head])!r} ({want} fields): row {_label(index[odd[0]])!r}{more} "
+        f"writes {int(fields[odd[0]])}, which pandas.read_csv would pad at its "
+        "end, moving its values to the columns of others (write an empty field "
+        "for a missing value); then "
+    )
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -9694,6 +9816,7 @@ def _transposed_hint(
     sheet: bool = False,
     sep: str = ",",
     missing: Iterable[str] = _DEFAULT_MISSING,
+    fields: np.ndarray[Any, Any] | None = None,
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
@@ -9716,10 +9839,14 @@ def _transposed_hint(
     groups across (the parts of a split, ``_BREAKDOWN``: "Perkotaan",
     "Perdesaan (Rural)", "Laki-laki"). Such a table is never read turned:
     the hint says how to turn it (`frame`: the cells are a pandas frame's,
-    turned as a frame is). Its pandas recipe reads the cells `missing`
-    names (read_bps_table's) as NaN, skips to the header row (for a frame,
-    the lines above it in the file it was read from: a title line the
-    reader took for the labels) and ends at the last period.
+    turned as a frame is). Its pandas recipe reads every cell as text and
+    has povstat read the numbers (``povstat.parse_columns`` with `locale`,
+    and the cells `missing` names, read_bps_table's, as NaN), skips to the
+    header row (for a frame, the lines above it in the file it was read
+    from: a title line the reader took for the labels) and ends at the
+    last period, marked or not (:func:`_last_period_row`, the transposed
+    advice's rule). `fields`: a CSV file's count of fields per row, for
+    the rows that pandas would pad (:func:`_uneven_rows`).
     """
     if text.shape[1] < 2:
         return ""
@@ -9765,9 +9892,9 @@ def _transposed_hint(
             if not heads or 2 * len(areas) < len(heads):
                 continue
             names = ", ".join(repr(s) for s in areas[:3])
-            # Up to the last period (``.loc``): lines below it (blank ones,
-            # "Sumber: BPS") would become periods of no value.
-            end = max(j for j in range(r + 1, text.shape[0]) if first[j])
+            # Up to the last period (``.loc``), marked or not: lines below
+            # it (blank ones, "Sumber: BPS") would become periods of no value.
+            end = _last_period_row(text, r, first)
             cut, note = _below_periods(text, end)
             tail = end + 1 < text.shape[0]
             if (
@@ -9783,10 +9910,24 @@ def _transposed_hint(
                 if cut
                 else ""
             )
+            marked = _marked_periods(text, r, first)
+            mark = (
+                f"; {marked[0][0]!r} holds a note mark after its year, "
+                f"{marked[0][1]!r}, kept in its period as written"
+                if marked
+                else ""
+            )
             # A frame's header row: the lines above it in the file are the
             # grid's rows above it (the labels a title line gave count as
             # one; labels a reader made up are no row).
             at = r + 1 if frame else index[r]
+            # The numbers are read by povstat (parse_columns), as text: its
+            # checks apply ("9.5" among "9,79" in locale "id" is refused).
+            missed = (
+                ""
+                if sorted(set(missing)) == sorted(_DEFAULT_MISSING)
+                else f", missing={sorted(set(missing))!r}"
+            )
             return (
                 f"; the table looks transposed: its first column holds periods "
                 f"({shown}{more}){under} and its header row "
@@ -9802,18 +9943,16 @@ def _transposed_hint(
                     f"{_READ_EXCEL_LOSES}"
                     if sheet
                     else ", or read the series with pandas ("
-                    + _pandas_read_csv(
-                        sep=sep,
-                        row=at,
-                        extra="index_col=0",
-                        locale=locale,
-                        missing=missing,
-                    )
+                    + _uneven_rows(index, fields, r, end)
+                    + _pandas_read_csv(sep=sep, row=at, extra="index_col=0")
                     # ignore_index=False: the periods (the index) stay
                     # beside each value, which melt() would drop.
-                    + f" and df{cut}.melt(ignore_index=False).reset_index(), "
-                    f"which keeps each value's period{ends})"
+                    + f" and povstat.parse_columns(df{cut}, list(df.columns), "
+                    f"locale={locale!r}{missed}).melt(ignore_index=False)"
+                    ".reset_index(), which keeps each value's period and "
+                    f"reads the numbers as read_bps_table does{ends})"
                 )
+                + mark
             )
         k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
@@ -9843,11 +9982,7 @@ def _transposed_hint(
         # The last period row, marked or not: "2025*)" (BPS's provisional
         # year, ``_YEAR_MARK``) holds values under every region, no line
         # below the table; leaving it out would drop its values unsaid.
-        last = max(
-            j
-            for j in range(r + 1, text.shape[0])
-            if first[j] or _marked_period_row(text[j]) is not None
-        )
+        last = _last_period_row(text, r, first)
         cut, note = _below_periods(text, last)
         why = (
             f" ({cut} leaves out the lines below the table, such as {note!r}, "
@@ -9855,18 +9990,12 @@ def _transposed_hint(
             if cut
             else ""
         )
-        marked = [
-            (str(text[j, 0]), found)
-            for j in range(r + 1, text.shape[0])
-            if not first[j]
-            for found in [_marked_period_row(text[j])]
-            if found is not None
-        ]
+        marked = _marked_periods(text, r, first)
         mark = (
             f"; {marked[0][0]!r} holds a note mark after its year, "
-            f"{marked[0][1][1]!r}, which a header cell naming a period does "
-            f"not hold once turned: move the mark {marked[0][1][1]!r} to a "
-            f"note below the table first, leaving {marked[0][1][0]!r}"
+            f"{marked[0][1]!r}, which a header cell naming a period does "
+            f"not hold once turned: move the mark {marked[0][1]!r} to a "
+            f"note below the table first, leaving {marked[0][2]!r}"
             if marked
             else ""
         )
@@ -9921,8 +10050,9 @@ def _transposed_hint(
             "cells' number formats), not in a frame read from the workbook, "
             f"{_READ_EXCEL_LOSES}"
             if sheet
-            else "transpose it first (read it into a frame with the periods as "
-            "its index, "
+            else "transpose it first ("
+            + _uneven_rows(index, fields, k, last)
+            + "read it into a frame with the periods as its index, "
             + _pandas_read_csv(sep=sep, row=index[k], extra="index_col=0")
             + f", and pass df{cut}.T.reset_index(){why}; or, in a spreadsheet, "
             f"copy the table {'without the lines below it ' if cut else ''}and "
@@ -9939,17 +10069,51 @@ def _transposed_hint(
     return ""
 
 
-def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
+def _numbered_transposed_hint(
+    text: np.ndarray[Any, Any], turned: Callable[[np.ndarray[Any, Any]], str]
+) -> str:
+    """Advice for a column of row numbers ("No.") before a transposed table.
+
+    The numbered list's advice (remove the column, :func:`_index_column_hint`),
+    then the transposed table's, `turned` (:func:`_transposed_hint`), for the
+    columns after it, whose first row of values may have been taken for a
+    header row. The lines of their own in the first column ("Sumber: BPS"
+    below the table) are kept, as the next column's, so that the slice
+    advised leaves them out. "" if the first column is no such list or the
+    rest is not transposed.
+    """
+    if text.shape[1] < 3:
+        return ""  # a label column and a column of values at least
+    cells = text[:, 1:].copy()
+    lines = ((text != "").sum(axis=1) == 1) & (text[:, 0] != "")
+    cells[lines, 0] = text[lines, 0]
+    then = turned(cells)
+    numbered = _index_column_hint(text, periods_after=True) if then else ""
+    return f"{numbered}; once it is removed,{then[1:]}" if numbered else ""
+
+
+def _index_column_hint(
+    text: np.ndarray[Any, Any], *, periods_after: bool = False
+) -> str:
     """Advice when the first column holds numbers, not region names.
 
     Numbers 1, 2, 3, ... (or 0, 1, 2, ...) in order are a numbered list
     (under a heading such as "No") or a frame's index written by
     ``to_csv()`` (under an empty header); other numbers are not row
-    numbers: of two or four digits, a column of area codes.
+    numbers: of two or four digits, a column of area codes. The lines
+    below the table (a source line "Sumber: BPS", a footnote: a line's only
+    cell, in the first column) are not the column's. `periods_after`: the
+    columns after the first hold a transposed table, whose periods down the
+    second column may be years (digits, as the column's names are not).
     """
     if text.shape[1] < 2:
         return ""
-    first = [s for s in text[:, 0] if s]
+    # The lines below the table: at its end, rows of one cell (the first)
+    # that is no number.
+    lines = (text != "").sum(axis=1) <= 1
+    lines &= [re.fullmatch(r"[0-9]+[.)]?", s) is None for s in text[:, 0]]
+    end = len(lines) - int(np.argmin(lines[::-1])) if not lines.all() else 0
+    first = [s for s in text[:end, 0] if s]
     # A column headed "No" (under any title) over list numbers only.
     is_number = [re.fullmatch(r"[0-9]+[.)]?", s) is not None for s in first]
     head = max((k for k, n in enumerate(is_number) if not n), default=-1)
@@ -9976,7 +10140,7 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     if (
         head >= 0
         and numbers
-        and any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1])
+        and (periods_after or any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1]))
     ):
         if not in_order:
             return (

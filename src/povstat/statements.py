@@ -8194,6 +8194,16 @@ def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     x = _validate.arrow_scalars(x)  # a pyarrow Scalar: the value it holds
     if isinstance(x, np.generic):
         x = x.item()
+    if _validate._is_missing_label(x):
+        # An empty cell of a statements sheet (NaN, None, pandas.NA): a
+        # missing label, not a label of another kind.
+        what = {
+            "after": "; a statement without 'after ...' is checked with `after` "
+            "left out (None)",
+            "subject": "; name the region the statement is about",
+        }.get(arg, "; each member is one of `labels`")
+        msg = f"`{arg}` holds a missing label ({x!r}), not a region{what}"
+        raise ValueError(msg)
     if lab.size:
         want, have = _label_kind(x), _label_kind(lab[0])
         if want != have:

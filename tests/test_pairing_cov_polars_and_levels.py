@@ -316,3 +316,24 @@ def test_column_read_without_index_col_beside_integer_codes() -> None:
     r = povstat.rank_confidence_sets(estimates, se=se, **KW)
     np.testing.assert_array_equal(r.lower, [3, 2, 1])
     np.testing.assert_array_equal(r.upper, [3, 2, 1])
+
+
+def test_frame_by_name_beside_a_series_by_code_reindexes_its_columns() -> None:
+    # The pandas form of the rows-only reindex pairing20 L2 notes: the
+    # frame's columns are renamed, so they are the ones put in order.
+    value = pd.Series([4.37, 9.55], index=["3573", "3507"])
+    bench = pd.DataFrame({"Kabupaten Malang": [9.8], "Kota Malang": [4.0]})
+    with pytest.raises(ValueError, match="same regions") as err:
+        check_benchmark_statement(value, bench, relation="below", decimals=2)
+    (recipe,) = [
+        s
+        for s in re.findall(r"`([^`]*)`", str(err.value))
+        if s.startswith("benchmark.")
+    ]
+    assert recipe.endswith(".reindex(columns=value.index)")
+    names = {"R": povstat.datasets.indonesia_regions()}
+    aligned = eval(recipe, {}, {**names, "benchmark": bench, "value": value})
+    # By hand: 3573 is Kota Malang (4.0), 3507 Kabupaten Malang (9.8).
+    assert list(aligned.columns) == ["3573", "3507"]
+    np.testing.assert_array_equal(aligned.to_numpy(), [[4.0, 9.8]])
+    check_benchmark_statement(value, aligned, relation="below", decimals=2)

@@ -2817,10 +2817,10 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     statements: list[str] = []
     polars_ = not _is_pandas(d)
     if polars_:
-        try:
-            d = d.to_pandas().set_axis(d.columns)
-        except Exception:  # pragma: no cover - a polars frame pandas cannot hold
-            return None
+        # Read through numpy (the recipe's to_pandas needs pyarrow, which
+        # povstat does not: without it the recipe fails to run here, and
+        # no code is printed).
+        d = pd.DataFrame(d.to_numpy(), index=d.columns, columns=d.columns)
         statements.append(f"{dname} = {dname}.to_pandas().set_axis({dname}.columns)")
     if key is not None:
         # Indexed by its key column, whose labels the axis reader reads.
@@ -3231,8 +3231,10 @@ def _converted_labels_advice(
         or _missing_from(tz, converted)
     ):
         return None
-    labels, set_kw, _ = _labels_of(on, ox, what)
-    aligned, _, reindex_kw = _labels_of(tn, tx, what)
+    # The reindex is of `own`: its keyword is its own (``columns=`` for a
+    # DataFrame's columns, none for a Series beside them).
+    labels, set_kw, reindex_kw = _labels_of(on, ox, what)
+    aligned, _, _ = _labels_of(tn, tx, what)
     same = bool(converted.equals(tz))
     reindex = "" if same else f".reindex({reindex_kw}{aligned})"
     closing = (

@@ -69,7 +69,12 @@ def test_polars_default_names_in_every_rank_function() -> None:
     estimates = EST.set_axis(NAMES)
     calls = (
         lambda: povstat.tau_best_set(
-            estimates, cov=pl.DataFrame(C), tau=1, descending=True, level=0.9
+            estimates,
+            cov=pl.DataFrame(C),
+            tau=1,
+            descending=True,
+            level=0.9,
+            method="bonferroni",
         ),
         lambda: povstat.rank_probabilities(
             estimates, cov=pl.DataFrame(C), descending=True, seed=1
@@ -204,7 +209,7 @@ M_REVERSED = np.array(
 
 def _levels_cov(region: Any = None, *, swapped: bool = False) -> pd.DataFrame:
     """M labelled (region, year), each region written `region`."""
-    tuples = [((region or str)(c), y) for c, y in LABELS]
+    tuples: list[tuple[Any, Any]] = [((region or str)(c), y) for c, y in LABELS]
     if swapped:
         tuples = [(y, c) for c, y in tuples]
     index = pd.MultiIndex.from_tuples(tuples)

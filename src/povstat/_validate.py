@@ -2802,12 +2802,12 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     Returns None for the matrix labelled as its estimates, and for one whose
     rows alone hold their labels beside positions (`_cov_labelled_on_rows`).
     A MultiIndex matrix beside MultiIndex estimates has its levels read by
-    :func:`_cov_levels_read` (None where none gives a recipe: the advice
-    for the levels follows). A polars matrix, whose names are its only
-    labels, is converted to pandas with its names on both axes (a
-    covariance matrix's rows are in the order of its columns), then read
-    as a pandas one; where no recipe is found, the message says which
-    labels differ and prints no code (pairing20 L1, L2).
+    :func:`_cov_levels_read`, and estimates with a level of names are given
+    the codes of that level (pairing20 L3, L4). A polars matrix, whose
+    names are its only labels, is converted to pandas with its names on
+    both axes (a covariance matrix's rows are in the order of its
+    columns), then read as a pandas one; where no recipe is found, the
+    message says which labels differ and prints no code (pairing20 L1, L2).
     """
     pd = sys.modules["pandas"]
     found = _cov_and_estimates(name0, x0, name, x)

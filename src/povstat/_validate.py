@@ -2743,6 +2743,8 @@ def _cov_targets(labels: Any) -> list[tuple[str, Any]]:
     name (any spelling povstat reads), the codes of their names, with the
     mapping that renames the estimates to them (their values stay in
     order). The one step both the key-column detection and the recipe use.
+    A MultiIndex: its first level of names, renamed with ``level=i`` after
+    the mapping (``rename(index=..., level=0)``).
     """
     pd = sys.modules["pandas"]
     targets: list[tuple[str, Any]] = [("", labels)]

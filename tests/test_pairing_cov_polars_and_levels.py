@@ -342,3 +342,19 @@ def test_frame_by_name_beside_a_series_by_code_reindexes_its_columns() -> None:
     assert list(aligned.columns) == ["3573", "3507"]
     np.testing.assert_array_equal(aligned.to_numpy(), [[4.0, 9.8]])
     check_benchmark_statement(value, aligned, relation="below", decimals=2)
+
+
+@pytest.mark.parametrize("kind", [str, int])
+def test_levels_cov_with_unused_level_values(kind: Any) -> None:
+    # A matrix whose rows of a third region were dropped: its level 0
+    # still lists 3579, which no label uses.
+    index = pd.MultiIndex(
+        levels=[[kind(c) for c in CODES], YEARS], codes=[[0, 0, 1, 1], [0, 1, 0, 1]]
+    )
+    cov = pd.DataFrame(M, index=index, columns=index)
+    msg = _refused(E, cov)
+    if kind is str:  # the same labels in another order
+        assert "`cov = cov.loc[estimates.index, estimates.index]`" in msg
+    else:
+        assert ".remove_unused_levels()" in msg
+    _check_levels(follow(msg, {"estimates": E, "cov": cov}), True)

@@ -2634,28 +2634,33 @@ def _cov_levels_read(labels: Any, target: Any) -> str | None:
         and labels.is_unique
     ):
         return None
+    if not (_missing_from(labels, target) or _missing_from(target, labels)):
+        return ""  # the same labels, in any order
     n = labels.nlevels
-    # Levels holding values no label uses (a slice) would be read too.
+    axis = "{0}"
+    # Levels holding values no label uses (a matrix's rows dropped) would
+    # be read too: they are dropped first.
     if any(
         len(labels.levels[j]) != len(labels.get_level_values(j).unique())
         for j in range(n)
     ):
-        return None
+        axis = "{0}.remove_unused_levels()"
+    used = labels.remove_unused_levels()
     for order in itertools.permutations(range(n)):
         reads = [
-            _cov_axis_read(labels.levels[j], target.get_level_values(i).unique())
+            _cov_axis_read(used.levels[j], target.get_level_values(i).unique())
             for i, j in enumerate(order)
         ]
         if any(read is None for read in reads):
             continue
-        expr = "{0}" + "".join(
-            ".set_levels({0}" + f".levels[{j}]{read}, level={j})"
+        expr = axis + "".join(
+            f".set_levels({axis}.levels[{j}]{read}, level={j})"
             for j, read in zip(order, reads, strict=True)
             if read
         )
         if list(order) != list(range(n)):
             expr += f".reorder_levels({list(order)})"
-        if expr == "{0}":
+        if expr == axis:
             return ""
         names: dict[str, Any] = {"z": labels}
         if "R." in expr:

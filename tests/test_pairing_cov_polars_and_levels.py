@@ -358,3 +358,37 @@ def test_levels_cov_with_unused_level_values(kind: Any) -> None:
     else:
         assert ".remove_unused_levels()" in msg
     _check_levels(follow(msg, {"estimates": E, "cov": cov}), True)
+
+
+def test_unnamed_series_beside_integer_codes_was_built_without_labels() -> None:
+    # A Series built from an array has no name and no key column to go back
+    # to: the advice stays the one for labels that are positions.
+    estimates = pd.Series([4.0, 9.5, 13.5], index=[3579, 3502, 3501])
+    with pytest.raises(ValueError, match="built without labels"):
+        povstat.rank_confidence_sets(estimates, se=pd.Series([0.4, 0.3, 0.2]), **KW)
+
+
+def test_change_statement_column_read_without_index_col_beside_integer_codes() -> None:
+    buf = io.StringIO()
+    pd.DataFrame(
+        {"region_code": [3501, 3502, 3579], "poverty_rate_pct": [13.0, 9.0, 3.5]}
+    ).to_csv(buf, index=False)
+    buf.seek(0)
+    df = pd.read_csv(buf)
+    before = pd.Series(
+        [4.0, 9.5, 13.5], index=pd.Index([3579, 3502, 3501], name="region_code")
+    )
+    kw: dict[str, Any] = {
+        "direction": "fall",
+        "stated_as": "points",
+        "unit": "percent",
+        "decimals": 1,
+    }
+    with pytest.raises(ValueError, match="row numbers") as err:
+        check_change_statement(before, df["poverty_rate_pct"], 0.5, **kw)
+    recipe = "df.set_index('region_code')['poverty_rate_pct'].reindex(before.index)"
+    assert f"`{recipe}`" in str(err.value)
+    after = eval(recipe, {}, {"df": df, "before": before})
+    # By hand: 3579 -> 3.5, 3502 -> 9.0, 3501 -> 13.0: each a fall of 0.5.
+    np.testing.assert_array_equal(after.to_numpy(), [3.5, 9.0, 13.0])
+    check_change_statement(before, after, 0.5, **kw)

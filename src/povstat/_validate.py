@@ -4393,12 +4393,25 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
             and not codes(z)
         )
 
-    def named(z: Any) -> bool:
-        return isinstance(z, pd.MultiIndex) or z.dtype.kind not in "iufb" or codes(z)
+    def named(z: Any, rows: Any) -> bool:
+        # Integer codes beside the row numbers of a frame or of its named
+        # column (a Series built from an array has no name: it is told it
+        # was built without labels, as before).
+        return (
+            isinstance(z, pd.MultiIndex)
+            or z.dtype.kind not in "iufb"
+            or (
+                codes(z)
+                and (
+                    _columns(rows) is not None
+                    or getattr(rows, "name", None) is not None
+                )
+            )
+        )
 
-    if numbers(a) and named(b):
+    if numbers(a) and named(b, x0):
         (rn, rx, ra), (kn, kb) = (name0, x0, a), (name, b)
-    elif numbers(b) and named(a):
+    elif numbers(b) and named(a, x):
         (rn, rx, ra), (kn, kb) = (name, x, b), (name0, a)
     else:
         return None

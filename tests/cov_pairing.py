@@ -6,8 +6,9 @@ in the estimates' reversed order), the matrix written to CSV and read back
 as a user reads it (:func:`read_back`), the advice of a refusal run exactly
 as printed (:func:`follow`) and the check of its result (:func:`check_reversed`).
 Used by ``test_pairing_cov_read_both_axes.py``,
-``test_pairing_cov_key_column_names.py`` and
-``test_pairing_cov_relabelled_followed.py``.
+``test_pairing_cov_key_column_names.py``,
+``test_pairing_cov_relabelled_followed.py`` and
+``test_pairing_cov_polars_and_levels.py``.
 """
 
 from __future__ import annotations

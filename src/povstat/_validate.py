@@ -1888,19 +1888,24 @@ def _pairing_advice(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str:
     """How to pair `name0` and `name`, which depends on how their labels differ."""
-    if what == "column" and _is_pandas(x0) != _is_pandas(x):
+    unlabelled = _unlabelled_cov(name0, x0, name, x)
+    if unlabelled is not None:
+        return unlabelled
+    polars_ = what == "column" and _is_pandas(x0) != _is_pandas(x)
+    if polars_:
         beside = _beside_polars(name0, x0, a, name, x, b)
         if beside is not None:
             return beside
     swapped = _transposed(name0, x0, name, x)
     if swapped is not None:
         return swapped
-    unlabelled = _unlabelled_cov(name0, x0, name, x)
-    if unlabelled is not None:
-        return unlabelled
     relabelled = _cov_relabelled(name0, x0, name, x)
     if relabelled is not None:
         return relabelled
+    if polars_:
+        not_text = _not_polars_names(name0, x0, a, name, x, b)
+        if not_text is not None:
+            return not_text
     rows_only = _cov_labelled_on_rows(name0, x0, name, x)
     if rows_only is not None:
         return rows_only
@@ -2042,9 +2047,10 @@ def _beside_polars(
     integers (2022), Periods or Timestamps. The pandas side is the one
     converted (:data:`_TO_TEXT`, checked here to give the polars names one
     to one), then put in the polars frame's order where that differs
-    (pairing17 H3, H6). Where no conversion gives them, the message says so
-    and prints no code. None where the pandas labels are text already
-    (their advice holds for both kinds).
+    (pairing17 H3, H6). None where no conversion gives them
+    (:func:`_not_polars_names` says so, after a covariance matrix's reader)
+    and where the pandas labels are text already (their advice holds for
+    both kinds).
     """
     pd = sys.modules["pandas"]
     (pn, px, pz), (qn, _, qz) = (
@@ -2083,6 +2089,26 @@ def _beside_polars(
             f"give those of `{pn}` the polars names (a polars DataFrame has no "
             f"set_axis), {how}; {closing}"
         )
+    return None
+
+
+def _not_polars_names(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any
+) -> str | None:
+    """The advice for a pandas side's labels no conversion gives as polars names.
+
+    Said after :func:`_beside_polars` and the covariance matrix's reader
+    (:func:`_cov_relabelled`, which reads a polars matrix's names as the
+    estimates' labels) find no conversion: no code is printed. None where
+    the pandas labels are text (their advice holds for both kinds).
+    """
+    pd = sys.modules["pandas"]
+    (pn, pz), (qn, qz) = (
+        ((name0, a), (name, b)) if _is_pandas(x0) else ((name, b), (name0, a))
+    )
+    if isinstance(pz, pd.MultiIndex) or all(isinstance(v, str) for v in pz):
+        return None
+    target = [str(v) for v in qz]
     return (
         f"`{qn}` is a polars DataFrame, whose column names are text "
         f"({_some(list(target))}), and the labels of `{pn}` are not text "
@@ -2139,6 +2165,11 @@ def _different_labels(
     target, _, _ = _labels_of(name0, x0, what)
     _, _, reindex_kw = _labels_of(name, x, what)
     align = f"`{name}.reindex({reindex_kw}{target})`"
+    if what == "column" and _is_pandas(x0) != _is_pandas(x):
+        # A polars frame has no reindex: the pandas side is put in its order.
+        (pn, px), qn = ((name0, x0), name) if _is_pandas(x0) else ((name, x), name0)
+        _, _, reindex_kw = _labels_of(pn, px, what)
+        align = f"`{pn}.reindex({reindex_kw}{qn}.columns)`"
     evidence = _orders_differ(a, b)
     if evidence is not None:
         u, i, v, j = evidence
@@ -2170,7 +2201,10 @@ def _different_labels(
         # Its labels are not the rows of `dn` (those are advised before, by
         # _rows_against_columns): a reindex by them would give missing
         # values only (pairing17 H4), so no code is printed for the rows.
-        shown = _orders_differ(d.index, s.index)
+        # A polars frame's rows have no labels (pairing20 L1).
+        rows_of = d.index if _is_pandas(d) else None
+        height = len(d.index) if rows_of is not None else d.height
+        shown = _orders_differ(rows_of, s.index) if rows_of is not None else None
         rows = (
             f"; if it holds one value per row of `{dn}`, its labels show another "
             f"order than those rows' ({shown[0]!r}, in both, is at position "
@@ -2180,17 +2214,22 @@ def _different_labels(
             "same labels (a label it does not find gives a missing value, so "
             f"check with `.isna().any()`); not `{sn}.to_numpy()[:, None]`, which "
             "would pair one row's value with another's"
-            if len(s) == len(d.index)
+            if len(s) == height
             and shown is not None
             and _same_label(shown[0], shown[2])
             else f"; if it holds one value per row of `{dn}` in the order of those "
             f"rows, pass it as a column, one value per row, `{sn}.to_numpy()"
             "[:, None]` (right only if so: its labels, "
             f"{_some([plain(v) for v in s.index])}, are not those of the rows, "
-            f"{_some([plain(v) for v in d.index])}); in another order, give it "
+            f"{_some([plain(v) for v in rows_of])}); in another order, give it "
             f"the row labels of `{dn}` first, then reindex it by them and check "
             "that no value is missing"
-            if len(s) == len(d.index)
+            if len(s) == height and rows_of is not None
+            else f"; if it holds one value per row of `{dn}` in the order of those "
+            f"rows, pass it as a column, one value per row, `{sn}.to_numpy()"
+            f"[:, None]` (right only if so: the rows of `{dn}`, a polars "
+            "DataFrame, have no labels to check its order by)"
+            if len(s) == height
             else ""
         )
         return (
@@ -2443,28 +2482,64 @@ def _unlabelled_cov(name0: str, x0: Any, name: str, x: Any) -> str | None:
     file (a covariance matrix has no key column to index it by). The
     matrix is passed as its values, or given the estimates' labels on both
     axes; either holds only if it was built in the estimates' order.
+    ``polars.DataFrame(array)`` names its columns column_0..column_{n-1}:
+    the same advice (pairing20 L1, L5), its names being no region's.
     """
-    square = _square_beside_series(name0, x0, name, x)
-    if square is None:
+    pl = sys.modules.get("polars")
+    found = _square_beside_series(name0, x0, name, x)
+    if found is None and pl is not None:
+        found = next(
+            (
+                (sname, dname)
+                for (sname, s), (dname, d) in (
+                    ((name0, x0), (name, x)),
+                    ((name, x), (name0, x0)),
+                )
+                if _is_pandas(s)
+                and _columns(s) is None
+                and isinstance(d, pl.DataFrame)
+                and d.columns == [f"column_{i}" for i in range(len(s))]
+                and d.height == len(s)
+            ),
+            None,
+        )
+    if found is None:
         return None
-    series, frame = square
+    series, frame = found
     if "cov" not in frame:  # a square table of other values is no covariance
         return None
     s, d = (x0, x) if series == name0 else (x, x0)
-    if not (_is_default_index(d.index) and _is_default_index(d.columns)):
-        return None
     if _is_default_index(s.index):
         return None
+    if _is_pandas(d):
+        if not (_is_default_index(d.index) and _is_default_index(d.columns)):
+            return None
+        said = (
+            f"the default labels 0..{len(d.index) - 1} on both axes (it was built "
+            "without labels, e.g. `pandas.DataFrame(array)`)"
+        )
+    else:
+        said = (
+            f"polars' default names column_0..column_{d.height - 1} (it was "
+            "built without labels, e.g. `polars.DataFrame(array)`)"
+        )
+    # A polars frame has no .loc: it is labelled as a pandas one first,
+    # with labels povstat cannot know, so no code is printed for that order.
+    other = (
+        f"label it with the labels of that order, then align it, "
+        f"`{frame}.loc[{series}.index, {series}.index]`"
+        if _is_pandas(d)
+        else "build a pandas DataFrame of its values labelled on both axes "
+        "with the labels of that order, then align both its axes with "
+        f"`{series}` by label (with .loc)"
+    )
     return (
-        f"`{frame}` has the default labels 0..{len(d.index) - 1} on both axes "
-        "(it was built without labels, e.g. `pandas.DataFrame(array)`), and a "
+        f"`{frame}` has {said}, and a "
         "covariance matrix must hold the labels of the estimates on both its "
         f"index and its columns: if it was built in the order of `{series}`, "
         f"pass `{frame}.to_numpy()`, or give it their labels, "
         f"`pandas.DataFrame({frame}.to_numpy(), index={series}.index, "
-        f"columns={series}.index)`; if it was built in another order, label "
-        "it with the labels of that order, then align it, "
-        f"`{frame}.loc[{series}.index, {series}.index]`"
+        f"columns={series}.index)`; if it was built in another order, {other}"
     )
 
 
@@ -2538,6 +2613,71 @@ def _cov_axis_read(labels: Any, target: Any) -> str | None:
     return None
 
 
+def _cov_levels_read(labels: Any, target: Any) -> str | None:
+    """The expression giving a MultiIndex axis of a matrix `target`'s labels.
+
+    The axis of a covariance matrix by (region, year) beside estimates by
+    (region, year) (pairing20 L3, L4): its levels put in the order of
+    those of `target` (``reorder_levels``) and each level read by
+    :func:`_cov_axis_read` against the values of its level in `target`
+    (``set_levels``: names as codes, 3501 as "3501", "2022" as 2022).
+    The expression is written with "{0}" for the axis (``cov.index``, put
+    in by ``str.replace``: a mapping's code holds braces); ""
+    where the axis holds `target`'s labels already; None where no
+    permutation and reading gives exactly `target`'s labels, each once.
+    """
+    pd = sys.modules["pandas"]
+    if not (
+        isinstance(labels, pd.MultiIndex)
+        and isinstance(target, pd.MultiIndex)
+        and labels.nlevels == target.nlevels
+        and labels.is_unique
+    ):
+        return None
+    if not (_missing_from(labels, target) or _missing_from(target, labels)):
+        return ""  # the same labels, in any order
+    n = labels.nlevels
+    axis = "{0}"
+    # Levels holding values no label uses (a matrix's rows dropped) would
+    # be read too: they are dropped first.
+    if any(
+        len(labels.levels[j]) != len(labels.get_level_values(j).unique())
+        for j in range(n)
+    ):
+        axis = "{0}.remove_unused_levels()"
+    used = labels.remove_unused_levels()
+    for order in itertools.permutations(range(n)):
+        reads = [
+            _cov_axis_read(used.levels[j], target.get_level_values(i).unique())
+            for i, j in enumerate(order)
+        ]
+        if any(read is None for read in reads):
+            continue
+        expr = axis + "".join(
+            f".set_levels({axis}.levels[{j}]{read}, level={j})"
+            for j, read in zip(order, reads, strict=True)
+            if read
+        )
+        if list(order) != list(range(n)):
+            expr += f".reorder_levels({list(order)})"
+        if expr == axis:
+            return ""
+        names: dict[str, Any] = {"z": labels}
+        if "R." in expr:
+            from povstat.datasets import indonesia_regions  # only on this error path
+
+            names["R"] = indonesia_regions()
+        try:
+            read_ = eval(expr.replace("{0}", "z"), {}, names)  # as the recipe runs it
+        except Exception:  # pragma: no cover - a reading that fails on levels
+            continue
+        if read_.is_unique and not (
+            _missing_from(read_, target) or _missing_from(target, read_)
+        ):
+            return expr
+    return None
+
+
 def _cov_and_estimates(
     name0: str, x0: Any, name: str, x: Any
 ) -> tuple[str, Any, str, Any, Any] | None:
@@ -2547,23 +2687,40 @@ def _cov_and_estimates(
     beside a Series of n labelled estimates: n columns, or n + 1 with
     default row labels where the first column is its key (a matrix read
     back from a file without ``index_col``), in which case the key is that
-    column's name; else None.
+    column's name; else None. A MultiIndex on the estimates pairs with a
+    MultiIndex of as many levels on both axes of the matrix (no key). A
+    polars matrix of n x n (its names its only labels) is returned as it
+    is, for :func:`_cov_relabelled` to convert.
     """
     pd = sys.modules["pandas"]
-    if not (_is_pandas(x0) and _is_pandas(x)):
-        return None
+    pl = sys.modules.get("polars")
     for (sname, s), (dname, d) in (((name0, x0), (name, x)), ((name, x), (name0, x0))):
-        c = _columns(d)
         if not (
-            _columns(s) is None
-            and c is not None
+            _is_pandas(s)
+            and _columns(s) is None
             and "cov" in dname
-            and len(d.index) == len(s)
             and s.index.is_unique
-            and not isinstance(s.index, pd.MultiIndex)
             and not _is_default_index(s.index)
-            and not isinstance(c, pd.MultiIndex)
         ):
+            continue
+        if pl is not None and isinstance(d, pl.DataFrame):
+            if d.height == d.width == len(s) and not isinstance(s.index, pd.MultiIndex):
+                return sname, s, dname, d, None
+            continue
+        c = _columns(d)
+        if not (_is_pandas(d) and c is not None and len(d.index) == len(s)):
+            continue
+        if isinstance(s.index, pd.MultiIndex):
+            levels = s.index.nlevels
+            if all(
+                isinstance(z, pd.MultiIndex)
+                and z.nlevels == levels
+                and len(z) == len(s)
+                for z in (d.index, c)
+            ):
+                return sname, s, dname, d, None
+            continue
+        if isinstance(c, pd.MultiIndex):
             continue
         if len(c) == len(s):
             return sname, s, dname, d, None
@@ -2591,9 +2748,27 @@ def _cov_targets(labels: Any) -> list[tuple[str, Any]]:
     name (any spelling povstat reads), the codes of their names, with the
     mapping that renames the estimates to them (their values stay in
     order). The one step both the key-column detection and the recipe use.
+    A MultiIndex: its first level of names, renamed with ``level=i`` after
+    the mapping (``rename(index=..., level=0)``).
     """
     pd = sys.modules["pandas"]
     targets: list[tuple[str, Any]] = [("", labels)]
+    if isinstance(labels, pd.MultiIndex):
+        # A level of names, as ``rename(index=..., level=i)`` renames it.
+        for i in range(labels.nlevels):
+            values = labels.get_level_values(i).unique()
+            if not all(
+                isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in values
+            ):
+                continue
+            from povstat.datasets import indonesia_regions  # only on this error path
+
+            for spelling, to_code in _region_spellings(indonesia_regions()):
+                if all(v in to_code for v in values):
+                    renamed = pd.Series(0, index=labels).rename(index=to_code, level=i)
+                    targets.append((f"{spelling}, level={i}", renamed.index))
+                    return targets
+        return targets
     if all(isinstance(v, str) and re.search(r"[^\W\d_]", v) for v in labels):
         from povstat.datasets import indonesia_regions  # only on this error path
 
@@ -2633,12 +2808,27 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     no code. Never a reorder of its rows alone, nor ``.to_numpy()``.
     Returns None for the matrix labelled as its estimates, and for one whose
     rows alone hold their labels beside positions (`_cov_labelled_on_rows`).
+    A MultiIndex matrix beside MultiIndex estimates has its levels read by
+    :func:`_cov_levels_read`, and estimates with a level of names are given
+    the codes of that level (pairing20 L3, L4). A polars matrix, whose
+    names are its only labels, is converted to pandas with its names on
+    both axes (a covariance matrix's rows are in the order of its
+    columns), then read as a pandas one; where no recipe is found, the
+    message says which labels differ and prints no code (pairing20 L1, L2).
     """
+    pd = sys.modules["pandas"]
     found = _cov_and_estimates(name0, x0, name, x)
     if found is None:
         return None
     sname, s, dname, d, key = found
     statements: list[str] = []
+    polars_ = not _is_pandas(d)
+    if polars_:
+        # Read through numpy (the recipe's to_pandas needs pyarrow, which
+        # povstat does not: without it the recipe fails to run here, and
+        # no code is printed).
+        d = pd.DataFrame(d.to_numpy(), index=d.columns, columns=d.columns)
+        statements.append(f"{dname} = {dname}.to_pandas().set_axis({dname}.columns)")
     if key is not None:
         # Indexed by its key column, whose labels the axis reader reads.
         statements.append(f"{dname} = {dname}.set_index({key!r})")
@@ -2646,18 +2836,33 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     c = _columns(d)
     if key is None and d.index.equals(s.index) and c.equals(s.index):
         return None  # labelled as its estimates: another advice's case
+    levels = isinstance(s.index, pd.MultiIndex)
     # Estimates by name beside a matrix by code: the estimates are given
     # the codes of their names (the step the key-column detection uses).
     reads = []
     for spelling, target in _cov_targets(s.index):
-        rows, cols = _cov_axis_read(d.index, target), _cov_axis_read(c, target)
+        rows, cols = (
+            (_cov_levels_read(d.index, target), _cov_levels_read(c, target))
+            if levels
+            else (_cov_axis_read(d.index, target), _cov_axis_read(c, target))
+        )
         reads.append((rows, cols))
         if cols is None and rows == "" and key is None and not spelling:
             return None  # its rows alone hold the labels: _cov_labelled_on_rows
         if rows is None or cols is None:
             continue
+        if polars_ and not (rows or cols or spelling):
+            # The same names in another order: the estimates are put in the
+            # order of its columns (the advice for any polars frame).
+            return None
+
+        def axis(ax: str, read: str) -> str:
+            # A levels reading is an expression of the axis ("{0}"), a flat
+            # one the code after it.
+            return (read if levels else "{0}" + read).replace("{0}", f"{dname}.{ax}")
+
         fix = "".join(
-            f".set_axis({dname}.{ax}{read}, axis={k})"
+            f".set_axis({axis(ax, read)}, axis={k})"
             for k, (ax, read) in enumerate((("index", rows), ("columns", cols)))
             if read
         )
@@ -2698,10 +2903,21 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             if key is not None
             else ""
         )
+        if polars_:
+            as_ = (
+                "convert it to pandas with its names on its rows too (a "
+                "covariance matrix's rows are in the order of its columns), " + as_
+            )
+        axes = (
+            f"a polars DataFrame, its columns {_some([plain(v) for v in c])}, "
+            "its only labels"
+            if polars_
+            else f"its rows{keyed_} {_some([plain(v) for v in d.index])}, its "
+            f"columns {_some([plain(v) for v in c])}"
+        )
         return (
             f"`{dname}` is a covariance matrix of `{sname}` labelled otherwise "
-            f"(its rows{keyed_} {_some([plain(v) for v in d.index])}, its "
-            f"columns {_some([plain(v) for v in c])}, `{sname}` "
+            f"({axes}, `{sname}` "
             f"{_some([plain(v) for v in s.index])}), and it must hold the "
             f"labels of `{sname}` on both its index and its columns, in their "
             f"order: {as_} and align both, {recipe}; not `{sname}.to_numpy()` "
@@ -2710,6 +2926,31 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
         )
 
     # No recipe checked to work: say what differs on each axis, print no code.
+    if polars_:
+        parts = [
+            f"{_some(only_)} in `{n}` only"
+            for n, only_ in (
+                (
+                    name0,
+                    _missing_from(*((s.index, c) if sname == name0 else (c, s.index))),
+                ),
+                (
+                    name,
+                    _missing_from(*((c, s.index) if sname == name0 else (s.index, c))),
+                ),
+            )
+            if only_
+        ]
+        return (
+            f"they hold different labels ({'; '.join(parts)}): `{dname}` is a "
+            f"covariance matrix of `{sname}`, a polars DataFrame whose names "
+            "are its only labels, and povstat finds no conversion of them that "
+            f"gives the labels of `{sname}`; name its columns as `{sname}` is "
+            f"labelled (the same areas, written the same way), then put "
+            f"`{sname}` in the order of its columns and check that no value is "
+            "missing; not .to_numpy(), which would pair them by position"
+        )
+
     def differs(labels: Any) -> str:
         only, missing = _missing_from(labels, s.index), _missing_from(s.index, labels)
         if not (only or missing):
@@ -2997,8 +3238,10 @@ def _converted_labels_advice(
         or _missing_from(tz, converted)
     ):
         return None
-    labels, set_kw, _ = _labels_of(on, ox, what)
-    aligned, _, reindex_kw = _labels_of(tn, tx, what)
+    # The reindex is of `own`: its keyword is its own (``columns=`` for a
+    # DataFrame's columns, none for a Series beside them).
+    labels, set_kw, reindex_kw = _labels_of(on, ox, what)
+    aligned, _, _ = _labels_of(tn, tx, what)
     same = bool(converted.equals(tz))
     reindex = "" if same else f".reindex({reindex_kw}{aligned})"
     closing = (
@@ -4129,6 +4372,17 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
     agree.
     """
     pd = sys.modules["pandas"]
+    from povstat import _regions  # the list is read only on this error path
+
+    known = set(_regions.regions()["region_code"])
+
+    def codes(z: Any) -> bool:
+        # 3501..3506 read back as integers: keys, not row numbers (pairing20 L6).
+        return (
+            not isinstance(z, pd.MultiIndex)
+            and z.dtype.kind in "iu"
+            and all(str(v) in known for v in z.tolist())
+        )
 
     def numbers(z: Any) -> bool:
         return (
@@ -4136,14 +4390,28 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
             and z.dtype.kind in "iu"
             and bool(z.is_monotonic_increasing)
             and z.is_unique
+            and not codes(z)
         )
 
-    def named(z: Any) -> bool:
-        return isinstance(z, pd.MultiIndex) or z.dtype.kind not in "iufb"
+    def named(z: Any, rows: Any) -> bool:
+        # Integer codes beside the row numbers of a frame or of its named
+        # column (a Series built from an array has no name: it is told it
+        # was built without labels, as before).
+        return (
+            isinstance(z, pd.MultiIndex)
+            or z.dtype.kind not in "iufb"
+            or (
+                codes(z)
+                and (
+                    _columns(rows) is not None
+                    or getattr(rows, "name", None) is not None
+                )
+            )
+        )
 
-    if numbers(a) and named(b):
+    if numbers(a) and named(b, x0):
         (rn, rx, ra), (kn, kb) = (name0, x0, a), (name, b)
-    elif numbers(b) and named(a):
+    elif numbers(b) and named(a, x):
         (rn, rx, ra), (kn, kb) = (name, x, b), (name0, a)
     else:
         return None

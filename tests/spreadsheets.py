@@ -23,6 +23,7 @@ raised); ``invalid_texts`` lists the texts of the cells it found invalid.
 ``province_table`` reads CSV text split by ";" as March figures of one
 province's regencies (an invalid cell raises), ``province_values`` its
 values; ``warnings_saying`` records the warnings of a block.
+``p1p2_wide`` pivots one index of BPS's long P1/P2 file (:data:`RAW`) wide.
 
 openpyxl and odfpy are imported when a builder is called and a test that
 calls one is skipped without them, as the reader's own .xlsx and .ods
@@ -31,6 +32,7 @@ support needs them.
 
 from __future__ import annotations
 
+import csv
 import io
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -38,6 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 import pytest
 
 from povstat import BpsTable, Locale, read_bps_table
@@ -46,6 +49,8 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
 Rows = Sequence[Sequence[Any]]
+#: The unmodified BPS tables the package's data are built from.
+RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
 
 
 def xlsx_workbook(
@@ -212,3 +217,26 @@ def warnings_saying(words: str) -> Iterator[list[str]]:
         warnings.simplefilter("always")
         yield said
     said.extend(str(w.message) for w in caught if words in str(w.message))
+
+
+def p1p2_wide(kind: str) -> pd.DataFrame:
+    """One index of bps_p1p2_kabkota_2015_2023.csv, regions by years.
+
+    `kind` is the file's ``nama_variabel`` ("Index Kedalaman Kemiskinan",
+    "Index Keparahan Kemiskinan"); the regions keep the file's order, the
+    values its text.
+    """
+    path = RAW / "bps_p1p2_kabkota_2015_2023.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["nama_variabel"] == kind]
+    long = pd.DataFrame(rows)
+    order = list(dict.fromkeys(long["nama_wilayah"]))
+    wide = long.pivot_table(
+        index="nama_wilayah",
+        columns="nama_tahun",
+        values="data_content",
+        aggfunc="first",
+    ).loc[order]
+    return wide.rename_axis(index="Kabupaten/Kota", columns=None).reset_index()

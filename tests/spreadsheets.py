@@ -23,6 +23,9 @@ raised); ``invalid_texts`` lists the texts of the cells it found invalid.
 ``province_table`` reads CSV text split by ";" as March figures of one
 province's regencies (an invalid cell raises), ``province_values`` its
 values; ``warnings_saying`` records the warnings of a block.
+``p1p2_wide`` pivots one index of BPS's long P1/P2 file (:data:`RAW`) wide.
+``follow_series_recipe`` runs the one-region series advice as printed,
+``series_values`` reads its result as {(period, group): value}.
 
 openpyxl and odfpy are imported when a builder is called and a test that
 calls one is skipped without them, as the reader's own .xlsx and .ods
@@ -31,21 +34,28 @@ support needs them.
 
 from __future__ import annotations
 
+import csv
 import io
+import math
+import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 import pytest
 
+import povstat
 from povstat import BpsTable, Locale, read_bps_table
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 Rows = Sequence[Sequence[Any]]
+#: The unmodified BPS tables the package's data are built from.
+RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
 
 
 def xlsx_workbook(
@@ -212,3 +222,51 @@ def warnings_saying(words: str) -> Iterator[list[str]]:
         warnings.simplefilter("always")
         yield said
     said.extend(str(w.message) for w in caught if words in str(w.message))
+
+
+def p1p2_wide(kind: str) -> pd.DataFrame:
+    """One index of bps_p1p2_kabkota_2015_2023.csv, regions by years.
+
+    `kind` is the file's ``nama_variabel`` ("Index Kedalaman Kemiskinan",
+    "Index Keparahan Kemiskinan"); the regions keep the file's order, the
+    values its text.
+    """
+    path = RAW / "bps_p1p2_kabkota_2015_2023.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["nama_variabel"] == kind]
+    long = pd.DataFrame(rows)
+    order = list(dict.fromkeys(long["nama_wilayah"]))
+    wide = long.pivot_table(
+        index="nama_wilayah",
+        columns="nama_tahun",
+        values="data_content",
+        aggfunc="first",
+    ).loc[order]
+    return wide.rename_axis(index="Kabupaten/Kota", columns=None).reset_index()
+
+
+def follow_series_recipe(said: str, path: Path) -> pd.DataFrame:
+    """The one-region series advice in `said` run exactly, with `path` for "..."."""
+    read = re.search(
+        r"read the series with pandas \((?:first write .*?; then )?"
+        r"(pandas\.read_csv\(\.\.\.,.*?\)) and "
+        r"(povstat\.parse_columns\(.*?\.reset_index\(\))",
+        said,
+    )
+    assert read is not None, said
+    df = eval(read[1].replace("(...,", f"({str(path)!r},"), {"pandas": pd})
+    out = eval(read[2], {"df": df, "povstat": povstat})
+    assert isinstance(out, pd.DataFrame)
+    return out
+
+
+def series_values(out: pd.DataFrame) -> dict[tuple[str, str], float | None]:
+    """{(period, group): value} of a followed series recipe (None if missing)."""
+    assert out.shape[1] == 3
+    assert out.iloc[:, 2].dtype == "float64"  # numbers, not text
+    return {
+        (str(p), str(g)): None if math.isnan(v) else v
+        for p, g, v in out.itertuples(index=False)
+    }

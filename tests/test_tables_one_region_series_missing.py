@@ -22,8 +22,6 @@ Sources:
 
 from __future__ import annotations
 
-import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +30,8 @@ import pandas as pd
 import polars as pl
 import pytest
 
-import povstat
 from povstat import read_bps_table
+from spreadsheets import follow_series_recipe, series_values
 
 _TITLE = "Persentase Penduduk Miskin (P0) Jawa Timur Menurut Daerah (Persen)"
 _JATIM = {
@@ -52,29 +50,6 @@ _PIDIE_JAYA = (
     "-,-,-,35,30.26,27.97,26.07,25.43,24.35,22.7,21.78,21.4,21.18,21.82,"
     "20.17,19.31,19.19,19.55,18.45,18.4,18.28,16.12"
 )
-
-
-def _followed(said: str, path: Path) -> pd.DataFrame:
-    """The printed recipe run exactly, with the file's path for "..."."""
-    read = re.search(
-        r"read the series with pandas \((pandas\.read_csv\(\.\.\.,.*?\)) and "
-        r"(povstat\.parse_columns\(df.*?\.reset_index\(\))",
-        said,
-    )
-    assert read is not None, said
-    df = eval(read[1].replace("(...,", f"({str(path)!r},"), {"pandas": pd})
-    out = eval(read[2], {"df": df, "povstat": povstat})
-    assert isinstance(out, pd.DataFrame)
-    return out
-
-
-def _got(out: pd.DataFrame) -> dict[tuple[str, str], float | None]:
-    assert out.shape[1] == 3
-    assert out.iloc[:, 2].dtype == "float64"  # numbers, not text
-    return {
-        (str(p), str(g)): None if math.isnan(v) else v
-        for p, g, v in out.itertuples(index=False)
-    }
 
 
 def _jatim(path: Path, *, locale: str, title: bool) -> None:
@@ -106,7 +81,7 @@ def test_report_input_path_followed(tmp_path: Path) -> None:
     said = _message(path, locale="en")
     assert "skiprows=1" in said
     assert ".loc[:'Maret 2024']" in said
-    assert _got(_followed(said, path)) == _JATIM
+    assert series_values(follow_series_recipe(said, path)) == _JATIM
 
 
 @pytest.mark.parametrize("title", [False, True])
@@ -116,7 +91,7 @@ def test_indonesian_path_followed(tmp_path: Path, title: bool) -> None:
     _jatim(path, locale="id", title=title)
     said = _message(path, locale="id", sep=";")
     assert ("skiprows=1" in said) is title
-    assert _got(_followed(said, path)) == _JATIM
+    assert series_values(follow_series_recipe(said, path)) == _JATIM
 
 
 @pytest.mark.parametrize(
@@ -139,7 +114,7 @@ def test_report_input_frame_followed(tmp_path: Path, read: Any) -> None:
     _jatim(path, locale="en", title=True)
     said = _message(read(path), locale="en")
     assert "skiprows=1" in said
-    assert _got(_followed(said, path)) == _JATIM
+    assert series_values(follow_series_recipe(said, path)) == _JATIM
 
 
 def test_frame_with_its_header_as_labels_skips_nothing(tmp_path: Path) -> None:
@@ -147,7 +122,7 @@ def test_frame_with_its_header_as_labels_skips_nothing(tmp_path: Path) -> None:
     _jatim(path, locale="en", title=False)
     said = _message(pd.read_csv(path, dtype=str, keep_default_na=False), locale="en")
     assert "skiprows" not in said
-    assert _got(_followed(said, path)) == _JATIM
+    assert series_values(follow_series_recipe(said, path)) == _JATIM
 
 
 def _pidie_jaya(path: Path, *, locale: str, title: bool) -> dict[str, float | None]:
@@ -172,7 +147,7 @@ def test_real_series_path_followed(tmp_path: Path, locale: str, title: bool) -> 
     path = tmp_path / "pidie_jaya.csv"
     want = _pidie_jaya(path, locale=locale, title=title)
     said = _message(path, locale=locale, sep=";" if locale == "id" else ",")
-    got = _got(_followed(said, path))
+    got = series_values(follow_series_recipe(said, path))
     # 22 years, 2004-2006 missing ("-"), 2007 35.0 ... 2025 16.12; no
     # period for the "Sumber" line.
     assert got == {(y, "Jumlah"): v for y, v in want.items()}
@@ -192,7 +167,7 @@ def test_real_series_frame_followed(tmp_path: Path, read: Any) -> None:
     want = _pidie_jaya(path, locale="en", title=True)
     said = _message(read(path), locale="en")
     assert "skiprows=1" in said
-    got = _got(_followed(said, path))
+    got = series_values(follow_series_recipe(said, path))
     assert got == {(y, "Jumlah"): v for y, v in want.items()}
 
 

@@ -28,8 +28,6 @@ Source: bps_p0_prov_2007_2026.csv, line 19 (JAWA TIMUR), semester 1
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,8 +35,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-import povstat
 from povstat import NumberParseError, read_bps_table
+from spreadsheets import follow_series_recipe, series_values
 
 _TITLE = "Persentase Penduduk Miskin (P0) Jawa Timur Menurut Daerah (Persen)"
 _GROUPS = ("Perkotaan", "Perdesaan", "Jumlah")
@@ -79,30 +77,6 @@ def _message(source: Any, **kw: Any) -> str:
     return str(err.value)
 
 
-def _follow(said: str, path: Path) -> pd.DataFrame:
-    """The printed recipe run exactly, with the file's path for "..."."""
-    read = re.search(
-        r"read the series with pandas \((?:first write .*?; then )?"
-        r"(pandas\.read_csv\(\.\.\.,.*?\)) and "
-        r"(povstat\.parse_columns\(.*?\.reset_index\(\))",
-        said,
-    )
-    assert read is not None, said
-    df = eval(read[1].replace("(...,", f"({str(path)!r},"), {"pandas": pd})
-    out = eval(read[2], {"df": df, "povstat": povstat})
-    assert isinstance(out, pd.DataFrame)
-    return out
-
-
-def _got(out: pd.DataFrame) -> dict[tuple[str, str], float | None]:
-    assert out.shape[1] == 3
-    assert out.iloc[:, 2].dtype == "float64"
-    return {
-        (str(p), str(g)): None if math.isnan(v) else v
-        for p, g, v in out.itertuples(index=False)
-    }
-
-
 def _want(last: str = "Maret 2025") -> dict[tuple[str, str], float | None]:
     return {
         (last if p == "Maret 2025" else p, g): None if v == "-" else float(v)
@@ -129,7 +103,7 @@ def test_a_marked_newest_round_is_kept(tmp_path: Path, last: str, locale: str) -
     said = _message(path, locale=locale, sep=sep)
     assert f".loc[:{last!r}]" in said
     assert f"{last!r} holds a note mark after its year" in said
-    assert _got(_follow(said, path)) == _want(last)
+    assert series_values(follow_series_recipe(said, path)) == _want(last)
 
 
 def test_a_marked_round_in_a_frame_of_the_file(tmp_path: Path) -> None:
@@ -138,7 +112,7 @@ def test_a_marked_round_in_a_frame_of_the_file(tmp_path: Path) -> None:
     path = tmp_path / "series.csv"
     _write(path, last="Maret 2025*)")
     said = _message(pd.read_csv(path, dtype=str, keep_default_na=False), locale="en")
-    assert _got(_follow(said, path)) == _want("Maret 2025*)")
+    assert series_values(follow_series_recipe(said, path)) == _want("Maret 2025*)")
 
 
 def test_the_marked_round_ends_both_advices_alike(tmp_path: Path) -> None:
@@ -193,7 +167,7 @@ def test_a_figure_in_the_other_convention_is_refused(
     assert "decimal=" not in said
     assert "thousands=" not in said
     with pytest.raises(NumberParseError, match="column 'Jumlah'") as err:
-        _follow(said, path)
+        follow_series_recipe(said, path)
     assert reason in str(err.value)
 
 
@@ -206,7 +180,7 @@ def test_missing_cells_named_by_the_caller_are_passed_on(tmp_path: Path) -> None
     _write(path, cells=cells)
     said = _message(path, locale="en", missing=("", "n.a"))
     assert "missing=['', 'n.a']" in said
-    assert _got(_follow(said, path)) == _want()
+    assert series_values(follow_series_recipe(said, path)) == _want()
 
 
 def test_a_short_row_is_named_before_the_recipe(tmp_path: Path) -> None:
@@ -223,13 +197,13 @@ def test_a_short_row_is_named_before_the_recipe(tmp_path: Path) -> None:
     )
     # Followed: the empty field written where the figure is missing.
     path.write_text(text.replace("Maret 2024,7.12,13.3,9.79", "Maret 2024,7.12,,9.79"))
-    got = _got(_follow(said, path))
+    got = series_values(follow_series_recipe(said, path))
     want = _want()
     want["Maret 2024", "Perdesaan"] = None
     assert got == want
     # What pandas made of the short row (the defect): Perdesaan 9.79.
     path.write_text(text.replace("Maret 2024,7.12,13.3,9.79", "Maret 2024,7.12,9.79"))
-    padded = _got(_follow(said, path))
+    padded = series_values(follow_series_recipe(said, path))
     assert padded["Maret 2024", "Perdesaan"] == 9.79
 
 

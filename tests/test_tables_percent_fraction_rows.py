@@ -24,7 +24,6 @@ JAWA TENGAH 9.48 / 9.39 (2025) and 9.21 (March 2026), DI YOGYAKARTA 10.23 /
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import warnings
@@ -39,8 +38,8 @@ from openpyxl import Workbook
 
 import povstat
 from povstat import read_bps_table
+from spreadsheets import RAW, p1p2_wide
 
-_RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
 _TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
 _TYPED = [
     ("JAWA TENGAH", "10.47", "9.48"),
@@ -295,12 +294,12 @@ def test_transposed_frame_without_a_title_line_is_turned_as_before() -> None:
 
 
 # The real files: no fractions warning (neither columns nor rows).
-_WIDE = sorted(p.name for p in _RAW.glob("*.csv") if "p1p2" not in p.name)
+_WIDE = sorted(p.name for p in RAW.glob("*.csv") if "p1p2" not in p.name)
 
 
 @pytest.mark.parametrize("name", _WIDE or ["(none)"])
 def test_bps_wide_files_are_not_warned(name: str) -> None:
-    path = _RAW / name
+    path = RAW / name
     if not path.exists():
         pytest.skip(f"{path} not present")
     # By path, and as frames of numbers (floats, as pandas.read_excel gives
@@ -322,7 +321,7 @@ def test_bps_p0_rows_hold_no_fraction_pattern() -> None:
         ("bps_p0_kabkota_2004_2025.csv", 2),
         ("bps_p0_prov_2007_2026.csv", 4),
     ):
-        path = _RAW / name
+        path = RAW / name
         if not path.exists():
             pytest.skip(f"{path} not present")
         wide = pd.read_csv(path, skiprows=skip, header=None)
@@ -330,24 +329,6 @@ def test_bps_p0_rows_hold_no_fraction_pattern() -> None:
         below = (v < 1) | v.isna()
         assert not (below.all(axis=1) & (v > 0).any(axis=1)).any()
         assert int((v < 1).sum().sum()) == (0 if "kabkota" in name else 2)
-
-
-def _p1p2_wide(kind: str) -> pd.DataFrame:
-    """One index of bps_p1p2_kabkota_2015_2023.csv, regions by years."""
-    path = _RAW / "bps_p1p2_kabkota_2015_2023.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    with path.open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["nama_variabel"] == kind]
-    long = pd.DataFrame(rows)
-    order = list(dict.fromkeys(long["nama_wilayah"]))
-    wide = long.pivot_table(
-        index="nama_wilayah",
-        columns="nama_tahun",
-        values="data_content",
-        aggfunc="first",
-    ).loc[order]
-    return wide.rename_axis(index="Kabupaten/Kota", columns=None).reset_index()
 
 
 @pytest.mark.parametrize(
@@ -359,7 +340,7 @@ def _p1p2_wide(kind: str) -> pd.DataFrame:
     ],
 )
 def test_bps_p1_p2_rows_are_not_named(kind: str, title: str) -> None:
-    wide = _p1p2_wide(kind)
+    wide = p1p2_wide(kind)
     values = wide.iloc[:, 1:].apply(pd.to_numeric, errors="coerce")
     # The premise: rows all below 1 (the cities' P1 and P2) beside rows of
     # 1 or more, the pattern of rows pasted as fractions; an index is no

@@ -16,7 +16,6 @@ P1 and P2 (bps_p1p2_kabkota_2015_2023.csv) are indexes, most often below
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import warnings
@@ -31,8 +30,8 @@ from openpyxl import Workbook
 
 import povstat
 from povstat import read_bps_table
+from spreadsheets import RAW, p1p2_wide
 
-_RAW = Path(__file__).resolve().parents[1] / "data-raw" / "indonesia"
 _TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
 _ROWS = [
     ("JAWA TIMUR", "9.79", "9.5"),
@@ -121,30 +120,12 @@ def test_a_column_of_changes_is_not_judged() -> None:
 def test_bps_percent_files_are_not_warned(name: str) -> None:
     # BPS's own P0 tables, by path and as frames read as text: their
     # values are percentages (1.04 or more for the regencies), none warned.
-    path = _RAW / name
+    path = RAW / name
     if not path.exists():
         pytest.skip(f"{path} not present")
     assert _fraction_warnings(path, month=None)[0] == []
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert _fraction_warnings(df, month=None)[0] == []
-
-
-def _p1p2_wide(kind: str) -> pd.DataFrame:
-    """One index of bps_p1p2_kabkota_2015_2023.csv, regions by years."""
-    path = _RAW / "bps_p1p2_kabkota_2015_2023.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    with path.open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["nama_variabel"] == kind]
-    long = pd.DataFrame(rows)
-    order = list(dict.fromkeys(long["nama_wilayah"]))
-    wide = long.pivot_table(
-        index="nama_wilayah",
-        columns="nama_tahun",
-        values="data_content",
-        aggfunc="first",
-    ).loc[order]
-    return wide.rename_axis(index="Kabupaten/Kota", columns=None).reset_index()
 
 
 @pytest.mark.parametrize(
@@ -157,7 +138,7 @@ def _p1p2_wide(kind: str) -> pd.DataFrame:
     ],
 )
 def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
-    wide = _p1p2_wide(kind)
+    wide = p1p2_wide(kind)
     # Most values are below 1 (P2: 87 %), or some are (P1): the premise.
     values = pd.to_numeric(wide.iloc[:, 1:].melt()["value"], errors="coerce").dropna()
     assert (values < 1).mean() > (0.8 if "P2" in title else 0.05)

@@ -1663,7 +1663,19 @@ def label_pairing(a: Any, b: Any) -> str:
 
 
 def _missing_from(a: Any, b: Any) -> list[Any]:
-    """The labels of `a` not among those of `b` (by value)."""
+    """The labels of `a` not among those of `b` (by value).
+
+    Two MultiIndexes of other depths share no label (a tuple of three
+    values is never one of two), which pandas' ``isin`` asserts on.
+    """
+    pd = sys.modules.get("pandas")
+    if (
+        pd is not None
+        and isinstance(a, pd.MultiIndex)
+        and isinstance(b, pd.MultiIndex)
+        and a.nlevels != b.nlevels
+    ):
+        return [plain(v) for v in a]
     try:
         inside = np.asarray(a.astype(object).isin(b.astype(object)), dtype=bool)
     except (TypeError, ValueError):  # pragma: no cover - labels that do not compare
@@ -2687,10 +2699,11 @@ def _cov_and_estimates(
     beside a Series of n labelled estimates: n columns, or n + 1 with
     default row labels where the first column is its key (a matrix read
     back from a file without ``index_col``), in which case the key is that
-    column's name; else None. A MultiIndex on the estimates pairs with a
-    MultiIndex of as many levels on both axes of the matrix (no key). A
-    polars matrix of n x n (its names its only labels) is returned as it
-    is, for :func:`_cov_relabelled` to convert.
+    column's name; else None. Estimates and a matrix indexed by as many
+    levels or not (a level one side has more: :func:`_cov_level_drops`),
+    with no key where either has a MultiIndex. A polars matrix of n x n
+    (its names its only labels) is returned as it is, for
+    :func:`_cov_relabelled` to convert.
     """
     pd = sys.modules["pandas"]
     pl = sys.modules.get("polars")
@@ -2704,28 +2717,18 @@ def _cov_and_estimates(
         ):
             continue
         if pl is not None and isinstance(d, pl.DataFrame):
-            if d.height == d.width == len(s) and not isinstance(s.index, pd.MultiIndex):
+            if d.height == d.width == len(s):
                 return sname, s, dname, d, None
             continue
         c = _columns(d)
         if not (_is_pandas(d) and c is not None and len(d.index) == len(s)):
             continue
-        if isinstance(s.index, pd.MultiIndex):
-            levels = s.index.nlevels
-            if all(
-                isinstance(z, pd.MultiIndex)
-                and z.nlevels == levels
-                and len(z) == len(s)
-                for z in (d.index, c)
-            ):
-                return sname, s, dname, d, None
-            continue
-        if isinstance(c, pd.MultiIndex):
-            continue
         if len(c) == len(s):
             return sname, s, dname, d, None
         if (
-            len(c) == len(s) + 1
+            not isinstance(s.index, pd.MultiIndex)
+            and not isinstance(c, pd.MultiIndex)
+            and len(c) == len(s) + 1
             and _is_default_index(d.index)
             and (
                 any(
@@ -2815,6 +2818,11 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     both axes (a covariance matrix's rows are in the order of its
     columns), then read as a pandas one; where no recipe is found, the
     message says which labels differ and prints no code (pairing20 L1, L2).
+    Estimates and a matrix indexed by different numbers of levels (a
+    round's month, or the year of one round, on one side only) first drop
+    the levels one side has more, the matrix from both its axes
+    (:func:`_cov_level_drops`), then are read as above: one rule for every
+    covariance matrix, a polars one through ``to_pandas`` (pairing21 M1-M3).
     """
     pd = sys.modules["pandas"]
     found = _cov_and_estimates(name0, x0, name, x)
@@ -2836,25 +2844,108 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
     c = _columns(d)
     if key is None and d.index.equals(s.index) and c.equals(s.index):
         return None  # labelled as its estimates: another advice's case
-    levels = isinstance(s.index, pd.MultiIndex)
+    for drop_s, drop_d in _cov_level_drops(s.index, d.index, c):
+        advice = _cov_read_recipe(
+            sname,
+            s,
+            dname,
+            x if dname == name else x0,
+            d,
+            key,
+            statements,
+            drop_s,
+            drop_d,
+        )
+        if advice is not None:
+            return advice or None
+    return _cov_not_read(name0, name, sname, s, dname, d, key, polars_)
+
+
+def _cov_level_drops(
+    labels: Any, rows: Any, columns: Any
+) -> Iterator[tuple[list[int], list[int]]]:
+    """(levels of the estimates dropped, levels of the matrix dropped on both axes).
+
+    None dropped where the estimates' `labels` and the matrix's axes have
+    as many levels (or its axes differ in depth: read as they are).
+    Otherwise the levels one side has more (a round's month beside
+    (region, year), the year of one round beside flat codes), as
+    :func:`_reductions` lists them, each side still telling its rows
+    apart; the matrix drops the same levels from its rows and columns.
+    """
+    pd = sys.modules["pandas"]
+    depth = [z.nlevels if isinstance(z, pd.MultiIndex) else 1 for z in (labels, rows)]
+    depth_c = columns.nlevels if isinstance(columns, pd.MultiIndex) else 1
+    if depth[0] == depth[1] or depth[1] != depth_c:
+        yield [], []
+        return
+    for drop_s, drop_d, order in _reductions(labels, rows):
+        if len(drop_s) + len(drop_d) != abs(depth[0] - depth[1]):
+            return  # fewer levels kept than the shallower side has
+        if order != sorted(order):
+            continue  # the levels' order is read by _cov_levels_read
+        if drop_d and not columns.droplevel(drop_d).is_unique:
+            continue
+        yield drop_s, drop_d
+
+
+def _cov_read_recipe(
+    sname: str,
+    s: Any,
+    dname: str,
+    given: Any,
+    d: Any,
+    key: Any,
+    statements: list[str],
+    drop_s: list[int],
+    drop_d: list[int],
+) -> str | None:
+    """The advice of :func:`_cov_relabelled` with one choice of levels dropped.
+
+    `given` is the matrix as passed, `d` as read (a pandas one, indexed by
+    its key column); `statements` the code that reads it so. The levels
+    `drop_s` of the estimates, `drop_d` of both axes of the matrix, are
+    dropped first. Returns the advice, printed only once run here to give
+    exactly the estimates' labels on both axes; "" where another advice's
+    case is found (its rows alone hold the labels; a polars matrix of the
+    same names in another order); None where no recipe is found.
+    """
+    pd = sys.modules["pandas"]
+    polars_ = not _is_pandas(given)
+    c = _columns(d)
+    labels, rows_, cols_ = s.index, d.index, c
+    statements = list(statements)
+    dropped = []
+    if drop_s:
+        labels = labels.droplevel(drop_s)
+        ref = _level_ref(s.index, drop_s)
+        statements.append(f"{sname} = {sname}.droplevel({ref!r})")
+        dropped.append(_dropped_said(sname, s.index, drop_s, ""))
+    if drop_d:
+        rows_, cols_ = rows_.droplevel(drop_d), cols_.droplevel(drop_d)
+        ref, ref_c = _level_ref(d.index, drop_d), _level_ref(c, drop_d)
+        statements.append(
+            f"{dname} = {dname}.droplevel({ref!r}, axis=0).droplevel({ref_c!r}, axis=1)"
+        )
+        dropped.append(_dropped_said(dname, d.index, drop_d, " on both its axes"))
+    drops = bool(drop_s or drop_d)
+    levels = isinstance(labels, pd.MultiIndex)
     # Estimates by name beside a matrix by code: the estimates are given
     # the codes of their names (the step the key-column detection uses).
-    reads = []
-    for spelling, target in _cov_targets(s.index):
+    for spelling, target in _cov_targets(labels):
         rows, cols = (
-            (_cov_levels_read(d.index, target), _cov_levels_read(c, target))
+            (_cov_levels_read(rows_, target), _cov_levels_read(cols_, target))
             if levels
-            else (_cov_axis_read(d.index, target), _cov_axis_read(c, target))
+            else (_cov_axis_read(rows_, target), _cov_axis_read(cols_, target))
         )
-        reads.append((rows, cols))
-        if cols is None and rows == "" and key is None and not spelling:
-            return None  # its rows alone hold the labels: _cov_labelled_on_rows
+        if cols is None and rows == "" and key is None and not (spelling or drops):
+            return ""  # its rows alone hold the labels: _cov_labelled_on_rows
         if rows is None or cols is None:
             continue
-        if polars_ and not (rows or cols or spelling):
+        if polars_ and not (rows or cols or spelling or drops):
             # The same names in another order: the estimates are put in the
             # order of its columns (the advice for any polars frame).
-            return None
+            return ""
 
         def axis(ax: str, read: str) -> str:
             # A levels reading is an expression of the axis ("{0}"), a flat
@@ -2872,7 +2963,7 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
         if spelling:
             steps.append(f"{sname} = {sname}.rename(index={spelling})")
         steps.append(f"{dname} = {dname}{fix}.loc[{sname}.index, {sname}.index]")
-        after = _followed(steps, {sname: s, dname: x if dname == name else x0})
+        after = _followed(steps, {sname: s, dname: given})
         if after is None:
             continue
         s1, d1 = after[sname], after[dname]
@@ -2885,7 +2976,7 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
         ):
             continue
         recipe = ", then ".join(f"`{step}`" for step in steps)
-        if not (fix or spelling or key is not None):
+        if not (fix or spelling or drops or key is not None):
             return (
                 f"`{dname}` is a covariance matrix of `{sname}` and they hold "
                 "the same labels in another order: align both its axes with "
@@ -2897,7 +2988,14 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             "those codes,"
             if spelling
             else f"give both its axes the labels of `{sname}`"
+            if fix
+            else ""
         )
+        if drops:
+            what_ = "level" if len(drop_s) + len(drop_d) == 1 else "levels"
+            as_ = f"drop the {what_} one side has more ({'; '.join(dropped)})" + (
+                f", {as_}" if as_ else ","
+            )
         keyed_ = (
             f" (its key column {key!r}, as a file read without `index_col` gives)"
             if key is not None
@@ -2924,8 +3022,42 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             "nor a column of it (the estimates are one value per area), and not "
             "a reorder of its rows alone"
         )
+    return None
 
-    # No recipe checked to work: say what differs on each axis, print no code.
+
+def _dropped_said(n: str, z: Any, drop: list[int], where: str) -> str:
+    """The levels `drop` of `z` (of argument `n`) a recipe drops, for a message."""
+    said = []
+    for lv in drop:
+        values = z.get_level_values(lv).unique()
+        one = f" of one value ({plain(values[0])!r})" if len(values) == 1 else ""
+        said.append(f"level {_level_ref(z, [lv])!r}{one}")
+    return f"`{n}` has {' and '.join(said)} more{where}"
+
+
+def _cov_not_read(
+    name0: str,
+    name: str,
+    sname: str,
+    s: Any,
+    dname: str,
+    d: Any,
+    key: Any,
+    polars_: bool,
+) -> str:
+    """The advice for a covariance matrix no recipe relabels: no code printed.
+
+    Says what differs on each axis (and level by level where the matrix
+    and its estimates are indexed by different numbers of levels).
+    """
+    pd = sys.modules["pandas"]
+    c = _columns(d)
+    depths = {z.nlevels if isinstance(z, pd.MultiIndex) else 1 for z in (s.index, c)}
+    levels_ = (
+        f"; level by level: {_levels_said(sname, s.index, dname, c)}"
+        if len(depths) > 1
+        else ""
+    )
     if polars_:
         parts = [
             f"{_some(only_)} in `{n}` only"
@@ -2942,8 +3074,8 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
             if only_
         ]
         return (
-            f"they hold different labels ({'; '.join(parts)}): `{dname}` is a "
-            f"covariance matrix of `{sname}`, a polars DataFrame whose names "
+            f"they hold different labels ({'; '.join(parts)}){levels_}: `{dname}` "
+            f"is a covariance matrix of `{sname}`, a polars DataFrame whose names "
             "are its only labels, and povstat finds no conversion of them that "
             f"gives the labels of `{sname}`; name its columns as `{sname}` is "
             f"labelled (the same areas, written the same way), then put "
@@ -2967,7 +3099,7 @@ def _cov_relabelled(name0: str, x0: Any, name: str, x: Any) -> str | None:
         f"`{dname}` is a covariance matrix of `{sname}`, and it must hold the "
         f"labels of `{sname}` ({_some([plain(v) for v in s.index])}) on both its "
         f"index and its columns: its rows{keyed_} hold {differs(d.index)}, its "
-        f"columns hold {differs(c)}, and povstat finds no conversion of them "
+        f"columns hold {differs(c)}{levels_}, and povstat finds no conversion of them "
         f"that gives the labels of `{sname}` on both axes; label both its axes "
         f"as `{sname}` is labelled (the same areas, written the same way), then "
         "align both axes with it by label; not by position"

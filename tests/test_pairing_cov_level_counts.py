@@ -131,8 +131,9 @@ def test_cov_of_another_round_with_a_level_more_prints_no_code() -> None:
     estimates = _estimates([(c, 2023) for c in CODES], ["region_code", "year"])
     cov = _cov([(c, 2022, 3) for c in CODES], ["region_code", "year", "month"])
     msg = _rank(estimates, cov)
-    assert "povstat finds no conversion" in msg
-    assert "level 1 holds 2023 in `estimates` and 2022 in `cov`" in msg
+    # pairing22 F1: refused as of another period, as an se of 2022 is.
+    assert "they are of different periods" in msg
+    assert "level 'year' holds 2023 in `estimates` and 2022 in `cov`" in msg
     assert not [s for s in re.findall(r"`([^`]*)`", msg) if "(" in s]  # no code
 
 

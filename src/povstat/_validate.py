@@ -1903,6 +1903,9 @@ def _pairing_advice(
     unlabelled = _unlabelled_cov(name0, x0, name, x)
     if unlabelled is not None:
         return unlabelled
+    periods_ = _of_other_periods(name0, a, name, b)
+    if periods_ is not None:
+        return periods_
     polars_ = what == "column" and _is_pandas(x0) != _is_pandas(x)
     if polars_:
         beside = _beside_polars(name0, x0, a, name, x, b)
@@ -2255,6 +2258,11 @@ def _different_labels(
     if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
         # Levels that differ in more than one way, read by no recipe: their
         # labels show no order, so .to_numpy() is not offered (pairing17 H1).
+        telling = _telling_level_advice(name0, a, name, b)
+        if telling is not None:
+            return (
+                f"{said}; level by level: {_levels_said(name0, a, name, b)}: {telling}"
+            )
         return (
             f"{said}; level by level: {_levels_said(name0, a, name, b)}: give "
             "both the same labels, level by level (drop a level one side has "
@@ -2269,6 +2277,132 @@ def _different_labels(
         "from both, in one order, or pass .to_numpy() if their values are "
         "already in one order"
     )
+
+
+def _periods_may_differ(name0: str, name: str) -> bool:
+    """Whether arguments `name0` and `name` may be of two periods.
+
+    A change's two sides (``before`` and ``after``, ``rate_before`` and
+    ``rate_after``) are meant to be; a benchmark may be of another year
+    than the value set against it (a target).
+    """
+    if {name0, name} == {"value", "benchmark"}:
+        return True
+
+    def side(n: str) -> str | None:
+        return next(
+            (t for t in ("before", "after") if n == t or n.endswith("_" + t)), None
+        )
+
+    return {side(name0), side(name)} == {"before", "after"}
+
+
+def _period_text(v: object) -> str | None:
+    """A one-value level's period as text, to compare 2023 with Period('2023')."""
+    v = plain(v)
+    pd = sys.modules["pandas"]
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, pd.Period):
+        return str(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, str):
+        return v.strip()
+    return None
+
+
+def _of_other_periods(name0: str, a: Any, name: str, b: Any) -> str | None:
+    """The refusal for two arguments of one set of estimates of two periods.
+
+    `se` indexed by (code, 2022) beside estimates indexed by (code, 2023),
+    or a September SE beside March estimates: a level of the same name
+    (of the same position, where no level is named) holds one value on
+    each side, and the two differ. Dropping that level would pair the
+    values of one survey round with another's (pairing22 F1); only a
+    change's two sides and a benchmark may be of two periods
+    (:func:`_periods_may_differ`). A level on one side alone, or one value
+    written otherwise (2023 and Period('2023')), is not refused here.
+    """
+    pd = sys.modules["pandas"]
+    if _periods_may_differ(name0, name):
+        return None
+    if not (isinstance(a, pd.MultiIndex) and isinstance(b, pd.MultiIndex)):
+        return None
+    if all(n is None for n in (*a.names, *b.names)):
+        pairs = [(i, i) for i in range(min(a.nlevels, b.nlevels))]
+        if a.nlevels != b.nlevels:
+            return None
+    else:
+        names_b = list(b.names)
+        pairs = [
+            (i, names_b.index(n))
+            for i, n in enumerate(a.names)
+            if n is not None and list(a.names).count(n) == 1 and names_b.count(n) == 1
+        ]
+    for i, j in pairs:
+        va, vb = a.get_level_values(i).unique(), b.get_level_values(j).unique()
+        if len(va) != 1 or len(vb) != 1 or _same_label(va[0], vb[0]):
+            continue
+        ta, tb = _period_text(va[0]), _period_text(vb[0])
+        if ta is not None and ta == tb:
+            continue
+        level_ = a.names[i]
+        lv = repr(level_) if level_ is not None else str(i)
+        u, v = plain(va[0]), plain(vb[0])
+        return (
+            f"they are of different periods: level {lv} holds {u!r} in `{name0}` "
+            f"and {v!r} in `{name}`; povstat does not pair the values of one "
+            "period with another's, which dropping that level would do: pass "
+            f"`{name}` of the period of `{name0}` (if `{name}` is in fact of "
+            f"{u!r}, relabel it so)"
+        )
+    return None
+
+
+def _telling_level_advice(name0: str, a: Any, name: str, b: Any) -> str | None:
+    """The advice where one side tells its rows apart by a level the other lacks.
+
+    `se` indexed by (code, area), urban and rural, beside estimates indexed
+    by code alone: dropping 'area' would leave repeated codes, paired by
+    position (pairing22 F2). The other side is to be indexed by that level
+    too, or the rows of one of its values selected. No code is printed:
+    beside as many rows, selecting one value's rows never gives the other
+    side's labels one to one. None where no side has such a level.
+    """
+    pd = sys.modules["pandas"]
+    for (n_, z), (m_, o) in (((name0, a), (name, b)), ((name, b), (name0, a))):
+        if not isinstance(z, pd.MultiIndex):
+            continue
+        others = list(o.names) if isinstance(o, pd.MultiIndex) else [o.name]
+        for i, level_ in enumerate(z.names):
+            extra = (
+                level_ not in others if level_ is not None else z.nlevels > len(others)
+            )
+            values = z.get_level_values(i).unique()
+            if not extra or len(values) < 2 or z.droplevel(i).is_unique:
+                continue
+            named = level_ is not None and list(z.names).count(level_) == 1
+            ref = level_ if named else i
+            eg = (
+                f" (e.g. `df.set_index(['region_code', {ref!r}])` on the table it "
+                "came from)"
+                if named
+                else ""
+            )
+            return (
+                f"`{n_}` tells its rows apart by level {ref!r} "
+                f"({_some([plain(v) for v in values])}), which `{m_}` lacks: "
+                "dropping it would leave repeated labels, which povstat pairs "
+                f"by position; index `{m_}` by that level too{eg}, or, if "
+                f"`{m_}` is of one {ref!r} only, select those rows "
+                f"from `{n_}` (`.xs(value, level={ref!r})`) and align them; not "
+                ".to_numpy(): the labels do not show that their rows are in one "
+                "order"
+            )
+    return None
 
 
 def _levels_said(name0: str, a: Any, name: str, b: Any) -> str:

@@ -1860,7 +1860,7 @@ def test_the_html_advice_says_how_numbers_are_written(tmp_path: Path) -> None:
     # in Indonesian) would be read as 1308. The advice keeps every cell as
     # text (a str converter for each of the table's 2 columns, no thousands
     # separator) for read_bps_table to read with the numbers' locale.
-    # (Running read_html needs lxml, not a dependency of povstat's tests.)
+    # (The recipe is run as printed in tests/test_tables_html_recipe_text.py.)
     path = tmp_path / "p0.xls"
     path.write_bytes(_HTML.encode())
     with pytest.raises(ValueError, match="an HTML page or table") as info:

@@ -9850,13 +9850,37 @@ def _uneven_rows(
     odd = [j for j in range(head + 1, last + 1) if 0 < int(fields[j]) != want]
     if not odd:
         return ""
-    more = f" (and {len(odd) - 1} more)" if len(odd) > 1 else ""
+
+    def listed(rows: list[int]) -> str:
+        more = f" (and {len(rows) - 3} more)" if len(rows) > 3 else ""
+        return (
+            ", ".join(
+                f"row {_label(index[j])!r} writes {int(fields[j])}" for j in rows[:3]
+            )
+            + more
+        )
+
+    short = [j for j in odd if int(fields[j]) < want]
+    long = [j for j in odd if int(fields[j]) > want]
+    said = []
+    if short:
+        said.append(
+            f"{listed(short)}, which pandas.read_csv would pad at its end, "
+            "moving its values to the columns of others (write an empty field "
+            "for a missing value)"
+        )
+    if long:
+        # A long row is not padded (sheets21 K6): pandas.read_csv refuses
+        # it or shifts its fields; the fix is to remove the extra field.
+        said.append(
+            f"{listed(long)}, more than the header, which pandas.read_csv "
+            "cannot line up with its columns (remove the extra field, or quote a "
+            'number written with a decimal comma, "3.650,1", which the '
+            "separator split in two)"
+        )
     return (
         f"first write each row with as many fields as the header row "
-        f"{_label(index[head])!r} ({want} fields): row {_label(index[odd[0]])!r}{more} "
-        f"writes {int(fields[odd[0]])}, which pandas.read_csv would pad at its "
-        "end, moving its values to the columns of others (write an empty field "
-        "for a missing value); then "
+        f"{_label(index[head])!r} ({want} fields): {'; '.join(said)}; then "
     )
 
 

@@ -1994,6 +1994,7 @@ def read_bps_table(
                 sep=sep,
                 missing=miss,
                 fields=read.fields,
+                encoding="" if isinstance(frame_source, pd.DataFrame) else encoding,
             )
 
         transposed = turned(text) if str(e).startswith("no header row") else ""
@@ -7879,7 +7880,9 @@ def _skip_to(row: object) -> str:
     return ""
 
 
-def _pandas_read_csv(*, sep: str = ",", row: object = None, extra: str = "") -> str:
+def _pandas_read_csv(
+    *, sep: str = ",", row: object = None, extra: str = "", encoding: str = ""
+) -> str:
     """The pandas call advised to read a CSV file's table: the one recipe.
 
     Every column as text (``dtype=str, keep_default_na=False``), so that
@@ -7888,14 +7891,21 @@ def _pandas_read_csv(*, sep: str = ",", row: object = None, extra: str = "") -> 
     would make of it, and a "9.5" typed among Indonesian "9,79" is refused,
     not read as 95 (pandas' ``thousands='.'`` strips a dot anywhere). `sep`:
     the file's separator (named unless ","); `row`: its header row, skipped
-    to (:func:`_skip_to`); `extra`: more options ("index_col=0").
+    to (:func:`_skip_to`); `extra`: more options ("index_col=0");
+    `encoding`: the encoding the caller passed read_bps_table, named unless
+    its default (a cp1252 or UTF-16 file the recipe would otherwise fail to
+    decode, sheets21 K4).
 
     >>> print(_pandas_read_csv(sep=";", row=3))
     pandas.read_csv(..., sep=';', skiprows=2, dtype=str, keep_default_na=False)
     >>> print(_pandas_read_csv(extra="index_col=0"))
     pandas.read_csv(..., index_col=0, dtype=str, keep_default_na=False)
+    >>> print(_pandas_read_csv(sep=";", encoding="cp1252"))
+    pandas.read_csv(..., sep=';', encoding='cp1252', dtype=str, keep_default_na=False)
     """
     named = f"sep={sep!r}, " if sep != "," else ""
+    if encoding and codecs.lookup(encoding).name != codecs.lookup("utf-8-sig").name:
+        named += f"encoding={encoding!r}, "
     more = f"{extra}, " if extra else ""
     return (
         f"pandas.read_csv(..., {named}{_skip_to(row)}{more}"
@@ -9894,8 +9904,12 @@ def _transposed_hint(
     sep: str = ",",
     missing: Iterable[str] = _DEFAULT_MISSING,
     fields: np.ndarray[Any, Any] | None = None,
+    encoding: str = "",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
+
+    `encoding`: the CSV file's, as the caller passed it, carried into the
+    pandas recipe (:func:`_pandas_read_csv`).
 
     `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
     Special, Transpose keeps the number formats; a frame read from the
@@ -10021,7 +10035,9 @@ def _transposed_hint(
                     if sheet
                     else ", or read the series with pandas ("
                     + _uneven_rows(index, fields, r, end)
-                    + _pandas_read_csv(sep=sep, row=at, extra="index_col=0")
+                    + _pandas_read_csv(
+                        sep=sep, row=at, extra="index_col=0", encoding=encoding
+                    )
                     # ignore_index=False: the periods (the index) stay
                     # beside each value, which melt() would drop.
                     + f" and povstat.parse_columns(df{cut}, list(df.columns), "
@@ -10130,7 +10146,9 @@ def _transposed_hint(
             else "transpose it first ("
             + _uneven_rows(index, fields, k, last)
             + "read it into a frame with the periods as its index, "
-            + _pandas_read_csv(sep=sep, row=index[k], extra="index_col=0")
+            + _pandas_read_csv(
+                sep=sep, row=index[k], extra="index_col=0", encoding=encoding
+            )
             + f", and pass df{cut}.T.reset_index(){why}; or, in a spreadsheet, "
             f"copy the table {'without the lines below it ' if cut else ''}and "
             "paste it transposed)"

@@ -1116,18 +1116,22 @@ def read_bps_table(
         percent may exceed 100. The warning names the first three cells.
         If a value column under a unit row, group label or title stating
         "(persen)", in a table with no cell stating percent of its own,
-        holds values all 0 or more whose median is below 1: they are most
+        holds values all 0 or more and all below 1: they are most
         likely fractions of one (``pandas.read_excel`` gives a cell
         formatted as percent, 9.79%, as 0.0979); kept as read. Likewise
-        rows whose values are all below 1 beside rows of 1 or more, when
-        times 100 they fall among the other rows' values (within half their
-        lowest and twice their highest): rows pasted in from a sheet
-        formatted as percent. The warning
+        cells below 1 (whole rows, or a block of some years by some
+        regions) beside values of 1 or more, when times 100 they fall
+        among those values (within half their lowest and twice their
+        highest) and are most of the table's cells below 1: cells pasted
+        in from a sheet formatted as percent (genuine percentages below 1,
+        such as extreme poverty by province, mostly fall outside, and are
+        not warned). The warning
         names the columns with their medians (or the rows with their
-        values) and the fix (pass the
+        values, or the cells) and the fix (pass the
         workbook's path, whose number formats are read, or convert the
         cells with ``povstat.to_percent(cells, unit="fraction")``, for a
-        frame by code naming the cells by position, which
+        frame by code naming the cells by position and reading them with
+        ``povstat.parse_numbers`` in the table's locale, which
         gives 9.79 exactly where ``* 100`` gives 9.790000000000001, leaving
         "-" and other text cells as they are, to be read as missing or
         reported as ever; a polars or DuckDB frame converted with

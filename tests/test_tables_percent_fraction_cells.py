@@ -250,3 +250,23 @@ def test_genuine_percentages_below_one_are_not_warned() -> None:
     said, t = _read(io.StringIO(text), month=None)
     assert said == []
     assert t.data["value"].tolist() == [float(b) for _, b in rows]
+
+
+def test_a_pasted_row_just_beyond_the_span_is_converted_whole(tmp_path: Path) -> None:
+    # Six of eight rows pasted; typed: JAWA TIMUR and Kota Batu, 2.86 to
+    # 10.38, so the window is 1.43 to 20.76. Sampang's 20.61 (2025) falls
+    # in, its 21.61, 21.76 and 20.83 just beyond: its row, all below 1, is
+    # named whole, so the recipe followed once gives every source value.
+    pasted = {
+        (r, y)
+        for r in ("Pacitan", "Ponorogo", "Tuban", "Sampang", "Kota Malang")
+        for y in _YEARS
+    } | {("Kota Surabaya", y) for y in _YEARS}
+    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", pasted))
+    said, _ = _read(df)
+    assert len(said) == 1
+    assert "beside rows of percentages (2.86 to 10.38 in the same columns)" in said[0]
+    assert "x = df.iloc[2:8, 1:5]" in said[0]
+    said, t = _read(_follow(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == _SOURCE

@@ -7017,8 +7017,10 @@ def _fraction_cells(
     bps_p1p2_kabkota_2015_2023.csv many regions' P1 and P2 are below 1
     in every year, beside others of 1 or more): its title keeps it from
     being judged (``_INDEX_MEASURE``). A table holding a value below 0 (a
-    change) names none. Returns the cells named (a mask) and the lowest
-    and highest value of 1 or more.
+    change) names none. A row of values all below 1 with a cell named is
+    named whole (a row pasted with its region's highest values, a little
+    beyond the others' span). Returns the cells named (a mask) and the
+    lowest and highest value of 1 or more.
     """
     counted = ~np.isnan(cells)
     none = (np.zeros(cells.shape, dtype=bool), 0.0, 0.0)
@@ -7034,7 +7036,12 @@ def _fraction_cells(
     fits = small & (scaled >= lo / 2) & (scaled <= 2 * hi)
     if 2 * int(fits.sum()) <= int(small.sum()):
         return none
-    return fits, lo, hi
+    # A row whose values are all below 1, some of them named, is named
+    # whole: pasted with them, its other cells lie just beyond the typed
+    # values' span (Sampang's 21.61 beside typed values up to 10.38, whose
+    # twice is 20.76), and would be named only once those are converted.
+    whole = fits.any(axis=1) & ~(counted & (filled >= 1)).any(axis=1)
+    return fits | (small & whole[:, None]), lo, hi
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:

@@ -93,4 +93,28 @@ def test_several_short_rows_are_counted(tmp_path: Path) -> None:
     path.write_text(text + _TAIL, encoding="utf-8")
     with pytest.raises(ValueError, match="looks transposed") as err:
         read_bps_table(path, locale="en")
-    assert "row 4 (and 1 more) writes 3" in str(err.value)
+    # Each row named with its count (sheets21 K6): rows 4 and 5 write 3.
+    assert "row 4 writes 3, row 5 writes 3, which pandas.read_csv would pad" in str(
+        err.value
+    )
+
+
+def test_a_long_row_is_told_to_lose_its_extra_field(tmp_path: Path) -> None:
+    # sheets21 K6: a stray comma at the end of September 2025's row makes
+    # it 5 fields long; pandas does not pad it, it refuses it: the advice
+    # says to remove the field, and followed gives the source values.
+    path = tmp_path / "p0.csv"
+    head = _HEAD.replace("9.39,10.08,9.3\n", "9.39,10.08,9.3,\n")
+    path.write_text(head + "Maret 2026,9.21,9.7,9.06\n" + _TAIL, encoding="utf-8")
+    with pytest.raises(ValueError, match="looks transposed") as err:
+        read_bps_table(path, locale="en")
+    said = str(err.value)
+    assert (
+        "row 4 writes 5, more than the header, which pandas.read_csv cannot "
+        "line up with its columns (remove the extra field" in said
+    )
+    assert "pad" not in said.split("(4 fields):")[1].split("; then")[0]
+    path.write_text(_HEAD + "Maret 2026,9.21,9.7,9.06\n" + _TAIL, encoding="utf-8")
+    got = _follow(said, path)
+    assert got["Jawa Timur", 2025, 9] == 9.3
+    assert got["DI Yogyakarta", 2026, 3] == 9.7

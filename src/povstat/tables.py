@@ -1116,18 +1116,22 @@ def read_bps_table(
         percent may exceed 100. The warning names the first three cells.
         If a value column under a unit row, group label or title stating
         "(persen)", in a table with no cell stating percent of its own,
-        holds values all 0 or more whose median is below 1: they are most
+        holds values all 0 or more and all below 1: they are most
         likely fractions of one (``pandas.read_excel`` gives a cell
         formatted as percent, 9.79%, as 0.0979); kept as read. Likewise
-        rows whose values are all below 1 beside rows of 1 or more, when
-        times 100 they fall among the other rows' values (within half their
-        lowest and twice their highest): rows pasted in from a sheet
-        formatted as percent. The warning
+        cells below 1 (whole rows, or a block of some years by some
+        regions) beside values of 1 or more, when times 100 they fall
+        among those values (within half their lowest and twice their
+        highest) and are most of the table's cells below 1: cells pasted
+        in from a sheet formatted as percent (genuine percentages below 1,
+        such as extreme poverty by province, mostly fall outside, and are
+        not warned). The warning
         names the columns with their medians (or the rows with their
-        values) and the fix (pass the
+        values, or the cells) and the fix (pass the
         workbook's path, whose number formats are read, or convert the
         cells with ``povstat.to_percent(cells, unit="fraction")``, for a
-        frame by code naming the cells by position, which
+        frame by code naming the cells by position and reading them with
+        ``povstat.parse_numbers`` in the table's locale, which
         gives 9.79 exactly where ``* 100`` gives 9.790000000000001, leaving
         "-" and other text cells as they are, to be read as missing or
         reported as ever; a polars or DuckDB frame converted with
@@ -1994,6 +1998,7 @@ def read_bps_table(
                 sep=sep,
                 missing=miss,
                 fields=read.fields,
+                encoding="" if isinstance(frame_source, pd.DataFrame) else encoding,
             )
 
         transposed = turned(text) if str(e).startswith("no header row") else ""
@@ -2653,6 +2658,7 @@ def read_bps_table(
             if isinstance(frame_source, pd.DataFrame)
             else None
         ),
+        locale=locale,
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -6802,21 +6808,33 @@ def _iloc_positions(positions: Sequence[int]) -> str:
     return f"[{', '.join(parts)}]"
 
 
-def _to_percent_recipe(rows: Sequence[int], cols: Sequence[int]) -> str:
+def _to_percent_recipe(
+    blocks: Sequence[tuple[Sequence[int], Sequence[int]]], locale: str
+) -> str:
     """Code converting a pandas frame's cells of fractions to percent, in place.
 
-    The cells at `rows` by `cols` (positions, as ``iloc`` counts), numbers
-    only: "-" (no data) and other text are left as they are, and
-    ``povstat.to_percent`` gives 0.0979 as 9.79 exactly (``* 100`` gives
-    9.790000000000001, which breaks ties in a ranking).
+    Each block's cells, its rows by its columns (positions, as ``iloc``
+    counts), one statement a block; numbers only: "-" (no data) and other
+    text are left as they are. The cells are read by
+    ``povstat.parse_numbers`` in `locale`, so a fraction written as text
+    ("0,0979" in a frame read with ``dtype=str``, or in a column
+    ``pandas.read_csv(decimal=",")`` kept as text for its "-") is converted
+    like a number (``pandas.to_numeric`` reads no decimal comma, so it left
+    such cells, sheets21 K2, sheets20 J0); a cell already a number is
+    taken as it is. ``povstat.to_percent`` gives 0.0979 as 9.79 exactly
+    (``* 100`` gives 9.790000000000001, which breaks ties in a ranking).
     """
-    at = f"{_iloc_positions(rows)}, {_iloc_positions(cols)}"
-    return (
-        f"df = df.astype(object); x = df.iloc[{at}]; "
-        'v = x.apply(pandas.to_numeric, errors="coerce"); '
-        f"df.iloc[{at}] = x.mask(v.notna(), povstat.to_percent("
-        'v.to_numpy(float), unit="fraction"))'
-    )
+    steps = ["df = df.astype(object)"]
+    for rows, cols in blocks:
+        at = f"{_iloc_positions(rows)}, {_iloc_positions(cols)}"
+        steps.append(
+            f"x = df.iloc[{at}]; v = pandas.DataFrame(povstat.parse_numbers("
+            f'x.to_numpy(), locale="{locale}", errors="report").value, '
+            "index=x.index, columns=x.columns); "
+            f"df.iloc[{at}] = x.mask(v.notna(), povstat.to_percent("
+            'v.to_numpy(float), unit="fraction"))'
+        )
+    return "; ".join(steps)
 
 
 def _warn_percent_fractions(
@@ -6829,8 +6847,9 @@ def _warn_percent_fractions(
     names: Sequence[object],
     *,
     frame_at: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None,
+    locale: str,
 ) -> None:
-    """Warn of fractions of one under a stated percent: columns, or rows.
+    """Warn of fractions of one under a stated percent: columns, or cells.
 
     `values`: rows by value columns; `read`: the cells read; `own`: the
     cells stating percent of their own ("%", a percent format); `stated`: per
@@ -6839,19 +6858,22 @@ def _warn_percent_fractions(
     `names`: each row's label (the region's name, as written);
     `frame_at`: for a frame, the positions (as ``iloc`` counts) of the rows
     and of the value columns, which the advice's code converts; None for a
-    file.
+    file; `locale`: the frame's number format, for the advice's code.
 
     A share of people in percent is seldom below 1 (BPS's P0 of a regency
     or province is 1.04 or more in bps_p0_kabkota_2004_2025.csv), but
     ``pandas.read_excel`` gives a cell formatted as percent as its stored
-    fraction (9.79% as 0.0979): a column whose values, all 0 or more,
-    have a median below 1 is named in a UserWarning, with its median.
-    Rows pasted in from a sheet formatted as percent hold fractions in
-    some rows only; see ``_fraction_rows`` for the rule that names them. A
-    column of changes or of an index (P1, P2: most often below 1) is not
-    judged; nor is a table with a cell stating percent of its own ("0,35
-    %": the table shows how it writes percentages, and a bare fraction
-    beside such cells is judged by ``_fractions_among``).
+    fraction (9.79% as 0.0979): a column whose values, all 0 or more, are
+    all below 1 (so its median is) is named in a UserWarning, with its
+    median. A column also holding values of 1 or more is judged cell by
+    cell instead (sheets21 K7, K8): cells pasted in from a sheet formatted
+    as percent hold fractions among percentages; see ``_fraction_cells``
+    for the rule that names them, and which leaves genuine percentages
+    below 1 (BPS's extreme poverty: 18 provinces below 1 % in March 2023)
+    alone. A column of changes or of an index (P1, P2: most often below 1)
+    is not judged; nor is a table with a cell stating percent of its own
+    ("0,35 %": the table shows how it writes percentages, and a bare
+    fraction beside such cells is judged by ``_fractions_among``).
     """
     if (read & own).any():
         return
@@ -6867,12 +6889,14 @@ def _warn_percent_fractions(
     )
     cells = np.where(read & judged[None, :], values, np.nan)
     counted = ~np.isnan(cells)
+    filled = np.where(counted, cells, 0.0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a column of no value
         median = np.nanmedian(cells, axis=0) if cells.size else np.zeros(0)
     low = np.flatnonzero(
         counted.any(axis=0)
-        & ~(np.where(counted, cells, 0.0) < 0).any(axis=0)
+        & ~(filled < 0).any(axis=0)
+        & ~(counted & (filled >= 1)).any(axis=0)
         & (median < 1)
     )
     n_rows = cells.shape[0]
@@ -6886,33 +6910,60 @@ def _warn_percent_fractions(
             f"{more} are read as percentages below 1, where a share of people "
             "in percent is seldom below 1 (9.79% stored as 0.0979)"
         )
-        at_rows, at_cols = np.arange(n_rows), low
+        blocks = [(np.arange(n_rows), low)]
         which = "those columns' cells"
     else:
-        rows, lo, hi = _fraction_rows(cells)
+        named, lo, hi = _fraction_cells(cells)
+        rows = np.flatnonzero(named.any(axis=1))
         if rows.size == 0:
             return
-        shown = ", ".join(
-            f"{_label(names[i])!r} ("
-            + ", ".join(f"{float(v):g}" for v in cells[i][counted[i]][:3])
-            + (", ..." if int(counted[i].sum()) > 3 else "")
-            + ")"
-            for i in rows[:3].tolist()
-        )
+        whole = bool((named[rows] == (counted & (filled > 0))[rows]).all())
+        if whole:
+            shown = ", ".join(
+                f"{_label(names[i])!r} ("
+                + ", ".join(f"{float(v):g}" for v in cells[i][counted[i]][:3])
+                + (", ..." if int(counted[i].sum()) > 3 else "")
+                + ")"
+                for i in rows[:3].tolist()
+            )
+        else:
+            shown = ", ".join(
+                f"{_label(names[i])!r} ("
+                + ", ".join(
+                    f"{headers[j]!r}: {float(cells[i, j]):g}"
+                    for j in np.flatnonzero(named[i])[:3].tolist()
+                )
+                + (", ..." if int(named[i].sum()) > 3 else "")
+                + ")"
+                for i in rows[:3].tolist()
+            )
         more = f" (and {rows.size - 3} more)" if rows.size > 3 else ""
+        kind = "rows" if whole else "cells"
         found = (
-            f"value rows stated in percent hold fractions of one: {shown}{more} "
-            "are read as percentages below 1 beside rows of percentages "
-            f"({lo:g} to {hi:g} in the same columns), among which they fall "
-            "once multiplied by 100: rows pasted in from a sheet formatted as "
-            "percent (9.79% stored as 0.0979)"
+            f"value {kind} stated in percent hold fractions of one: {shown}{more} "
+            "are read as percentages below 1 beside "
+            + ("rows of percentages" if whole else "percentages")
+            + f" ({lo:g} to {hi:g} in the same "
+            + ("columns" if whole else "table")
+            + "), among which they fall once multiplied by 100: "
+            f"{kind} pasted in from a sheet formatted as percent (9.79% stored "
+            "as 0.0979)"
         )
-        at_rows = rows
-        at_cols = np.flatnonzero(counted.any(axis=0))
-        which = "those rows' cells"
+        # One block per set of columns named, rows in order: the code
+        # converts the cells named and no other.
+        patterns: dict[tuple[int, ...], list[int]] = {}
+        for i in rows.tolist():
+            key = tuple(np.flatnonzero(named[i]).tolist())
+            patterns.setdefault(key, []).append(i)
+        blocks = [
+            (np.asarray(r, dtype=np.intp), np.asarray(c, dtype=np.intp))
+            for c, r in patterns.items()
+        ]
+        which = "those cells" if not whole else "those rows' cells"
     if frame_at is not None:
         recipe = _to_percent_recipe(
-            frame_at[0][at_rows].tolist(), frame_at[1][at_cols].tolist()
+            [(frame_at[0][r].tolist(), frame_at[1][c].tolist()) for r, c in blocks],
+            locale,
         )
         fix = (
             "if it was read with pandas.read_excel (or another reader of a "
@@ -6936,47 +6987,61 @@ def _warn_percent_fractions(
     warnings.warn(msg, UserWarning, stacklevel=3)
 
 
-def _fraction_rows(
+def _fraction_cells(
     cells: np.ndarray[Any, Any],
 ) -> tuple[np.ndarray[Any, Any], float, float]:
-    """Rows of fractions of one among rows of percentages, and the latter's range.
+    """Cells of fractions of one among percentages, and the latter's range.
 
     `cells`: rows by judged value columns under a stated percent (NaN where
-    none is read). A row is named when its values are all below 1, one at
-    least above 0, while other rows hold a value of 1 or more, and each of
-    its values above 0, times 100, lies within the other rows' values
-    (above 0) widened to half their lowest and twice their highest. The
-    rule: a row pasted in from a sheet formatted as percent holds the same
-    measure for a region like the others, so its fractions times 100 fall
-    among their values; a genuine percentage below 1 (a region with
-    almost no poor) times 100 falls far above them (0.5 beside 9.5 to
-    13.08 would be 50). BPS's files hold no such row: the lowest P0 in
+    none is read). A cell below 1 and above 0 is named when, times 100, it
+    lies within the table's values of 1 or more widened to half their
+    lowest and twice their highest, and more than half of the table's
+    cells above 0 and below 1 do so. The rule: a cell (a whole row, or a
+    block of some years by some regions, sheets21 K1) pasted in from a
+    sheet formatted as percent holds the same measure for a region like
+    the others, so its fraction times 100 falls among their values; a
+    genuine percentage below 1 (a region with almost no poor) times 100
+    falls far above them (0.5 beside 9.5 to 13.08 would be 50). Genuine
+    small percentages are spread over 0 to 1, so times 100 over 0 to 100,
+    and only a few fall in the others' range by chance: in BPS's extreme
+    poverty by province, March 2023 (sheets21 K7), beside 1.12 to 7.67,
+    only Kalimantan Timur's 0.10 of the 18 provinces below 1 does (0.41
+    gives 41); when those that fall in it are not the majority, none is
+    named. BPS's files hold no such cell: the lowest P0 in
     bps_p0_kabkota_2004_2025.csv is 1.04, and the only values below 1 in
     bps_p0_prov_2007_2026.csv are DKI Jakarta's rural 0 (Jakarta has no
-    rural area), and a row of zeros alone is none. The widening lets a
-    pasted region lie a little beyond the others' span (sheets18 H6:
-    Pacitan's P0 2024, 13.08, pasted beside Jawa Tengah's rows, whose
-    highest is Cilacap's 10.68). An index shows the same pattern (in
+    rural area), and a zero is not judged. The widening lets a pasted
+    region lie a little beyond the others' span (sheets18 H6: Pacitan's
+    P0 2024, 13.08, pasted beside Jawa Tengah's rows, whose highest is
+    Cilacap's 10.68). An index shows the same pattern (in
     bps_p1p2_kabkota_2015_2023.csv many regions' P1 and P2 are below 1
     in every year, beside others of 1 or more): its title keeps it from
-    being judged (``_INDEX_MEASURE``). A table holding a value
-    below 0 (a change) names none. Returns the rows (positions) and the
-    other rows' lowest and highest value above 0.
+    being judged (``_INDEX_MEASURE``). A table holding a value below 0 (a
+    change) names none. A row of values all below 1 with a cell named is
+    named whole (a row pasted with its region's highest values, a little
+    beyond the others' span). Returns the cells named (a mask) and the
+    lowest and highest value of 1 or more.
     """
     counted = ~np.isnan(cells)
-    none = (np.zeros(0, dtype=np.intp), 0.0, 0.0)
-    if not counted.any() or (cells[counted] < 0).any():
+    none = (np.zeros(cells.shape, dtype=bool), 0.0, 0.0)
+    filled = np.where(counted, cells, 0.0)
+    if not counted.any() or (filled < 0).any():
         return none
-    positive = counted & (np.where(counted, cells, 0.0) > 0)
-    big = (counted & (np.where(counted, cells, 0.0) >= 1)).any(axis=1)
-    small = positive.any(axis=1) & ~big
+    big = counted & (filled >= 1)
+    small = counted & (filled > 0) & (filled < 1)
     if not small.any() or not big.any():
         return none
-    ref = cells[big][positive[big]]
-    lo, hi = float(ref.min()), float(ref.max())
-    scaled = np.where(positive, cells, np.nan) * 100
-    fits = (~positive | ((scaled >= lo / 2) & (scaled <= 2 * hi))).all(axis=1)
-    return np.flatnonzero(small & fits), lo, hi
+    lo, hi = float(cells[big].min()), float(cells[big].max())
+    scaled = filled * 100
+    fits = small & (scaled >= lo / 2) & (scaled <= 2 * hi)
+    if 2 * int(fits.sum()) <= int(small.sum()):
+        return none
+    # A row whose values are all below 1, some of them named, is named
+    # whole: pasted with them, its other cells lie just beyond the typed
+    # values' span (Sampang's 21.61 beside typed values up to 10.38, whose
+    # twice is 20.76), and would be named only once those are converted.
+    whole = fits.any(axis=1) & ~(counted & (filled >= 1)).any(axis=1)
+    return fits | (small & whole[:, None]), lo, hi
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
@@ -7826,7 +7891,9 @@ def _skip_to(row: object) -> str:
     return ""
 
 
-def _pandas_read_csv(*, sep: str = ",", row: object = None, extra: str = "") -> str:
+def _pandas_read_csv(
+    *, sep: str = ",", row: object = None, extra: str = "", encoding: str = ""
+) -> str:
     """The pandas call advised to read a CSV file's table: the one recipe.
 
     Every column as text (``dtype=str, keep_default_na=False``), so that
@@ -7835,14 +7902,21 @@ def _pandas_read_csv(*, sep: str = ",", row: object = None, extra: str = "") -> 
     would make of it, and a "9.5" typed among Indonesian "9,79" is refused,
     not read as 95 (pandas' ``thousands='.'`` strips a dot anywhere). `sep`:
     the file's separator (named unless ","); `row`: its header row, skipped
-    to (:func:`_skip_to`); `extra`: more options ("index_col=0").
+    to (:func:`_skip_to`); `extra`: more options ("index_col=0");
+    `encoding`: the encoding the caller passed read_bps_table, named unless
+    its default (a cp1252 or UTF-16 file the recipe would otherwise fail to
+    decode, sheets21 K4).
 
     >>> print(_pandas_read_csv(sep=";", row=3))
     pandas.read_csv(..., sep=';', skiprows=2, dtype=str, keep_default_na=False)
     >>> print(_pandas_read_csv(extra="index_col=0"))
     pandas.read_csv(..., index_col=0, dtype=str, keep_default_na=False)
+    >>> print(_pandas_read_csv(sep=";", encoding="cp1252"))
+    pandas.read_csv(..., sep=';', encoding='cp1252', dtype=str, keep_default_na=False)
     """
     named = f"sep={sep!r}, " if sep != "," else ""
+    if encoding and codecs.lookup(encoding).name != codecs.lookup("utf-8-sig").name:
+        named += f"encoding={encoding!r}, "
     more = f"{extra}, " if extra else ""
     return (
         f"pandas.read_csv(..., {named}{_skip_to(row)}{more}"
@@ -9797,13 +9871,37 @@ def _uneven_rows(
     odd = [j for j in range(head + 1, last + 1) if 0 < int(fields[j]) != want]
     if not odd:
         return ""
-    more = f" (and {len(odd) - 1} more)" if len(odd) > 1 else ""
+
+    def listed(rows: list[int]) -> str:
+        more = f" (and {len(rows) - 3} more)" if len(rows) > 3 else ""
+        return (
+            ", ".join(
+                f"row {_label(index[j])!r} writes {int(fields[j])}" for j in rows[:3]
+            )
+            + more
+        )
+
+    short = [j for j in odd if int(fields[j]) < want]
+    long = [j for j in odd if int(fields[j]) > want]
+    said = []
+    if short:
+        said.append(
+            f"{listed(short)}, which pandas.read_csv would pad at its end, "
+            "moving its values to the columns of others (write an empty field "
+            "for a missing value)"
+        )
+    if long:
+        # A long row is not padded (sheets21 K6): pandas.read_csv refuses
+        # it or shifts its fields; the fix is to remove the extra field.
+        said.append(
+            f"{listed(long)}, more than the header, which pandas.read_csv "
+            "cannot line up with its columns (remove the extra field, or quote a "
+            'number written with a decimal comma, "3.650,1", which the '
+            "separator split in two)"
+        )
     return (
         f"first write each row with as many fields as the header row "
-        f"{_label(index[head])!r} ({want} fields): row {_label(index[odd[0]])!r}{more} "
-        f"writes {int(fields[odd[0]])}, which pandas.read_csv would pad at its "
-        "end, moving its values to the columns of others (write an empty field "
-        "for a missing value); then "
+        f"{_label(index[head])!r} ({want} fields): {'; '.join(said)}; then "
     )
 
 
@@ -9817,8 +9915,12 @@ def _transposed_hint(
     sep: str = ",",
     missing: Iterable[str] = _DEFAULT_MISSING,
     fields: np.ndarray[Any, Any] | None = None,
+    encoding: str = "",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
+
+    `encoding`: the CSV file's, as the caller passed it, carried into the
+    pandas recipe (:func:`_pandas_read_csv`).
 
     `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
     Special, Transpose keeps the number formats; a frame read from the
@@ -9944,7 +10046,9 @@ def _transposed_hint(
                     if sheet
                     else ", or read the series with pandas ("
                     + _uneven_rows(index, fields, r, end)
-                    + _pandas_read_csv(sep=sep, row=at, extra="index_col=0")
+                    + _pandas_read_csv(
+                        sep=sep, row=at, extra="index_col=0", encoding=encoding
+                    )
                     # ignore_index=False: the periods (the index) stay
                     # beside each value, which melt() would drop.
                     + f" and povstat.parse_columns(df{cut}, list(df.columns), "
@@ -10053,7 +10157,9 @@ def _transposed_hint(
             else "transpose it first ("
             + _uneven_rows(index, fields, k, last)
             + "read it into a frame with the periods as its index, "
-            + _pandas_read_csv(sep=sep, row=index[k], extra="index_col=0")
+            + _pandas_read_csv(
+                sep=sep, row=index[k], extra="index_col=0", encoding=encoding
+            )
             + f", and pass df{cut}.T.reset_index(){why}; or, in a spreadsheet, "
             f"copy the table {'without the lines below it ' if cut else ''}and "
             "paste it transposed)"

@@ -2352,13 +2352,40 @@ def _of_other_periods(name0: str, a: Any, name: str, b: Any) -> str | None:
         level_ = a.names[i]
         lv = repr(level_) if level_ is not None else str(i)
         u, v = plain(va[0]), plain(vb[0])
+        if _period_kind(u) is not None and _period_kind(u) == _period_kind(v):
+            return (
+                f"they are of different periods: level {lv} holds {u!r} in "
+                f"`{name0}` and {v!r} in `{name}`; povstat does not pair the "
+                "values of one period with another's, which dropping that level "
+                f"would do: pass `{name}` of the period of `{name0}` (if `{name}` "
+                f"is in fact of {u!r}, relabel it so)"
+            )
+        # Values of other kinds (Timestamp and Period, 3 and 'Maret') or
+        # not periods at all ('P0' and 'SE P0'): not called periods (G2).
         return (
-            f"they are of different periods: level {lv} holds {u!r} in `{name0}` "
-            f"and {v!r} in `{name}`; povstat does not pair the values of one "
-            "period with another's, which dropping that level would do: pass "
-            f"`{name}` of the period of `{name0}` (if `{name}` is in fact of "
-            f"{u!r}, relabel it so)"
+            f"level {lv} holds {u!r} in `{name0}` and {v!r} in `{name}`; "
+            "povstat does not pair values of different labels, which dropping "
+            f"that level would do: pass `{name}` with the labels of `{name0}` "
+            f"(if its values are in fact those labelled {u!r}, relabel it so)"
         )
+    return None
+
+
+def _period_kind(v: object) -> str | None:
+    """The kind of period a level's value is read as, to call two values periods.
+
+    Two whole numbers (years, months), two ``Period`` or two dates; None for
+    text and anything else, so 'P0' beside 'SE P0' is not called periods.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, np.integer)):
+        return "number"
+    if isinstance(v, pd.Period):
+        return "period"
+    if isinstance(v, (pd.Timestamp, datetime.date, np.datetime64)):
+        return "date"
     return None
 
 
@@ -3937,6 +3964,10 @@ class _Relabelled(NamedTuple):
     #: What differs, level by level: ("drop", side, level, its one value
     #: or ""), ("order",), ("read", level).
     said: tuple[tuple[Any, ...], ...] = ()
+    #: Two labels paired once levels are dropped from both sides whose
+    #: dropped parts differ (('3504', 2023) and ('3504', 2022)): dropping
+    #: would pair the values of other labels (pairing23 G1). None if alike.
+    unlike: tuple[str, str] | None = None
 
 
 def _relabelled_levels(a: Any, b: Any) -> tuple[list[list[Any]], list[Any]] | None:
@@ -4052,6 +4083,7 @@ def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
         if order != list(range(len(order))):
             said.append(("order",))
         said += [("read", i) for i, _ in steps[0]]
+        unlike = _dropped_unlike(a, drop_a, b, drop_b, partner)
         return _Relabelled(
             renames[0],
             renames[1],
@@ -4062,7 +4094,59 @@ def _regions_relabelled(a: Any, b: Any) -> _Relabelled | None:
             (_level_ref(b, drop_b),) if drop_b else (),
             tuple(order) if order != list(range(len(order))) else (),
             tuple(said),
+            unlike,
         )
+    return None
+
+
+def _alike(u: object, v: object) -> bool:
+    """Whether two labels of a dropped level are one value (2023, '2023')."""
+    if _same_label(u, v):
+        return True
+    t = _period_text(u)
+    return t is not None and t == _period_text(v)
+
+
+def _dropped_unlike(
+    a: Any, drop_a: list[int], b: Any, drop_b: list[int], partner: Any
+) -> tuple[str, str] | None:
+    """Two labels paired once levels are dropped whose dropped parts differ.
+
+    A level may be dropped from both sides only where each pair of rows
+    holds one value in it on both sides, whatever the levels are named
+    ('tahun' beside 'year', unnamed) and whether a side mixes values
+    (2023 for some regions, 2022 for others): else dropping pairs the
+    values of other labels (pairing23 G1a, G1b). Dropped levels are
+    matched by name, the rest by position; a level only one side has
+    (the other side dropping none left) may be dropped. None if alike.
+    """
+    if not (drop_a and drop_b):
+        return None
+    names_b = [b.names[j] for j in drop_b]
+    pairs, rest_a = [], []
+    for i in drop_a:
+        n = a.names[i]
+        if n is not None and names_b.count(n) == 1:
+            pairs.append((i, drop_b[names_b.index(n)]))
+        else:
+            rest_a.append(i)
+    taken = {j for _, j in pairs}
+    rest_b = [j for j in drop_b if j not in taken]
+    whole = False
+    if rest_a and rest_b:
+        whole = len(rest_a) != len(rest_b)  # not matched: the rows differ
+        pairs += list(zip(rest_a, rest_b, strict=False))
+    for k, j in enumerate(partner):
+        if j < 0:
+            continue
+        if whole or not all(
+            _alike(a.get_level_values(la)[k], b.get_level_values(lb)[j])
+            for la, lb in pairs
+        ):
+            return tuple(  # type: ignore[return-value]
+                repr(tuple(plain(e) for e in t) if isinstance(t, tuple) else plain(t))
+                for t in (a[k], b[j])
+            )
     return None
 
 
@@ -4119,6 +4203,19 @@ def _same_regions_relabelled(
     r = _regions_relabelled(a, b)
     if r is None:
         return None
+    if r.unlike is not None and not _periods_may_differ(name0, name):
+        u, v = r.unlike
+        dropped = [f"`{name0}`'s {lv!r}" for lv in r.drop0]
+        dropped += [f"`{name}`'s {lv!r}" for lv in r.drop]
+        return (
+            f"their labels differ (e.g. {u} in `{name0}`, {v} in `{name}`): "
+            f"the levels one would drop ({', '.join(dropped)}) hold other values "
+            "for rows that would then be paired, so dropping them would pair "
+            "values of different labels (of another period, say); povstat "
+            f"finds no safe conversion: pass `{name}` with the labels of "
+            f"`{name0}` (the same value in every level), then align them; not "
+            ".to_numpy(), which would pair those values too"
+        )
     code = []
     for k, (n_, z) in enumerate(((name0, x0), (name, x))):
         chain = _chain(n_, z, what, r, k)
@@ -4901,6 +4998,12 @@ def _rows_spelt_otherwise(
                 f".reindex({dname}.index).to_numpy()[:, None]`",
             )
     relabelled = _regions_relabelled(b, a)  # the Series' levels are dropped
+    if (
+        relabelled is not None
+        and relabelled.unlike is not None
+        and not _periods_may_differ(sname, dname)
+    ):
+        return None  # dropping would pair other labels' values (pairing23 G1)
     if relabelled is not None:
         # BPS's bare names ("Pacitan", "PACITAN"), or a (region, year)
         # population beside regions by name (pairing17 H1, H4): both given

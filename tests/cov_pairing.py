@@ -4,7 +4,9 @@ Three regions with rates and a covariance matrix worked out by hand
 (:data:`CODES`, :data:`NAMES`, :data:`C`, and :data:`C_REVERSED`, the matrix
 in the estimates' reversed order), the matrix written to CSV and read back
 as a user reads it (:func:`read_back`), the advice of a refusal run exactly
-as printed (:func:`follow`) and the check of its result (:func:`check_reversed`).
+as printed (:func:`follow`) and the check of its result (:func:`check_reversed`);
+for the tests of level advice, a MultiIndex (:func:`mi`), a refusal's message
+(:func:`refused`) and the check that it prints no code (:func:`no_code`).
 Used by ``test_pairing_cov_read_both_axes.py``,
 ``test_pairing_cov_key_column_names.py``,
 ``test_pairing_cov_relabelled_followed.py`` and
@@ -15,11 +17,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import povstat
 
@@ -77,3 +80,21 @@ def check_reversed(names: dict[str, Any], labels: list[Any]) -> None:
     r = povstat.rank_confidence_sets(est, cov=cov, **KW)
     np.testing.assert_array_equal(r.lower, [3, 2, 1])
     np.testing.assert_array_equal(r.upper, [3, 2, 1])
+
+
+def mi(tuples: list[Any], names: Sequence[str | None]) -> pd.MultiIndex:
+    """A MultiIndex of `tuples` with level `names`."""
+    return pd.MultiIndex.from_tuples(tuples, names=list(names))
+
+
+def refused(call: Callable[[], object]) -> str:
+    """The message of the ValueError `call` raises for labels that differ."""
+    with pytest.raises(ValueError, match="different") as err:
+        call()
+    return str(err.value)
+
+
+def no_code(msg: str) -> None:
+    """`msg` advises no level dropped and prints no code to run."""
+    assert "droplevel" not in msg
+    assert not [s for s in re.findall(r"`([^`]*)`", msg) if "(" in s]

@@ -1125,7 +1125,13 @@ def read_bps_table(
         highest) and are most of the table's cells below 1: cells pasted
         in from a sheet formatted as percent (genuine percentages below 1,
         such as extreme poverty by province, mostly fall outside, and are
-        not warned). The warning
+        not warned); every row of values all below 1 is then named with
+        them. Under a headcount ratio's title or group label ("Persentase
+        Penduduk Miskin", "P0", "Tingkat Kemiskinan", "Poverty Rate"; not
+        extreme poverty nor a share of the poor), a row of values all
+        below 1 beside rows of 1 or more is named whatever its size: no
+        region in BPS's P0 tables has a P0 below 1 (the lowest regency or
+        city P0, 2004-2025, is 1.04). The warning
         names the columns with their medians (or the rows with their
         values, or the cells) and the fix (pass the
         workbook's path, whose number formats are read, or convert the

@@ -145,20 +145,27 @@ def test_a_pasted_row_outside_the_typed_span_is_named(
     assert t.data["value"].tolist() == _source(block)
 
 
+#: Jawa Timur's province row and ten of its regencies and cities (sheets22).
+_JATIM = (
+    "JAWA TIMUR", "Pacitan", "Ponorogo", "Trenggalek", "Tulungagung", "Sidoarjo",
+    "Tuban", "Sampang", "Kota Malang", "Kota Surabaya", "Kota Batu",
+)  # fmt: skip
+_YEARS = ("2024", "2025")
+
+
+def _jatim_block() -> list[tuple[str, list[str]]]:
+    return [r for r in _block("JAWA TIMUR", _YEARS) if r[0] in _JATIM]
+
+
 def test_only_the_province_typed_every_row_below_is_named(tmp_path: Path) -> None:
     # sheets22 L2: JAWA TIMUR typed (9.79 / 9.5), its ten regencies and
     # cities pasted; the span 4.75 to 19.58 holds 5 of the 10 pasted rows
     # (Sidoarjo's 4.53, Sampang's 20.83 and the three cities' 3 to 4 fall
     # outside), so the span alone named none (5 is no majority).
-    years = ("2024", "2025")
-    keep = {
-        "JAWA TIMUR", "Pacitan", "Ponorogo", "Trenggalek", "Tulungagung",
-        "Sidoarjo", "Tuban", "Sampang", "Kota Malang", "Kota Surabaya", "Kota Batu",
-    }  # fmt: skip
-    block = [r for r in _block("JAWA TIMUR", years) if r[0] in keep]
+    block = _jatim_block()
     assert len(block) == 11
-    pasted = keep - {"JAWA TIMUR"}
-    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, years, pasted))
+    pasted = set(_JATIM) - {"JAWA TIMUR"}
+    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, _YEARS, pasted))
     said, _ = _read(df)
     assert len(said) == 1
     assert "(and 7 more)" in said[0]  # 3 shown of the 10
@@ -175,16 +182,11 @@ def test_the_advice_converts_every_pasted_row_at_once(tmp_path: Path) -> None:
     # pasted. The span (4.75 to 41.66) holds Pacitan, Ponorogo, Trenggalek,
     # Tulungagung and Tuban; once it names them, every row of values all
     # below 1 is named with them, so one recipe converts all nine.
-    years = ("2024", "2025")
-    keep = {
-        "JAWA TIMUR", "Pacitan", "Ponorogo", "Trenggalek", "Tulungagung",
-        "Sidoarjo", "Tuban", "Sampang", "Kota Malang", "Kota Surabaya", "Kota Batu",
-    }  # fmt: skip
-    block = [r for r in _block("JAWA TIMUR", years) if r[0] in keep]
-    pasted = keep - {"JAWA TIMUR", "Sampang"}
+    block = _jatim_block()
+    pasted = set(_JATIM) - {"JAWA TIMUR", "Sampang"}
     # Under a title that is no headcount ratio the span rule alone runs.
     title = "Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)"
-    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, years, pasted, title))
+    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, _YEARS, pasted, title))
     said, _ = _read(df)
     assert len(said) == 1
     assert "(and 6 more)" in said[0]  # 9 named
@@ -194,41 +196,35 @@ def test_the_advice_converts_every_pasted_row_at_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "title",
+    ("title", "headcount"),
     [
-        "Persentase Penduduk Miskin Ekstrem Menurut Kabupaten/Kota (Persen)",
-        "Extreme Poverty Rate by Regency/City (Percent)",
-        "Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)",
-        "Persentase Penduduk Miskin terhadap Total Provinsi (Persen)",
-        "Share of the Poor by Regency/City (Percent)",
+        ("Persentase Penduduk Miskin Ekstrem Menurut Kabupaten/Kota (Persen)", False),
+        ("Extreme Poverty Rate by Regency/City (Percent)", False),
+        ("Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)", False),
+        ("Persentase Penduduk Miskin terhadap Total Provinsi (Persen)", False),
+        ("Share of the Poor by Regency/City (Percent)", False),
+        (_TITLE, True),
+        ("Percentage of Poor Population by Regency/City (Percent)", True),
+        ("Tingkat Kemiskinan Menurut Kabupaten/Kota (Persen)", True),
+        ("Poverty Rate by Regency/City (%)", True),
+        ("Headcount Ratio (P0) (Persen)", True),
     ],
 )
-def test_genuine_values_below_one_are_left_alone(title: str) -> None:
-    # Rows genuinely below 1 (an extreme poverty rate of 0.41, a share of
-    # 0.62) beside rows of 1 or more, times 100 (41, 62) beyond twice the
-    # others' highest (2 * 12.33 = 24.66): under these titles no warning.
+def test_only_a_headcount_title_names_a_whole_row_below_one(
+    title: str, headcount: bool
+) -> None:
+    # A row below 1 (an extreme poverty rate of 0.41, a share of 0.62)
+    # beside rows of 1 or more, times 100 (41, 62) beyond twice the others'
+    # highest (2 * 12.33 = 24.66), so the span rule names nothing: genuine
+    # under extreme poverty or a share of the poor (no warning), fractions
+    # under a headcount ratio (named, kept as read).
     text = (
         f"Kabupaten/Kota,{title},\n,2024,2025\nA,12.33,11.9\nB,5.1,4.98\nC,0.41,0.62\n"
     )
     said, t = _read(io.StringIO(text))
-    assert said == []
     assert t.data["value"].tolist() == [12.33, 11.9, 5.1, 4.98, 0.41, 0.62]
-
-
-@pytest.mark.parametrize(
-    "title",
-    [
-        _TITLE,
-        "Percentage of Poor Population by Regency/City (Percent)",
-        "Tingkat Kemiskinan Menurut Kabupaten/Kota (Persen)",
-        "Poverty Rate by Regency/City (%)",
-        "Headcount Ratio (P0) (Persen)",
-    ],
-)
-def test_headcount_titles_name_a_whole_row_below_one(title: str) -> None:
-    text = (
-        f"Kabupaten/Kota,{title},\n,2024,2025\nA,12.33,11.9\nB,5.1,4.98\nC,0.41,0.62\n"
-    )
-    said, _ = _read(io.StringIO(text))
+    if not headcount:
+        assert said == []
+        return
     assert len(said) == 1
     assert "'C' (0.41, 0.62) are read as percentages below 1" in said[0]

@@ -40,7 +40,7 @@ from percent_fractions import fraction_warnings as _read
 from percent_fractions import percent_xlsx
 from percent_fractions import to_fraction as _fraction
 from povstat import read_bps_table
-from spreadsheets import RAW, p1p2_wide
+from spreadsheets import RAW, p1p2_csv, p1p2_wide
 
 _TYPED = [
     ("JAWA TENGAH", "10.47", "9.48"),
@@ -313,10 +313,7 @@ def test_bps_p1_p2_rows_are_not_named(kind: str, title: str) -> None:
     below = ((values < 1) | values.isna()).all(axis=1)
     assert below.any()
     assert (values >= 1).any(axis=1).any()
-    buf = io.StringIO()
-    buf.write(f"Kabupaten/Kota,{title}" + "," * (wide.shape[1] - 2) + "\n")
-    wide.rename(columns={"Kabupaten/Kota": ""}).to_csv(buf, index=False)
-    text = buf.getvalue()
+    text = p1p2_csv(wide, title)
     for source in (
         io.StringIO(text),
         pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False),

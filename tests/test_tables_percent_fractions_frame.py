@@ -29,7 +29,7 @@ from percent_fractions import P0_TITLE as _TITLE
 from percent_fractions import follow_fraction_recipe as _follow
 from percent_fractions import fraction_warnings as _fraction_warnings
 from percent_fractions import percent_xlsx, to_fraction
-from spreadsheets import RAW, p1p2_wide
+from spreadsheets import RAW, p1p2_csv, p1p2_wide
 
 _ROWS = [
     ("JAWA TIMUR", "9.79", "9.5"),
@@ -122,10 +122,7 @@ def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
     # Most values are below 1 (P2: 87 %), or some are (P1): the premise.
     values = pd.to_numeric(wide.iloc[:, 1:].melt()["value"], errors="coerce").dropna()
     assert (values < 1).mean() > (0.8 if "P2" in title else 0.05)
-    buf = io.StringIO()
-    buf.write(f"Kabupaten/Kota,{title}" + "," * (wide.shape[1] - 2) + "\n")
-    wide.rename(columns={"Kabupaten/Kota": ""}).to_csv(buf, index=False)
-    said, t = _fraction_warnings(io.StringIO(buf.getvalue()), month=None)
+    said, t = _fraction_warnings(io.StringIO(p1p2_csv(wide, title)), month=None)
     assert said == []
     # Every value read, as the source writes it.
     assert int(t.data["value"].notna().sum()) == len(values)

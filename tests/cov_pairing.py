@@ -6,11 +6,14 @@ in the estimates' reversed order), the matrix written to CSV and read back
 as a user reads it (:func:`read_back`), the advice of a refusal run exactly
 as printed (:func:`follow`) and the check of its result (:func:`check_reversed`);
 for the tests of level advice, a MultiIndex (:func:`mi`), a refusal's message
-(:func:`refused`) and the check that it prints no code (:func:`no_code`).
-Used by ``test_pairing_cov_read_both_axes.py``,
-``test_pairing_cov_key_column_names.py``,
-``test_pairing_cov_relabelled_followed.py`` and
-``test_pairing_cov_polars_and_levels.py``.
+(:func:`refused`), the check that it prints no code (:func:`prints_no_code`)
+and, besides, advises no level dropped (:func:`no_code`); a frame written to
+CSV and read back (:func:`csv_read_back`); the statement checks' arguments
+(:data:`CHANGE_KW`, :data:`CONSISTENCY_KW`) and a benchmark statement's
+advice followed (:func:`benchmark_followed`).
+Used by the ``test_pairing_cov_*.py`` files,
+``test_pairing_dropped_levels_differ.py`` and
+``test_pairing_other_period_and_area_levels.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import pandas as pd
 import pytest
 
 import povstat
+from povstat.statements import check_benchmark_statement
 
 #: Rank sets each test asks for: one-at-a-time Bonferroni sets at 90 %.
 KW: dict[str, Any] = {
@@ -41,6 +45,35 @@ NAMES = ["Kabupaten Pacitan", "Kabupaten Ponorogo", "Kota Batu"]
 C = np.array([[0.04, 0.01, 0.02], [0.01, 0.09, 0.03], [0.02, 0.03, 0.16]])
 #: By hand, :data:`C` in the order 3579, 3502, 3501 (the estimates reversed).
 C_REVERSED = np.array([[0.16, 0.03, 0.02], [0.03, 0.09, 0.01], [0.02, 0.01, 0.04]])
+#: The change statement checked: a fall, stated in points of percent, 1 decimal.
+CHANGE_KW: dict[str, Any] = {
+    "direction": "fall",
+    "stated_as": "points",
+    "unit": "percent",
+    "decimals": 1,
+}
+#: The consistency checked: rates in percent and headcounts to 1 decimal,
+#: populations whole.
+CONSISTENCY_KW: dict[str, Any] = {
+    "unit": "percent",
+    "rate_decimals": 1,
+    "headcount_decimals": 1,
+    "population_decimals": 0,
+}
+
+
+def csv_read_back(
+    frame: pd.DataFrame, *, index: bool = True, **read: Any
+) -> pd.DataFrame:
+    """`frame` written to CSV (its index too if `index`), read back with `read`.
+
+    ``read`` are the arguments of ``pd.read_csv`` (``index_col=0``, ...).
+    """
+    buf = io.StringIO()
+    frame.to_csv(buf, index=index)
+    buf.seek(0)
+    back: pd.DataFrame = pd.read_csv(buf, **read)
+    return back
 
 
 def read_back(
@@ -55,11 +88,12 @@ def read_back(
     With ``index_col=True`` the first column becomes the rows' labels (as
     ``pd.read_csv(path, index_col=0)``); otherwise it stays a column.
     """
-    buf = io.StringIO()
     index = pd.Index(list(labels), name=index_name)
-    pd.DataFrame(C, index=index, columns=list(labels)).to_csv(buf, index=write_index)
-    buf.seek(0)
-    return pd.read_csv(buf, index_col=0 if index_col else None)
+    return csv_read_back(
+        pd.DataFrame(C, index=index, columns=list(labels)),
+        index=write_index,
+        index_col=0 if index_col else None,
+    )
 
 
 def follow(msg: str, names: dict[str, Any]) -> dict[str, Any]:
@@ -94,7 +128,28 @@ def refused(call: Callable[[], object]) -> str:
     return str(err.value)
 
 
+def prints_no_code(msg: str) -> None:
+    """`msg` prints no code to run: no backticked call."""
+    assert not [s for s in re.findall(r"`([^`]*)`", msg) if "(" in s]
+
+
 def no_code(msg: str) -> None:
     """`msg` advises no level dropped and prints no code to run."""
     assert "droplevel" not in msg
-    assert not [s for s in re.findall(r"`([^`]*)`", msg) if "(" in s]
+    prints_no_code(msg)
+
+
+def benchmark_followed(value: Any, benchmark: Any, match: str) -> list[str]:
+    """The verdicts of the benchmark statement's advice, followed as printed.
+
+    ``check_benchmark_statement(value, benchmark, relation="below",
+    decimals=1)`` must refuse with a message matching `match`; its
+    recipes are run (:func:`follow`) and the statement checked again.
+    """
+    with pytest.raises(ValueError, match=match) as err:
+        check_benchmark_statement(value, benchmark, relation="below", decimals=1)
+    names = follow(str(err.value), {"value": value, "benchmark": benchmark})
+    res = check_benchmark_statement(
+        names["value"], names["benchmark"], relation="below", decimals=1
+    )
+    return list(res.verdict)

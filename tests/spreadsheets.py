@@ -23,7 +23,8 @@ raised); ``invalid_texts`` lists the texts of the cells it found invalid.
 ``province_table`` reads CSV text split by ";" as March figures of one
 province's regencies (an invalid cell raises), ``province_values`` its
 values; ``warnings_saying`` records the warnings of a block.
-``p1p2_wide`` pivots one index of BPS's long P1/P2 file (:data:`RAW`) wide.
+``p1p2_wide`` pivots one index of BPS's long P1/P2 file (:data:`RAW`) wide,
+``p1p2_csv`` writes that wide table as CSV text under a title.
 ``follow_series_recipe`` runs the one-region series advice as printed,
 ``series_values`` reads its result as {(period, group): value}.
 
@@ -245,6 +246,19 @@ def p1p2_wide(kind: str) -> pd.DataFrame:
         aggfunc="first",
     ).loc[order]
     return wide.rename_axis(index="Kabupaten/Kota", columns=None).reset_index()
+
+
+def p1p2_csv(wide: pd.DataFrame, title: str) -> str:
+    """The CSV text of `wide` (from :func:`p1p2_wide`) as BPS lays a table out.
+
+    A line "Kabupaten/Kota,`title`" (padded with commas to the table's
+    width), then the years' line under an empty corner, then a line each
+    region.
+    """
+    buf = io.StringIO()
+    buf.write(f"Kabupaten/Kota,{title}" + "," * (wide.shape[1] - 2) + "\n")
+    wide.rename(columns={"Kabupaten/Kota": ""}).to_csv(buf, index=False)
+    return buf.getvalue()
 
 
 def follow_series_recipe(said: str, path: Path) -> pd.DataFrame:

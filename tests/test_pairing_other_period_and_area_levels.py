@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 
 import povstat
-from cov_pairing import CODES, KW, mi, no_code, refused
+from cov_pairing import CHANGE_KW, CODES, CONSISTENCY_KW, KW, mi, no_code, refused
 from povstat.statements import check_change_statement, check_consistency
 
 RATES = [13.5, 9.5, 4.0]  # 3501, 3502, 3579, as in cov_pairing
@@ -95,15 +95,7 @@ def test_consistency_of_two_years_isrefused() -> None:
     headcount = pd.Series([27.0, 19.0, 8.0], index=SE_2022.index)
     population = pd.Series([200.0, 200.0, 200.0], index=EST_2023.index)
     msg = refused(
-        lambda: check_consistency(
-            rate,
-            headcount,
-            population,
-            unit="percent",
-            rate_decimals=1,
-            headcount_decimals=1,
-            population_decimals=0,
-        )
+        lambda: check_consistency(rate, headcount, population, **CONSISTENCY_KW)
     )
     assert "level 'year' holds 2023 in `rate` and 2022 in `headcount`" in msg
     no_code(msg)
@@ -155,12 +147,7 @@ def test_same_period_is_still_dropped_and_followed(estimates: Any, se: Any) -> N
 def test_change_between_two_years_still_gets_its_recipe() -> None:
     before = pd.Series(RATES, index=SE_2022.index)
     after = pd.Series([13.0, 9.6, 3.5], index=EST_2023.index)
-    kw: dict[str, Any] = {
-        "direction": "fall",
-        "stated_as": "points",
-        "unit": "percent",
-        "decimals": 1,
-    }
+    kw = CHANGE_KW
     msg = refused(lambda: check_change_statement(before, after, 0.5, **kw))
     assert "of different periods" not in msg
     b, a = _beside(msg, {"before": before, "after": after})

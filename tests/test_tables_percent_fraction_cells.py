@@ -23,20 +23,17 @@ Kota Surabaya 4.72 4.65 3.96 3.56; Kota Batu 3.79 3.31 3.06 2.86.
 from __future__ import annotations
 
 import io
-import re
-import warnings
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
-from openpyxl import Workbook
 
-import povstat
-from povstat import read_bps_table
+from percent_fractions import P0_TITLE as _TITLE
+from percent_fractions import follow_fraction_recipe as _follow
+from percent_fractions import fraction_warnings as _read
+from percent_fractions import percent_xlsx
 
-_TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
 _YEARS = (2022, 2023, 2024, 2025)
 _P0 = [
     ("JAWA TIMUR", "10.38", "10.35", "9.79", "9.5"),
@@ -51,44 +48,9 @@ _P0 = [
 _SOURCE = [float(x) for row in _P0 for x in row[1:]]
 
 
-def _read(source: Any, **kw: Any) -> tuple[list[str], Any]:
-    """The fractions warnings read_bps_table gives, and the table."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        t = read_bps_table(source, **{"locale": "en", "month": 3, **kw})
-    said = [str(w.message) for w in caught]
-    return [m for m in said if "fractions of one" in m], t
-
-
-def _follow(message: str, df: Any) -> Any:
-    """Run the warning's recipe exactly as printed (between backticks)."""
-    found = re.search(r"`(df = .*?)`", message)
-    assert found is not None, message
-    ns: dict[str, Any] = {"df": df, "pandas": pd, "povstat": povstat}
-    exec(found.group(1), ns)
-    return ns["df"]
-
-
 def _workbook(path: Path, pasted: set[tuple[str, int]]) -> Path:
     """The P0 rows, the cells in `pasted` as fractions formatted 0.00%."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
-    ws.append([None, *_YEARS])
-    for label, *values in _P0:
-        ws.append(
-            [label]
-            + [
-                float(Decimal(v) / 100) if (label, y) in pasted else float(v)
-                for v, y in zip(values, _YEARS, strict=True)
-            ]
-        )
-        for cell, y in zip(ws[ws.max_row][1:], _YEARS, strict=True):
-            if (label, y) in pasted:
-                cell.number_format = "0.00%"
-    wb.save(path)
-    return path
+    return percent_xlsx(path, _P0, pasted, years=_YEARS)
 
 
 _CITIES = {

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import io
 import re
-import warnings
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +34,14 @@ import polars as pl
 import pytest
 from openpyxl import Workbook
 
-import povstat
+from percent_fractions import P0_TITLE as _TITLE
+from percent_fractions import follow_fraction_recipe as _follow
+from percent_fractions import fraction_warnings as _read
+from percent_fractions import percent_xlsx
+from percent_fractions import to_fraction as _fraction
 from povstat import read_bps_table
-from spreadsheets import RAW, p1p2_wide
+from spreadsheets import RAW, p1p2_csv, p1p2_wide
 
-_TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
 _TYPED = [
     ("JAWA TENGAH", "10.47", "9.48"),
     ("Cilacap", "10.68", "9.41"),
@@ -54,46 +55,10 @@ _PASTED = [
 _SOURCE = [float(x) for _, a, b in _TYPED + _PASTED for x in (a, b)]
 
 
-def _fraction(x: str) -> float:
-    return float(Decimal(x) / 100)
-
-
-def _read(source: Any, **kw: Any) -> tuple[list[str], Any]:
-    """The fractions warnings read_bps_table gives, and the table."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        t = read_bps_table(source, **{"locale": "en", "month": 3, **kw})
-    said = [str(w.message) for w in caught]
-    return [m for m in said if "fractions of one" in m], t
-
-
-def _follow(message: str, df: Any, *, polars: bool = False) -> Any:
-    """Run the warning's recipe exactly as printed (between backticks)."""
-    found = re.search(r"`(df = .*?)`", message)
-    assert found is not None, message
-    ns: dict[str, Any] = {"df": df, "pandas": pd, "povstat": povstat}
-    if polars:
-        assert "converted with df = df.to_pandas() or df = df.df() first" in message
-        exec("df = df.to_pandas()", ns)
-    exec(found.group(1), ns)
-    return ns["df"]
-
-
 def _workbook(path: Path, typed: Any, pasted: Any) -> Path:
     """Rows `typed` as numbers, rows `pasted` as fractions formatted 0.00%."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
-    ws.append([None, 2024, 2025])
-    for label, a, b in typed:
-        ws.append([label, float(a), float(b)])
-    for label, a, b in pasted:
-        ws.append([label, _fraction(a), _fraction(b)])
-        for cell in ws[ws.max_row][1:]:
-            cell.number_format = "0.00%"
-    wb.save(path)
-    return path
+    labels = {label for label, *_ in pasted}
+    return percent_xlsx(path, [*typed, *pasted], pasted_rows=labels)
 
 
 def test_rows_pasted_as_fractions_are_named_and_the_advice_works(
@@ -362,10 +327,7 @@ def test_bps_p1_p2_rows_are_not_named(kind: str, title: str) -> None:
     below = ((values < 1) | values.isna()).all(axis=1)
     assert below.any()
     assert (values >= 1).any(axis=1).any()
-    buf = io.StringIO()
-    buf.write(f"Kabupaten/Kota,{title}" + "," * (wide.shape[1] - 2) + "\n")
-    wide.rename(columns={"Kabupaten/Kota": ""}).to_csv(buf, index=False)
-    text = buf.getvalue()
+    text = p1p2_csv(wide, title)
     for source in (
         io.StringIO(text),
         pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False),
@@ -382,16 +344,8 @@ def test_one_column_of_fractions_converts_that_column_only(tmp_path: Path) -> No
     # cells by position, column 2 (2025) of rows 1-3, and leaves 2024's
     # percentages alone (converting every value cell would give 979 for
     # JAWA TIMUR 2024).
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
-    ws.append([None, 2024, 2025])
-    for label, a, b in _PASTED:
-        ws.append([label, float(a), _fraction(b)])
-        ws.cell(ws.max_row, 3).number_format = "0.00%"
-    wb.save(tmp_path / "p0.xlsx")
-    df = pd.read_excel(tmp_path / "p0.xlsx")
+    cells = {(label, 2025) for label, *_ in _PASTED}
+    df = pd.read_excel(percent_xlsx(tmp_path / "p0.xlsx", _PASTED, cells))
     said, _ = _read(df)
     assert len(said) == 1
     # The middle of 0.0286, 0.095, 0.1297 is 0.095.
@@ -406,17 +360,12 @@ def test_the_recipe_skips_a_blank_row_by_position(tmp_path: Path) -> None:
     # A blank line between Pacitan and Kota Batu (a frame row of NaN, not
     # read): the recipe lists the rows read, 1, 2 and 4 (row 0 holds the
     # years, row 3 is the blank one), and converts them as printed.
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
-    ws.append([None, 2024, 2025])
-    for k, (label, a, b) in enumerate(_PASTED):
-        if k == 2:
-            ws.append([])
-        ws.append([label, _fraction(a), _fraction(b)])
-    wb.save(tmp_path / "p0.xlsx")
-    df = pd.read_excel(tmp_path / "p0.xlsx")
+    rows = [*_PASTED[:2], (), _PASTED[2]]  # fractions, not formatted
+    labels = {label for label, *_ in _PASTED}
+    path = percent_xlsx(
+        tmp_path / "p0.xlsx", rows, pasted_rows=labels, number_format=None
+    )
+    df = pd.read_excel(path)
     said, _ = _read(df)
     assert len(said) == 1
     assert "x = df.iloc[[1, 2, 4], 1:3]" in said[0]

@@ -17,22 +17,20 @@ P1 and P2 (bps_p1p2_kabkota_2015_2023.csv) are indexes, most often below
 from __future__ import annotations
 
 import io
-import re
-import warnings
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import polars as pl
 import pytest
-from openpyxl import Workbook
 
 import povstat
-from povstat import read_bps_table
-from spreadsheets import RAW, p1p2_wide
+from percent_fractions import P0_TITLE as _TITLE
+from percent_fractions import follow_fraction_recipe as _follow
+from percent_fractions import fraction_warnings as _fraction_warnings
+from percent_fractions import percent_xlsx, to_fraction
+from spreadsheets import RAW, p1p2_csv, p1p2_wide
 
-_TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
 _ROWS = [
     ("JAWA TIMUR", "9.79", "9.5"),
     ("Pacitan", "13.08", "12.97"),
@@ -41,26 +39,8 @@ _ROWS = [
 _SOURCE = [9.79, 9.5, 13.08, 12.97, 3.06, 2.86]
 
 
-def _fraction_warnings(source: Any, **kw: Any) -> tuple[list[str], Any]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        t = read_bps_table(source, **{"locale": "en", "month": 3, **kw})
-    said = [str(w.message) for w in caught]
-    return [m for m in said if "fractions of one" in m], t
-
-
 def _workbook(path: Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi/Kabupaten/Kota", _TITLE])
-    ws.append([None, 2024, 2025])
-    for label, a, b in _ROWS:
-        ws.append([label, float(Decimal(a) / 100), float(Decimal(b) / 100)])
-        for c in ws[ws.max_row][1:]:
-            c.number_format = "0.00%"
-    wb.save(path)
-    return path
+    return percent_xlsx(path, _ROWS, pasted_rows={label for label, *_ in _ROWS})
 
 
 def test_a_read_excel_frame_of_fractions_is_warned(tmp_path: Path) -> None:
@@ -154,26 +134,11 @@ def test_bps_p1_p2_tables_are_not_warned(kind: str, title: str) -> None:
     # Most values are below 1 (P2: 87 %), or some are (P1): the premise.
     values = pd.to_numeric(wide.iloc[:, 1:].melt()["value"], errors="coerce").dropna()
     assert (values < 1).mean() > (0.8 if "P2" in title else 0.05)
-    buf = io.StringIO()
-    buf.write(f"Kabupaten/Kota,{title}" + "," * (wide.shape[1] - 2) + "\n")
-    wide.rename(columns={"Kabupaten/Kota": ""}).to_csv(buf, index=False)
-    said, t = _fraction_warnings(io.StringIO(buf.getvalue()), month=None)
+    said, t = _fraction_warnings(io.StringIO(p1p2_csv(wide, title)), month=None)
     assert said == []
     # Every value read, as the source writes it.
     assert int(t.data["value"].notna().sum()) == len(values)
     assert t.data["value"].sum() == pytest.approx(values.sum())
-
-
-def _follow(message: str, df: Any, *, polars: bool = False) -> Any:
-    """Run the message's recipe exactly as printed (between backticks), on `df`."""
-    found = re.search(r"`(df = .*?)`", message)
-    assert found is not None, message
-    ns: dict[str, Any] = {"df": df, "pandas": pd, "povstat": povstat}
-    if polars:
-        assert "converted with df = df.to_pandas() or df = df.df() first" in message
-        exec("df = df.to_pandas()", ns)
-    exec(found.group(1), ns)
-    return ns["df"]
 
 
 def test_the_to_percent_advice_followed_gives_the_source_values(
@@ -215,23 +180,22 @@ _P0_PROV_TITLE = "Persentase Penduduk Miskin (P0) Menurut Provinsi (Persen)"
 
 
 def _fraction(x: str) -> object:
-    return "-" if x == "-" else float(Decimal(x) / 100)
+    return "-" if x == "-" else to_fraction(x)
 
 
 def _prov_workbook(path: Path, stray: str | None = None) -> Path:
     """The rows above, as fractions formatted "0.00%", "-" kept as text."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi", _P0_PROV_TITLE])
-    ws.append([None, 2022, 2023])
-    for label, a, b in _P0_PROV:
-        ws.append([label, _fraction(a), _fraction(b) if stray is None else stray])
-        for cell in ws[ws.max_row][1:]:
-            cell.number_format = "0.00%"
-        stray = None  # only the first row's 2023 cell
-    wb.save(path)
-    return path
+    rows = list(_P0_PROV)
+    if stray is not None:
+        rows[0] = (*rows[0][:2], stray)  # only the first row's 2023 cell
+    return percent_xlsx(
+        path,
+        rows,
+        pasted_rows={label for label, *_ in rows},
+        years=(2022, 2023),
+        title=_P0_PROV_TITLE,
+        corner="Provinsi",
+    )
 
 
 def _source_values() -> list[float]:

@@ -301,6 +301,47 @@ def test_rounding_interval_refuses_figures_too_long_for_exact_bounds(
         rounding_interval(value, d)
 
 
+@given(st.integers(-(10**14) + 1, 10**14 - 1), st.integers(-15, -1))
+def test_rounding_interval_at_negative_decimals_shows_exact_bounds_or_refuses(
+    k: int, d: int
+) -> None:
+    # fresh20 F2: the figure k 10^m (m = -d) stands for [figure - h, figure
+    # + h), h = 5 10^(m-1); a bound (2k +- 1) 5^m 2^(m-1) is a float64
+    # exactly when (2k + 1) 5^m <= 2^53 (an odd mantissa times a power of
+    # two). Within that the interval shows the exact decimal bounds; beyond
+    # it, it is refused (99999999999999 thousand: (2k + 1) 125 = 2.5e16 >
+    # 2^53 = 9.007e15; its bounds would show as ...98496 and ...99504).
+    m = -d
+    fig = Decimal(k).scaleb(m)
+    h = Decimal(5).scaleb(m - 1)
+    if (2 * abs(k) + 1) * 5**m > 2**53:
+        with pytest.raises(ValueError, match=r"would not be\s+exact in float64"):
+            rounding_interval(float(fig), d)
+        return
+    iv = rounding_interval(float(fig), d)
+    lo, hi = fig - h, fig + h
+    expected = (
+        f"({lo:f}, {hi:f}]"
+        if k < 0
+        else f"[{lo:f}, {hi:f})"
+        if k > 0
+        else f"({lo:f}, {hi:f})"
+    )
+    assert str(iv) == expected
+    assert Decimal(float(iv.lower)) == lo
+    assert Decimal(float(iv.upper)) == hi
+
+
+def test_rounding_interval_refuses_thousands_beyond_exact_bounds() -> None:
+    # At -3 decimals the largest k is (2^53 // 125 - 1) // 2 = 36028797018963
+    # (2^53 // 125 = 72057594037927): its figure is accepted with bounds
+    # -+ 500, the next one is refused, naming the limit.
+    iv = rounding_interval(36028797018963e3, -3)
+    assert str(iv) == "[36028797018962500, 36028797018963500)"
+    with pytest.raises(ValueError, match=r"at most 36028797018963000 in magnitude"):
+        rounding_interval([1.0e3, -36028797018964e3], -3)
+
+
 @given(st.integers(-(10**13), 10**13), st.integers(-15, 15), st.integers(-9, 9))
 def test_contains_agrees_with_round_half_up_near_every_bound(
     k: int, d: int, offset: int
@@ -310,6 +351,8 @@ def test_contains_agrees_with_round_half_up_near_every_bound(
     fig = Decimal(k).scaleb(-d)
     if abs(k) >= 10**14 or not math.isfinite(float(fig)):
         return
+    if d < 0 and (2 * abs(k) + 1) * 5**-d > 2**53:
+        return  # bounds no float64 holds: refused (the test below)
     x = float(fig + Decimal(5 + offset).scaleb(-(d + 1)))
     iv = rounding_interval(float(fig), d)
     assert bool(iv.contains(x)) == bool(round_half_up(x, d) == float(fig))

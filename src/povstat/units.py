@@ -394,7 +394,10 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
         millionth of a unit in the last place, so that 1.01e-10 at 10
         decimals is refused), or it has 15 or more
         significant digits at `decimals` places (its bounds, one digit
-        longer, would not be exact in float64).
+        longer, would not be exact in float64), or, at negative `decimals`
+        ``-m``, a bound ``(2k + 1) 5^m 2^(m - 1)`` (the figure ``k 10^m``
+        plus half a unit) needs more than float64's 53 bits (figures above
+        36,028,797,018,963,000 at -3 decimals).
 
     See Also
     --------
@@ -586,6 +589,22 @@ def figure_interval(v: NDArray[np.float64], d: int, name: str) -> Interval:
             "would need more digits than float64 holds"
         )
         raise ValueError(msg)
+    if d < 0:
+        # A bound (k +- 1/2) 10^m, m = -d, is (2k +- 1) 5^m 2^(m-1): exact in
+        # float64 only while (2k + 1) 5^m <= 2^53 (fresh20 F2: 99999999999999
+        # thousand's upper bound, 99999999999999500, is no float64).
+        m = -d
+        top = (2**53 // 5**m - 1) // 2  # the largest k with exact bounds
+        over = k > top  # NaN compares False
+        if over.any():
+            first = float(np.ravel(v[over] if v.ndim else v)[0])
+            msg = (
+                f"`{name}` must be at most {top * 10**m} in magnitude at {d} "
+                f"decimals, found {first!r}: the bounds of its rounding "
+                f"interval (the figure -+ {5 * 10 ** (m - 1)}) would not be "
+                "exact in float64"
+            )
+            raise ValueError(msg)
     with np.errstate(invalid="ignore"):
         lo = (k - 0.5) / sc if multiply else (k - 0.5) * sc
         hi = (k + 0.5) / sc if multiply else (k + 0.5) * sc

@@ -29,22 +29,20 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import warnings
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
-from openpyxl import Workbook
 
-import povstat
-from povstat import read_bps_table
+from percent_fractions import (
+    P0_TITLE,
+    follow_fraction_recipe,
+    fraction_warnings,
+    percent_xlsx,
+)
 from spreadsheets import RAW
 
 _KABKOTA = RAW / "bps_p0_kabkota_2004_2025.csv"
-_TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
 
 
 def _block(province: str, years: tuple[str, ...]) -> list[tuple[str, list[str]]]:
@@ -69,42 +67,13 @@ def _workbook(
     block: list[tuple[str, list[str]]],
     years: tuple[str, ...],
     pasted: set[str],
-    title: str = _TITLE,
+    title: str = P0_TITLE,
 ) -> Path:
     """The block typed as numbers, rows `pasted` as fractions shown 0.00%."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi/Kabupaten/Kota", title])
-    ws.append([None, *map(int, years)])
-    for label, texts in block:
-        if label in pasted:
-            ws.append([label, *(float(Decimal(x) / 100) for x in texts)])
-            for cell in ws[ws.max_row][1:]:
-                cell.number_format = "0.00%"
-        else:
-            ws.append([label, *map(float, texts)])
-    wb.save(path)
-    return path
-
-
-def _read(source: Any) -> tuple[list[str], Any]:
-    """The fractions warnings read_bps_table gives, and the table."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        t = read_bps_table(source, locale="en", month=3)
-    said = [str(w.message) for w in caught]
-    return [m for m in said if "fractions of one" in m], t
-
-
-def _follow(message: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Run the warning's recipe exactly as printed (between backticks)."""
-    found = re.search(r"`(df = .*?)`", message)
-    assert found is not None, message
-    ns: dict[str, Any] = {"df": df, "pandas": pd, "povstat": povstat}
-    exec(found.group(1), ns)
-    out: pd.DataFrame = ns["df"]
-    return out
+    rows = [[label, *texts] for label, texts in block]
+    return percent_xlsx(
+        path, rows, pasted_rows=pasted, years=[int(y) for y in years], title=title
+    )
 
 
 def _source(block: list[tuple[str, list[str]]]) -> list[float]:
@@ -129,18 +98,18 @@ def test_a_pasted_row_outside_the_typed_span_is_named(
     block = _block(province, years)
     assert pasted in dict(block)
     path = _workbook(tmp_path / "p0.xlsx", block, years, {pasted})
-    said, t = _read(path)  # by path the formats are read
+    said, t = fraction_warnings(path)  # by path the formats are read
     assert said == []
     assert t.data["value"].tolist() == _source(block)
     df = pd.read_excel(path)
-    said, _ = _read(df)
+    said, _ = fraction_warnings(df)
     assert len(said) == 1
     assert said[0].startswith(
         f"value rows stated in percent hold fractions of one: {pasted!r}"
     )
     assert "(and" not in said[0]  # that row alone
     assert "lowest regency or city P0 in 2004-2025 is 1.04" in said[0]
-    said, t = _read(_follow(said[0], df))
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
     assert said == []
     assert t.data["value"].tolist() == _source(block)
 
@@ -166,13 +135,13 @@ def test_only_the_province_typed_every_row_below_is_named(tmp_path: Path) -> Non
     assert len(block) == 11
     pasted = set(_JATIM) - {"JAWA TIMUR"}
     df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, _YEARS, pasted))
-    said, _ = _read(df)
+    said, _ = fraction_warnings(df)
     assert len(said) == 1
     assert "(and 7 more)" in said[0]  # 3 shown of the 10
     # One block: the frame's rows 2-11 (row 0 the years, row 1 JAWA TIMUR),
     # columns 1 and 2.
     assert "x = df.iloc[2:12, 1:3]" in said[0]
-    said, t = _read(_follow(said[0], df))
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
     assert said == []
     assert t.data["value"].tolist() == _source(block)
 
@@ -187,10 +156,10 @@ def test_the_advice_converts_every_pasted_row_at_once(tmp_path: Path) -> None:
     # Under a title that is no headcount ratio the span rule alone runs.
     title = "Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)"
     df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, _YEARS, pasted, title))
-    said, _ = _read(df)
+    said, _ = fraction_warnings(df)
     assert len(said) == 1
     assert "(and 6 more)" in said[0]  # 9 named
-    said, t = _read(_follow(said[0], df))
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
     assert said == []
     assert t.data["value"].tolist() == _source(block)
 
@@ -203,7 +172,7 @@ def test_the_advice_converts_every_pasted_row_at_once(tmp_path: Path) -> None:
         ("Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)", False),
         ("Persentase Penduduk Miskin terhadap Total Provinsi (Persen)", False),
         ("Share of the Poor by Regency/City (Percent)", False),
-        (_TITLE, True),
+        (P0_TITLE, True),
         ("Percentage of Poor Population by Regency/City (Percent)", True),
         ("Tingkat Kemiskinan Menurut Kabupaten/Kota (Persen)", True),
         ("Poverty Rate by Regency/City (%)", True),
@@ -221,7 +190,7 @@ def test_only_a_headcount_title_names_a_whole_row_below_one(
     text = (
         f"Kabupaten/Kota,{title},\n,2024,2025\nA,12.33,11.9\nB,5.1,4.98\nC,0.41,0.62\n"
     )
-    said, t = _read(io.StringIO(text))
+    said, t = fraction_warnings(io.StringIO(text))
     assert t.data["value"].tolist() == [12.33, 11.9, 5.1, 4.98, 0.41, 0.62]
     if not headcount:
         assert said == []

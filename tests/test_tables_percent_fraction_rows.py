@@ -130,28 +130,42 @@ def test_fraction_rows_in_a_file_are_named() -> None:
     assert t.data["value"].tolist() == _SOURCE
 
 
+# A percentage measure whose values below 1 are genuine (a regency's share
+# of its province's poor), so the span alone judges a row.
+_SHARE_TITLE = "Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)"
+
+
 @pytest.mark.parametrize(
-    ("row", "named"),
+    ("row", "named", "headcount"),
     [
         # Beside the typed rows (3.8 to 10.68), a row is named when each of
         # its values times 100 lies in [3.8 / 2, 10.68 * 2] = [1.9, 21.36]:
-        (("0.21", "0.02"), True),  # 21 and 2: inside
-        (("0.25", "0.22"), False),  # 25 > 21.36: a percentage below 1 more likely
-        (("0.018", "0.05"), False),  # 1.8 < 1.9
-        (("0.5", "0"), False),  # 50 > 21.36; the 0 is not judged
-        (("0", "0"), False),  # no value above 0: nothing to judge
+        (("0.21", "0.02"), True, True),  # 21 and 2: inside
+        (("0.25", "0.22"), False, True),  # 25 > 21.36: a percentage below 1 more likely
+        (("0.018", "0.05"), False, True),  # 1.8 < 1.9
+        (("0.5", "0"), False, True),  # 50 > 21.36; the 0 is not judged
+        (("0", "0"), False, False),  # no value above 0: nothing to judge
     ],
 )
-def test_the_rows_window(row: tuple[str, str], named: bool) -> None:
-    text = (
-        f"Provinsi/Kabupaten/Kota,{_TITLE},\n,2024,2025\n"
-        + "".join(f"{label},{a},{b}\n" for label, a, b in _TYPED)
-        + f"Kota X,{row[0]},{row[1]}\n"
-    )
-    said, _ = _read(io.StringIO(text))
+def test_the_rows_window(row: tuple[str, str], named: bool, headcount: bool) -> None:
+    def rows(title: str) -> str:
+        return (
+            f"Provinsi/Kabupaten/Kota,{title},\n,2024,2025\n"
+            + "".join(f"{label},{a},{b}\n" for label, a, b in _TYPED)
+            + f"Kota X,{row[0]},{row[1]}\n"
+        )
+
+    said, _ = _read(io.StringIO(rows(_SHARE_TITLE)))
     assert said == ([said[0]] if named else [])
     if named:
         assert "'Kota X' (0.21, 0.02)" in said[0]
+    # Under the P0 title (a headcount ratio), a row of values all below 1,
+    # one above 0, beside rows of 1 or more is named whatever its span
+    # (sheets22 L1): no region of BPS's P0 files has one.
+    said, _ = _read(io.StringIO(rows(_TITLE)))
+    assert len(said) == (1 if headcount else 0)
+    if headcount:
+        assert f"'Kota X' ({float(row[0]):g}, {float(row[1]):g})" in said[0]
 
 
 def test_rows_of_changes_are_not_judged() -> None:

@@ -77,11 +77,23 @@ def test_a_csv_of_fractions_under_persen_is_warned() -> None:
 
 
 def test_percentages_with_a_few_below_one_are_not_warned() -> None:
-    # One region below 1 % among others above: the median is above 1.
-    text = f"Kabupaten/Kota,{_TITLE},\n,2024,2025\n" + (
-        "JAWA TIMUR,9.79,9.5\nPacitan,13.08,12.97\nKota Batu,0.5,0.4\n"
-    )
+    # One region below 1 % among others above: the median is above 1, and
+    # 0.5 and 0.4 times 100 (50, 40) lie beyond twice the others' highest
+    # (2 * 13.08 = 26.16). Under a share of the poor, values below 1 are
+    # genuine: no warning.
+    rows = "JAWA TIMUR,9.79,9.5\nPacitan,13.08,12.97\nKota Batu,0.5,0.4\n"
+    share = "Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)"
+    text = f"Kabupaten/Kota,{share},\n,2024,2025\n" + rows
     assert _fraction_warnings(io.StringIO(text))[0] == []
+    # Under BPS's P0 title the row is named (sheets22 L1): no regency or
+    # city of bps_p0_kabkota_2004_2025.csv has a P0 below 1 (the lowest is
+    # Kota Bekasi's 1.04), so a whole row below 1 is more likely fractions.
+    said, _ = _fraction_warnings(
+        io.StringIO(f"Kabupaten/Kota,{_TITLE},\n,2024,2025\n" + rows)
+    )
+    assert len(said) == 1
+    assert "'Kota Batu' (0.5, 0.4) are read as percentages below 1" in said[0]
+    assert "lowest regency or city P0 in 2004-2025 is 1.04" in said[0]
 
 
 def test_a_column_of_changes_is_not_judged() -> None:

@@ -1125,7 +1125,13 @@ def read_bps_table(
         highest) and are most of the table's cells below 1: cells pasted
         in from a sheet formatted as percent (genuine percentages below 1,
         such as extreme poverty by province, mostly fall outside, and are
-        not warned). The warning
+        not warned); every row of values all below 1 is then named with
+        them. Under a headcount ratio's title or group label ("Persentase
+        Penduduk Miskin", "P0", "Tingkat Kemiskinan", "Poverty Rate"; not
+        extreme poverty nor a share of the poor), a row of values all
+        below 1 beside rows of 1 or more is named whatever its size: no
+        region in BPS's P0 tables has a P0 below 1 (the lowest regency or
+        city P0, 2004-2025, is 1.04). The warning
         names the columns with their medians (or the rows with their
         values, or the cells) and the fix (pass the
         workbook's path, whose number formats are read, or convert the
@@ -2659,6 +2665,7 @@ def read_bps_table(
             else None
         ),
         locale=locale,
+        title=layout.title,
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -6787,6 +6794,35 @@ _INDEX_MEASURE = re.compile(
 )
 
 
+#: A measure that is the headcount ratio of the poor in percent: BPS's
+#: "Persentase Penduduk Miskin (P0)", "Percentage of Poor Population",
+#: "Tingkat Kemiskinan", "Poverty Rate", "Headcount Ratio", SDG 1.2.1's
+#: "Proportion of population living below the national poverty line".
+_HEADCOUNT_MEASURE = re.compile(
+    r"(?<![^\W_])(?:P0|head\s*count|tingkat\s+kemiskinan|angka\s+kemiskinan|"
+    r"poverty\s+(?:rate|incidence|headcount)|"
+    r"(?:persentase|prosentase|percentage|proporsi|proportion)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:penduduk|poor|rumah\s+tangga|population)\s+miskin|"
+    r"(?:persentase|prosentase|percentage)\s+(?:of\s+)?(?:the\s+)?poor|"
+    r"(?:below|under|di\s*bawah)\s+(?:the\s+)?(?:national\s+)?"
+    r"(?:poverty\s+line|garis\s+kemiskinan))(?![^\W_])",
+    re.IGNORECASE,
+)
+#: Words by which a percentage of the poor is no headcount ratio of the
+#: whole population, whose values below 1 are genuine: extreme poverty
+#: ("Kemiskinan Ekstrem", an international line: 18 provinces below 1 % in
+#: March 2023), and shares of the poor ("Distribusi", "terhadap Total
+#: Nasional", "Share", "Kontribusi"; a province's share of the country's
+#: poor is below 1 for 15 provinces in March 2025), or of the poor with a
+#: trait ("... yang Bekerja", "... who ...").
+_NOT_HEADCOUNT = re.compile(
+    r"(?<![^\W_])(?:ekstrem|ekstrim|extreme|internasional|international|"
+    r"ppp|distribusi|distribution|terhadap|share|kontribusi|contribution|"
+    r"sumbangan|yang|who|with|of\s+(?:the\s+)?total)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def _iloc_positions(positions: Sequence[int]) -> str:
     """Positions as ``DataFrame.iloc`` takes them, in order.
 
@@ -6848,6 +6884,7 @@ def _warn_percent_fractions(
     *,
     frame_at: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None,
     locale: str,
+    title: str,
 ) -> None:
     """Warn of fractions of one under a stated percent: columns, or cells.
 
@@ -6858,7 +6895,9 @@ def _warn_percent_fractions(
     `names`: each row's label (the region's name, as written);
     `frame_at`: for a frame, the positions (as ``iloc`` counts) of the rows
     and of the value columns, which the advice's code converts; None for a
-    file; `locale`: the frame's number format, for the advice's code.
+    file; `locale`: the frame's number format, for the advice's code;
+    `title`: the table's title, which with a column's group label says
+    whether its measure is the headcount ratio (see ``_fraction_cells``).
 
     A share of people in percent is seldom below 1 (BPS's P0 of a regency
     or province is 1.04 or more in bps_p0_kabkota_2004_2025.csv), but
@@ -6913,7 +6952,15 @@ def _warn_percent_fractions(
         blocks = [(np.arange(n_rows), low)]
         which = "those columns' cells"
     else:
-        named, lo, hi = _fraction_cells(cells)
+        headcount = np.array(
+            [
+                _HEADCOUNT_MEASURE.search(f"{measures[j]} {title}") is not None
+                and _NOT_HEADCOUNT.search(f"{measures[j]} {title}") is None
+                for j in range(len(headers))
+            ],
+            dtype=bool,
+        )
+        named, lo, hi, by_level = _fraction_cells(cells, headcount)
         rows = np.flatnonzero(named.any(axis=1))
         if rows.size == 0:
             return
@@ -6945,8 +6992,14 @@ def _warn_percent_fractions(
             + ("rows of percentages" if whole else "percentages")
             + f" ({lo:g} to {hi:g} in the same "
             + ("columns" if whole else "table")
-            + "), among which they fall once multiplied by 100: "
-            f"{kind} pasted in from a sheet formatted as percent (9.79% stored "
+            + (
+                "), where a headcount ratio (P0) below 1 percent for a "
+                "whole region is rarer than any BPS publishes (the lowest "
+                "regency or city P0 in 2004-2025 is 1.04): "
+                if by_level
+                else "), among which they fall once multiplied by 100: "
+            )
+            + f"{kind} pasted in from a sheet formatted as percent (9.79% stored "
             "as 0.0979)"
         )
         # One block per set of columns named, rows in order: the code
@@ -6988,8 +7041,8 @@ def _warn_percent_fractions(
 
 
 def _fraction_cells(
-    cells: np.ndarray[Any, Any],
-) -> tuple[np.ndarray[Any, Any], float, float]:
+    cells: np.ndarray[Any, Any], headcount: np.ndarray[Any, Any]
+) -> tuple[np.ndarray[Any, Any], float, float, bool]:
     """Cells of fractions of one among percentages, and the latter's range.
 
     `cells`: rows by judged value columns under a stated percent (NaN where
@@ -7019,11 +7072,29 @@ def _fraction_cells(
     being judged (``_INDEX_MEASURE``). A table holding a value below 0 (a
     change) names none. A row of values all below 1 with a cell named is
     named whole (a row pasted with its region's highest values, a little
-    beyond the others' span). Returns the cells named (a mask) and the
-    lowest and highest value of 1 or more.
+    beyond the others' span). Once the rule names cells, every row whose
+    values are all below 1 is named whole with them (sheets22 L3): rows
+    pasted from one sheet together, whichever of them fall in the span, so
+    that the advice converts them all at once.
+
+    `headcount`: per column, whether its measure is the headcount ratio
+    (P0) of a population in percent (``_HEADCOUNT_MEASURE``, and not
+    extreme poverty or a share of the poor, ``_NOT_HEADCOUNT``). Over those
+    columns a second rule needs no span: a row whose values are all below
+    1 (one above 0) beside rows of 1 or more is named whole. No region in
+    BPS's P0 files has such a row (the lowest regency or city P0 is 1.04,
+    Kota Bekasi; a province's, 3 or more but DKI Jakarta's rural 0), while
+    a region pasted as fractions often falls outside the others' span: the
+    poorest regency of a province (sheets22 L1: Kepulauan Meranti's 23.84,
+    0.2384 as a fraction, beside Riau's others of 3.08 to 9.95; Kepulauan
+    Seribu beside Jakarta's cities), its one city (Kota Ambon's 4.68
+    beside Maluku's regencies), or every row but the province's, typed
+    from the press release (L2). Returns the cells named (a mask), the
+    lowest and highest value of 1 or more, and whether the headcount rule
+    named a row the span did not.
     """
     counted = ~np.isnan(cells)
-    none = (np.zeros(cells.shape, dtype=bool), 0.0, 0.0)
+    none = (np.zeros(cells.shape, dtype=bool), 0.0, 0.0, False)
     filled = np.where(counted, cells, 0.0)
     if not counted.any() or (filled < 0).any():
         return none
@@ -7034,14 +7105,23 @@ def _fraction_cells(
     lo, hi = float(cells[big].min()), float(cells[big].max())
     scaled = filled * 100
     fits = small & (scaled >= lo / 2) & (scaled <= 2 * hi)
-    if 2 * int(fits.sum()) <= int(small.sum()):
+    # Rows of values all below 1, one above 0 (no value of 1 or more).
+    whole = small.any(axis=1) & ~big.any(axis=1)
+    if 2 * int(fits.sum()) > int(small.sum()):
+        named = fits | (small & whole[:, None])
+    else:
+        named = np.zeros(cells.shape, dtype=bool)
+    # The headcount rule, over the headcount columns alone.
+    level = headcount[None, :] & counted
+    low = (small & level).any(axis=1) & ~(big & level).any(axis=1)
+    if not (big & level).any() or not low.any():
+        return named, lo, hi, False
+    added = low & ~named.any(axis=1)
+    named = named | (small & level & low[:, None])
+    in_level = cells[big & level]
+    if not named.any():
         return none
-    # A row whose values are all below 1, some of them named, is named
-    # whole: pasted with them, its other cells lie just beyond the typed
-    # values' span (Sampang's 21.61 beside typed values up to 10.38, whose
-    # twice is 20.76), and would be named only once those are converted.
-    whole = fits.any(axis=1) & ~(counted & (filled >= 1)).any(axis=1)
-    return fits | (small & whole[:, None]), lo, hi
+    return named, float(in_level.min()), float(in_level.max()), bool(added.any())
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:

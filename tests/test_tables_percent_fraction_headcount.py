@@ -1,0 +1,199 @@
+"""Rows of a headcount ratio pasted as fractions, whatever their span (sheets22).
+
+A P0 table by regency and city, one province's block of BPS's
+bps_p0_kabkota_2004_2025.csv, typed as numbers but for rows pasted in from a
+sheet formatted "0.00%" (stored as fractions), read with pandas.read_excel
+(which gives the stored fractions, not the formats). The span rule names a
+fraction only when, times 100, it falls among the typed values; the row
+pasted is often the one outside them:
+
+- L1: the poorest regency (Riau's Kepulauan Meranti, 23.84 in 2022, beside
+  the others' 3.08 to 9.95; Jakarta's Kepulauan Seribu) or the one city
+  (Maluku's Kota Ambon, 4.68 beside regencies of 5.5 or more);
+- L2: every row but the province's, typed from the press release (9.79 /
+  9.5): half the pasted rows fall outside 4.75 to 19.58;
+- L3: the span named 5 of the 9 rows pasted, so the advice followed once
+  left 4 rows of fractions.
+
+Under a headcount ratio's title a row whose values are all below 1 (one
+above 0) beside rows of 1 or more is now named whole: no region of BPS's
+P0 files has one (the lowest regency or city P0 is 1.04, Kota Bekasi;
+see test_tables_percent_fraction_rows.py for that premise). Values below
+1 are genuine in extreme poverty (18 provinces below 1 % in March 2023)
+and in shares of the poor: their titles keep the rule off.
+
+Every expected value is the source's, read from the raw file's text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from percent_fractions import (
+    P0_TITLE,
+    follow_fraction_recipe,
+    fraction_warnings,
+    percent_xlsx,
+)
+from spreadsheets import RAW
+
+_KABKOTA = RAW / "bps_p0_kabkota_2004_2025.csv"
+
+
+def _block(province: str, years: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """A province's rows of the raw file (its own first), the years' texts."""
+    if not _KABKOTA.exists():
+        pytest.skip(f"{_KABKOTA} not present")
+    with _KABKOTA.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = rows[1]
+    at = [header.index(y) for y in years]
+    first = next(i for i, r in enumerate(rows) if r and r[0] == province)
+    out = [(rows[first][0], [rows[first][j] for j in at])]
+    for r in rows[first + 1 :]:
+        if not r or not r[0] or r[0].isupper():  # the next province
+            break
+        out.append((r[0], [r[j] for j in at]))
+    return out
+
+
+def _workbook(
+    path: Path,
+    block: list[tuple[str, list[str]]],
+    years: tuple[str, ...],
+    pasted: set[str],
+    title: str = P0_TITLE,
+) -> Path:
+    """The block typed as numbers, rows `pasted` as fractions shown 0.00%."""
+    rows = [[label, *texts] for label, texts in block]
+    return percent_xlsx(
+        path, rows, pasted_rows=pasted, years=[int(y) for y in years], title=title
+    )
+
+
+def _source(block: list[tuple[str, list[str]]]) -> list[float]:
+    return [float(x) for _, texts in block for x in texts]
+
+
+@pytest.mark.parametrize(
+    ("province", "pasted", "years"),
+    [
+        # 23.84, 22.98, 23.15, 20.51 beside Riau's others, 3.08 to 9.95:
+        # times 100 the fractions 0.2384 ... would be 23.84 > 2 * 9.95.
+        ("RIAU", "Kepulauan Meranti", ("2022", "2023", "2024", "2025")),
+        # 13.03, 12.37 beside Jakarta's cities and province, 3.18 to 4.3.
+        ("DKI JAKARTA", "Kepulauan Seribu", ("2024", "2025")),
+        # 4.68 ... 4.34, the one city, beside Maluku's regencies.
+        ("MALUKU", "Kota Ambon", ("2022", "2023", "2024", "2025")),
+    ],
+)
+def test_a_pasted_row_outside_the_typed_span_is_named(
+    tmp_path: Path, province: str, pasted: str, years: tuple[str, ...]
+) -> None:
+    block = _block(province, years)
+    assert pasted in dict(block)
+    path = _workbook(tmp_path / "p0.xlsx", block, years, {pasted})
+    said, t = fraction_warnings(path)  # by path the formats are read
+    assert said == []
+    assert t.data["value"].tolist() == _source(block)
+    df = pd.read_excel(path)
+    said, _ = fraction_warnings(df)
+    assert len(said) == 1
+    assert said[0].startswith(
+        f"value rows stated in percent hold fractions of one: {pasted!r}"
+    )
+    assert "(and" not in said[0]  # that row alone
+    assert "lowest regency or city P0 in 2004-2025 is 1.04" in said[0]
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == _source(block)
+
+
+#: Jawa Timur's province row and ten of its regencies and cities (sheets22).
+_JATIM = (
+    "JAWA TIMUR", "Pacitan", "Ponorogo", "Trenggalek", "Tulungagung", "Sidoarjo",
+    "Tuban", "Sampang", "Kota Malang", "Kota Surabaya", "Kota Batu",
+)  # fmt: skip
+_YEARS = ("2024", "2025")
+
+
+def _jatim_block() -> list[tuple[str, list[str]]]:
+    return [r for r in _block("JAWA TIMUR", _YEARS) if r[0] in _JATIM]
+
+
+def test_only_the_province_typed_every_row_below_is_named(tmp_path: Path) -> None:
+    # sheets22 L2: JAWA TIMUR typed (9.79 / 9.5), its ten regencies and
+    # cities pasted; the span 4.75 to 19.58 holds 5 of the 10 pasted rows
+    # (Sidoarjo's 4.53, Sampang's 20.83 and the three cities' 3 to 4 fall
+    # outside), so the span alone named none (5 is no majority).
+    block = _jatim_block()
+    assert len(block) == 11
+    pasted = set(_JATIM) - {"JAWA TIMUR"}
+    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, _YEARS, pasted))
+    said, _ = fraction_warnings(df)
+    assert len(said) == 1
+    assert "(and 7 more)" in said[0]  # 3 shown of the 10
+    # One block: the frame's rows 2-11 (row 0 the years, row 1 JAWA TIMUR),
+    # columns 1 and 2.
+    assert "x = df.iloc[2:12, 1:3]" in said[0]
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == _source(block)
+
+
+def test_the_advice_converts_every_pasted_row_at_once(tmp_path: Path) -> None:
+    # sheets22 L3: JAWA TIMUR and Sampang typed (9.5 to 20.83), nine rows
+    # pasted. The span (4.75 to 41.66) holds Pacitan, Ponorogo, Trenggalek,
+    # Tulungagung and Tuban; once it names them, every row of values all
+    # below 1 is named with them, so one recipe converts all nine.
+    block = _jatim_block()
+    pasted = set(_JATIM) - {"JAWA TIMUR", "Sampang"}
+    # Under a title that is no headcount ratio the span rule alone runs.
+    title = "Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)"
+    df = pd.read_excel(_workbook(tmp_path / "p0.xlsx", block, _YEARS, pasted, title))
+    said, _ = fraction_warnings(df)
+    assert len(said) == 1
+    assert "(and 6 more)" in said[0]  # 9 named
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == _source(block)
+
+
+@pytest.mark.parametrize(
+    ("title", "headcount"),
+    [
+        ("Persentase Penduduk Miskin Ekstrem Menurut Kabupaten/Kota (Persen)", False),
+        ("Extreme Poverty Rate by Regency/City (Percent)", False),
+        ("Distribusi Penduduk Miskin Menurut Kabupaten/Kota (Persen)", False),
+        ("Persentase Penduduk Miskin terhadap Total Provinsi (Persen)", False),
+        ("Share of the Poor by Regency/City (Percent)", False),
+        (P0_TITLE, True),
+        ("Percentage of Poor Population by Regency/City (Percent)", True),
+        ("Tingkat Kemiskinan Menurut Kabupaten/Kota (Persen)", True),
+        ("Poverty Rate by Regency/City (%)", True),
+        ("Headcount Ratio (P0) (Persen)", True),
+    ],
+)
+def test_only_a_headcount_title_names_a_whole_row_below_one(
+    title: str, headcount: bool
+) -> None:
+    # A row below 1 (an extreme poverty rate of 0.41, a share of 0.62)
+    # beside rows of 1 or more, times 100 (41, 62) beyond twice the others'
+    # highest (2 * 12.33 = 24.66), so the span rule names nothing: genuine
+    # under extreme poverty or a share of the poor (no warning), fractions
+    # under a headcount ratio (named, kept as read).
+    text = (
+        f"Kabupaten/Kota,{title},\n,2024,2025\nA,12.33,11.9\nB,5.1,4.98\nC,0.41,0.62\n"
+    )
+    said, t = fraction_warnings(io.StringIO(text))
+    assert t.data["value"].tolist() == [12.33, 11.9, 5.1, 4.98, 0.41, 0.62]
+    if not headcount:
+        assert said == []
+        return
+    assert len(said) == 1
+    assert "'C' (0.41, 0.62) are read as percentages below 1" in said[0]

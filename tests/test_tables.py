@@ -4788,11 +4788,68 @@ def test_percent_and_plain_groups_of_a_standard_table_are_read(
         NumberParseError,
         match=r"row 4, column \('Persentase', '2023'\): '0\.0331' \(a number "
         r"without a percent format .*give the value cells of group 'Persentase' "
-        r"the same format",
+        r"one scale .*if it is a fraction of one as they are \(0\.0331 for "
+        r"3\.31%\), give it their percent format; if it is 0\.0331%, store "
+        r"0\.000331 in it",
     ):
         read_bps_table(path, locale="id", month=3)
     t = read_bps_table(path, locale="id", month=3, errors="report")
     assert [(c.row, c.column) for c in t.invalid] == [(4, ("Persentase", "2023"))]
+
+
+def test_the_percent_format_advice_names_the_number_to_write(tmp_path: Path) -> None:
+    # sheets24 M1: P0 (bps_p0_kabkota_2004_2025.csv, March) with no unit
+    # stated; Pacitan 2023, 13.65, typed into a cell formatted 0.00%, which
+    # stores 0.1365 (shown 13.65%). Giving it the others' format leaves
+    # 0.1365 (a format never changes the number stored): the advice names
+    # the number to write, 13.65 by hand (0.1365 * 100).
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", 2022, 2023, 2024],
+        ["JAWA TIMUR", 10.38, 10.35, 9.79],
+        ["Pacitan", 13.8, 0.1365, 13.08],
+        ["Kota Batu", 3.79, 3.31, 3.06],
+    ]
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"C3": "0.00%"})
+    with pytest.raises(
+        NumberParseError,
+        match=r"'0\.1365 \(shown as 13\.65%\)' .*if they are fractions of one, "
+        r"remove its percent format \(it stores 0\.1365\); if they are "
+        r"percentages, write 13\.65 in it as a plain number",
+    ):
+        read_bps_table(path, locale="en", month=3)
+    rows[2][2] = 13.65  # followed: written as a plain number
+    t = read_bps_table(xlsx_path(tmp_path / "p0.xlsx", rows), locale="en", month=3)
+    assert t.data["value"].tolist()[4] == 13.65
+    # The text "0.1365" among cells formatted as percent (0.1038 shown
+    # 10.38%, ...): a percent sign does not scale the number beside it.
+    fractions = [
+        [r[0], *(float(Decimal(repr(v)) / 100) for v in r[1:])] for r in rows[1:]
+    ]
+    fractions[1][2] = "0.1365"
+    pct = {f"{c}{r}": "0.00%" for c in "BCD" for r in (2, 3, 4)}
+    del pct["C3"]
+    path = xlsx_path(tmp_path / "p0.xlsx", [rows[0], *fractions], pct)
+    with pytest.raises(
+        NumberParseError,
+        match=r"'0\.1365' \(a number without a percent sign .*a percent sign "
+        r"does not scale the number beside it: a fraction of one such as 0\.1365 "
+        r"is written 13\.65%",
+    ):
+        read_bps_table(path, locale="en", month=3)
+    fractions[1][2] = "13.65%"  # followed
+    path = xlsx_path(tmp_path / "p0.xlsx", [rows[0], *fractions], pct)
+    t = read_bps_table(path, locale="en", month=3)
+    assert t.data["value"].tolist() == [
+        10.38,
+        10.35,
+        9.79,
+        13.8,
+        13.65,
+        13.08,
+        3.79,
+        3.31,
+        3.06,
+    ]
 
 
 def test_typed_units_and_percent_signs_are_compared_within_a_group() -> None:

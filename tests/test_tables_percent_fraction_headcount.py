@@ -197,3 +197,112 @@ def test_only_a_headcount_title_names_a_whole_row_below_one(
         return
     assert len(said) == 1
     assert "'C' (0.41, 0.62) are read as percentages below 1" in said[0]
+
+
+# sheets23 F1, F3: titles that state no unit, and BPS's other names for P0.
+_RIAU_YEARS = ("2022", "2023", "2024", "2025")
+
+
+@pytest.mark.parametrize(
+    ("title", "under"),
+    [
+        # BPS's publication titles state no unit: "Persentase" names a
+        # percentage, so the rows are judged as under "(Persen)".
+        (
+            "Persentase Penduduk Miskin Menurut Kabupaten/Kota di Provinsi Riau",
+            "of a percentage",
+        ),
+        ("Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota", "of a percentage"),
+        # A headcount ratio's name alone: a row below 1 beside values of 1
+        # or more mixes scales (a P0 of 1 or more is no fraction of one).
+        ("Poverty Rate by Regency/City", "of a headcount ratio"),
+        # BPS's "Head Count Index": P0, no index like P1 and P2.
+        ("Head Count Index (P0) Menurut Kabupaten/Kota (Persen)", "stated in percent"),
+        (
+            "Persentase Penduduk Miskin (Head Count Index/P0) Menurut "
+            "Kabupaten/Kota (Persen)",
+            "stated in percent",
+        ),
+        # SDG 1.2.1, as BPS titles it, and "Proportion of Poor People".
+        (
+            "Proporsi Penduduk yang Hidup di Bawah Garis Kemiskinan Nasional "
+            "Menurut Kabupaten/Kota (Persen)",
+            "stated in percent",
+        ),
+        ("Proportion of Poor People by Regency/City (Percent)", "stated in percent"),
+    ],
+)
+def test_p0_titles_without_a_unit_or_by_other_names_are_judged(
+    tmp_path: Path, title: str, under: str
+) -> None:
+    # Riau's Kepulauan Meranti (23.84 ... 20.51, beyond twice the others'
+    # highest, 9.95) pasted as fractions.
+    block = _block("RIAU", _RIAU_YEARS)
+    path = _workbook(
+        tmp_path / "p0.xlsx", block, _RIAU_YEARS, {"Kepulauan Meranti"}, title
+    )
+    df = pd.read_excel(path)
+    said, _ = fraction_warnings(df)
+    assert len(said) == 1
+    assert said[0].startswith(
+        f"value rows {under} hold fractions of one: 'Kepulauan Meranti' (0.2384,"
+    )
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == _source(block)
+
+
+def test_a_sheet_of_fractions_under_a_percentage_title_without_a_unit() -> None:
+    # Every value a fraction, under "Persentase ..." (no unit stated): the
+    # column warning, as under "(Persen)". Under "Poverty Rate" (no word of
+    # percent) fractions of one are a unit of their own: no warning.
+    # JAWA TIMUR 9.79 / 9.5, Pacitan 13.08 / 12.97, Kota Batu 3.06 / 2.86.
+    rows = "JAWA TIMUR,0.0979,0.095\nPacitan,0.1308,0.1297\nKota Batu,0.0306,0.0286\n"
+    title = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota"
+    said, _ = fraction_warnings(
+        io.StringIO(f"Kabupaten/Kota,{title},\n,2024,2025\n{rows}")
+    )
+    assert len(said) == 1
+    # By hand, the middle of 0.0306, 0.0979, 0.1308 is 0.0979.
+    assert said[0].startswith(
+        "value columns of a percentage hold fractions of one: '2024' (median 0.0979)"
+    )
+    title = "Poverty Rate by Regency/City"
+    said, t = fraction_warnings(
+        io.StringIO(f"Kabupaten/Kota,{title},\n,2024,2025\n{rows}")
+    )
+    assert said == []
+    assert t.data["value"].tolist() == [0.0979, 0.095, 0.1308, 0.1297, 0.0306, 0.0286]
+
+
+def test_a_count_column_under_a_p0_title_is_not_judged() -> None:
+    # "Jumlah dan Persentase Penduduk Miskin": the counts' group names its
+    # own measure and unit, "(ribu jiwa)", which keep it out (a city's 0.9
+    # thousand poor is a count, not a fraction); only the "(persen)" group
+    # is judged, and its values are all 1 or more.
+    text = (
+        "Kabupaten/Kota,Jumlah dan Persentase Penduduk Miskin,,,\n"
+        ",Jumlah Penduduk Miskin (ribu jiwa),,Persentase Penduduk Miskin (persen),\n"
+        ",2024,2025,2024,2025\n"
+        "A,35.2,33.9,12.33,11.9\nB,12.1,11.8,5.1,4.98\nC,0.9,0.8,3.2,3.1\n"
+    )
+    said, t = fraction_warnings(io.StringIO(text))
+    assert said == []
+    assert len(t.data) == 12
+
+
+def test_the_path_advised_reads_a_table_of_many_provinces(tmp_path: Path) -> None:
+    # sheets23 F2: Sumatera Barat's and Riau's blocks (BPS's national table
+    # holds them one after the other), Kepulauan Meranti's row pasted with
+    # its 0.00% format (22.98% in 2023). Read by path, as the frame warning
+    # advises: the formatted cells read as their percentages, and a plain
+    # cell under a tenth of their median (Kota Sawah Lunto's 2.27 in 2023)
+    # is no fraction of one (that would be 227%): every source value.
+    years = ("2023", "2024", "2025")
+    block = _block("SUMATERA BARAT", years) + _block("RIAU", years)
+    assert dict(block)["Kota Sawah Lunto"][0] == "2.27"
+    path = _workbook(tmp_path / "p0.xlsx", block, years, {"Kepulauan Meranti"})
+    said, t = fraction_warnings(path)
+    assert said == []
+    assert t.invalid == ()
+    assert t.data["value"].tolist() == _source(block)

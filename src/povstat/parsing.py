@@ -2082,9 +2082,19 @@ def _mixed_scales(
         else:
             what, scale = _SCALE_KINDS[k]
             why = f"a number with {what} among numbers with {_SCALE_KINDS[main][0]}"
+        # A sign never changes the number written beside it: a fraction of
+        # one is written in percent with it (sheets24 M1: "0.1365" given a
+        # sign reads 0.1365 %, not the 13.65 % it stands for).
+        sign = (
+            "; a percent sign does not scale the number beside it: a "
+            "fraction of one such as 0.1365 is written 13.65%, with every "
+            "number in percent"
+            if 1 in (k, main)
+            else ""
+        )
         out[kind == k] = (
             f"{why} (such as {example}): its scale ({scale}) is ambiguous; "
-            "write it in every cell or in none"
+            f"write it in every cell or in none{sign}"
         )
     return out
 

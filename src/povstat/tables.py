@@ -1126,12 +1126,18 @@ def read_bps_table(
         in from a sheet formatted as percent (genuine percentages below 1,
         such as extreme poverty by province, mostly fall outside, and are
         not warned); every row of values all below 1 is then named with
-        them. Under a headcount ratio's title or group label ("Persentase
-        Penduduk Miskin", "P0", "Tingkat Kemiskinan", "Poverty Rate"; not
-        extreme poverty nor a share of the poor), a row of values all
-        below 1 beside rows of 1 or more is named whatever its size: no
-        region in BPS's P0 tables has a P0 below 1 (the lowest regency or
-        city P0, 2004-2025, is 1.04). The warning
+        them. A title or group label naming a percentage ("Persentase
+        Penduduk Miskin Menurut Kabupaten/Kota", as BPS's publications
+        title tables, with no unit) counts as stating percent here, where
+        no other unit is stated. Under a headcount ratio's title or group
+        label ("Persentase Penduduk Miskin", "P0", "Head Count Index",
+        "Tingkat Kemiskinan", "Poverty Rate", SDG 1.2.1's "Proporsi
+        Penduduk yang Hidup di Bawah Garis Kemiskinan Nasional"; not
+        extreme poverty nor a share of the poor), stated in percent or
+        not, a row of values all below 1 beside rows of 1 or more is named
+        whatever its size: no region in BPS's P0 tables has a P0 below 1
+        (the lowest regency or city P0, 2004-2025, is 1.04), and a P0 of 1
+        or more is no fraction of one. The warning
         names the columns with their medians (or the rows with their
         values, or the cells) and the fix (pass the
         workbook's path, whose number formats are read, or convert the
@@ -2384,10 +2390,14 @@ def read_bps_table(
     # The columns a unit row, the title or a group label states "(persen)"
     # over (cells stating "%", or formatted so, are judged below).
     column_pct = np.zeros(values.size, dtype=bool)
+    # The columns a unit other than percent is stated over ("(ribu jiwa)").
+    other_unit = np.zeros(cells.shape[1], dtype=bool)
     for r in range(unit_cells.shape[0]):  # the few unit rows
         for j in np.flatnonzero(unit_cells[r] != ""):
             if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
                 column_pct[j :: cells.shape[1]] = True
+            else:
+                other_unit[j] = True
     shown = _read_checks(
         read,
         where,
@@ -2666,6 +2676,7 @@ def read_bps_table(
         ),
         locale=locale,
         title=layout.title,
+        other_unit=other_unit,
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -6803,7 +6814,8 @@ _HEADCOUNT_MEASURE = re.compile(
     r"poverty\s+(?:rate|incidence|headcount)|"
     r"(?:persentase|prosentase|percentage|proporsi|proportion)\s+(?:of\s+)?"
     r"(?:the\s+)?(?:penduduk|poor|rumah\s+tangga|population)\s+miskin|"
-    r"(?:persentase|prosentase|percentage)\s+(?:of\s+)?(?:the\s+)?poor|"
+    r"(?:persentase|prosentase|percentage|proporsi|proportion)\s+(?:of\s+)?"
+    r"(?:the\s+)?poor|"
     r"(?:below|under|di\s*bawah)\s+(?:the\s+)?(?:national\s+)?"
     r"(?:poverty\s+line|garis\s+kemiskinan))(?![^\W_])",
     re.IGNORECASE,
@@ -6814,13 +6826,39 @@ _HEADCOUNT_MEASURE = re.compile(
 #: March 2023), and shares of the poor ("Distribusi", "terhadap Total
 #: Nasional", "Share", "Kontribusi"; a province's share of the country's
 #: poor is below 1 for 15 provinces in March 2025), or of the poor with a
-#: trait ("... yang Bekerja", "... who ...").
+#: trait ("Penduduk Miskin yang Bekerja", "poor people who ..."; not
+#: "Penduduk yang Hidup di Bawah Garis Kemiskinan", SDG 1.2.1's P0).
 _NOT_HEADCOUNT = re.compile(
     r"(?<![^\W_])(?:ekstrem|ekstrim|extreme|internasional|international|"
     r"ppp|distribusi|distribution|terhadap|share|kontribusi|contribution|"
-    r"sumbangan|yang|who|with|of\s+(?:the\s+)?total)(?![^\W_])",
+    r"sumbangan|miskin\s+yang|poor\s+(?:people\s+|population\s+)?(?:who|with)|"
+    r"of\s+(?:the\s+)?total)(?![^\W_])",
     re.IGNORECASE,
 )
+#: "Head Count Index": BPS's name for P0 (the headcount ratio), an index
+#: in name only; struck out before ``_INDEX_MEASURE`` is looked for.
+_HEADCOUNT_INDEX = re.compile(r"head\s*count\s+ind(?:ex|eks)", re.IGNORECASE)
+#: A group label that names a measure of its own ("Persentase Penduduk
+#: Miskin", "Jumlah Penduduk Miskin (ribu jiwa)", "Kemiskinan Ekstrem",
+#: "P1"), not a split of the title's ("Perkotaan", "Laki-laki", "2024").
+_NAMES_MEASURE = re.compile(
+    r"(?<![^\W_])(?:persentase|prosentase|percentage|proporsi|proportion|"
+    r"persen|percent|jumlah|number|banyaknya|count|P[012]|indeks|index|garis|"
+    r"line|rate|tingkat|angka|miskin|kemiskinan|poor|poverty)(?![^\W_])|%",
+    re.IGNORECASE,
+)
+
+
+def _measure_text(group: str, title: str) -> str:
+    """The words naming a value column's measure: its group label, or title.
+
+    A group label naming a measure of its own (``_NAMES_MEASURE``) names
+    the column's; a group splitting the title's measure ("Perkotaan") is
+    read with the title ("Perkotaan Persentase Penduduk Miskin ...").
+    """
+    if group and _NAMES_MEASURE.search(group):
+        return group
+    return f"{group} {title}".strip()
 
 
 def _iloc_positions(positions: Sequence[int]) -> str:
@@ -6885,6 +6923,7 @@ def _warn_percent_fractions(
     frame_at: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None,
     locale: str,
     title: str,
+    other_unit: np.ndarray[Any, Any],
 ) -> None:
     """Warn of fractions of one under a stated percent: columns, or cells.
 
@@ -6897,7 +6936,17 @@ def _warn_percent_fractions(
     and of the value columns, which the advice's code converts; None for a
     file; `locale`: the frame's number format, for the advice's code;
     `title`: the table's title, which with a column's group label says
-    whether its measure is the headcount ratio (see ``_fraction_cells``).
+    whether its measure is the headcount ratio (see ``_fraction_cells``);
+    `other_unit`: per column, whether a unit other than percent is stated
+    over it ("(ribu jiwa)").
+
+    A column is judged under a stated percent, or, with no other unit
+    stated, under a measure named a percentage ("Persentase Penduduk
+    Miskin Menurut Kabupaten/Kota", BPS's publication titles, which state
+    no unit: sheets23 F1); its rows by the headcount rule also under a
+    headcount ratio's name ("Tingkat Kemiskinan", "Poverty Rate"), in
+    whatever unit: a row of values below 1 beside values of 1 or more is a
+    mix of scales, since a P0 of 1 or more is no fraction of one.
 
     A share of people in percent is seldom below 1 (BPS's P0 of a regency
     or province is 1.04 or more in bps_p0_kabkota_2004_2025.csv), but
@@ -6916,24 +6965,46 @@ def _warn_percent_fractions(
     """
     if (read & own).any():
         return
-    judged = np.array(
+    texts = [_measure_text("" if m == title else str(m), title) for m in measures]
+    plain = np.array(
         [
-            bool(stated[j])
-            and _INDEX_MEASURE.search(str(measures[j])) is None
+            _INDEX_MEASURE.search(_HEADCOUNT_INDEX.sub("", str(measures[j]))) is None
             and _CHANGE_WORD.search(str(measures[j])) is None
             and _CHANGE_WORD.search(str(headers[j])) is None
+            and not bool(other_unit[j])
             for j in range(len(headers))
         ],
         dtype=bool,
     )
-    cells = np.where(read & judged[None, :], values, np.nan)
+    named_pct = np.array(
+        [_PERCENT_MEASURE.search(t) is not None for t in texts], dtype=bool
+    )
+    judged = plain & (stated.astype(bool) | named_pct)
+    headcount = plain & np.array(
+        [
+            _HEADCOUNT_MEASURE.search(t) is not None
+            and _NOT_HEADCOUNT.search(t) is None
+            for t in texts
+        ],
+        dtype=bool,
+    )
+    judged_any = judged | headcount
+    under = (
+        "stated in percent"
+        if bool(stated.astype(bool)[judged_any].all())
+        else "of a percentage"
+        if bool(judged[judged_any].all())
+        else "of a headcount ratio"
+    )
+    cells = np.where(read & judged_any[None, :], values, np.nan)
     counted = ~np.isnan(cells)
     filled = np.where(counted, cells, 0.0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a column of no value
         median = np.nanmedian(cells, axis=0) if cells.size else np.zeros(0)
     low = np.flatnonzero(
-        counted.any(axis=0)
+        judged
+        & counted.any(axis=0)
         & ~(filled < 0).any(axis=0)
         & ~(counted & (filled >= 1)).any(axis=0)
         & (median < 1)
@@ -6945,22 +7016,14 @@ def _warn_percent_fractions(
         )
         more = f" (and {low.size - 3} more)" if low.size > 3 else ""
         found = (
-            f"value columns stated in percent hold fractions of one: {shown}"
+            f"value columns {under} hold fractions of one: {shown}"
             f"{more} are read as percentages below 1, where a share of people "
             "in percent is seldom below 1 (9.79% stored as 0.0979)"
         )
         blocks = [(np.arange(n_rows), low)]
         which = "those columns' cells"
     else:
-        headcount = np.array(
-            [
-                _HEADCOUNT_MEASURE.search(f"{measures[j]} {title}") is not None
-                and _NOT_HEADCOUNT.search(f"{measures[j]} {title}") is None
-                for j in range(len(headers))
-            ],
-            dtype=bool,
-        )
-        named, lo, hi, by_level = _fraction_cells(cells, headcount)
+        named, lo, hi, by_level = _fraction_cells(cells, headcount, judged)
         rows = np.flatnonzero(named.any(axis=1))
         if rows.size == 0:
             return
@@ -6987,7 +7050,7 @@ def _warn_percent_fractions(
         more = f" (and {rows.size - 3} more)" if rows.size > 3 else ""
         kind = "rows" if whole else "cells"
         found = (
-            f"value {kind} stated in percent hold fractions of one: {shown}{more} "
+            f"value {kind} {under} hold fractions of one: {shown}{more} "
             "are read as percentages below 1 beside "
             + ("rows of percentages" if whole else "percentages")
             + f" ({lo:g} to {hi:g} in the same "
@@ -7041,7 +7104,9 @@ def _warn_percent_fractions(
 
 
 def _fraction_cells(
-    cells: np.ndarray[Any, Any], headcount: np.ndarray[Any, Any]
+    cells: np.ndarray[Any, Any],
+    headcount: np.ndarray[Any, Any],
+    spanned: np.ndarray[Any, Any],
 ) -> tuple[np.ndarray[Any, Any], float, float, bool]:
     """Cells of fractions of one among percentages, and the latter's range.
 
@@ -7091,7 +7156,9 @@ def _fraction_cells(
     beside Maluku's regencies), or every row but the province's, typed
     from the press release (L2). Returns the cells named (a mask), the
     lowest and highest value of 1 or more, and whether the headcount rule
-    named a row the span did not.
+    named a row the span did not. `spanned`: per column, whether the span
+    rule judges it (a percent stated or named; a headcount ratio's name
+    alone does not say its unit).
     """
     counted = ~np.isnan(cells)
     none = (np.zeros(cells.shape, dtype=bool), 0.0, 0.0, False)
@@ -7102,26 +7169,28 @@ def _fraction_cells(
     small = counted & (filled > 0) & (filled < 1)
     if not small.any() or not big.any():
         return none
-    lo, hi = float(cells[big].min()), float(cells[big].max())
-    scaled = filled * 100
-    fits = small & (scaled >= lo / 2) & (scaled <= 2 * hi)
-    # Rows of values all below 1, one above 0 (no value of 1 or more).
-    whole = small.any(axis=1) & ~big.any(axis=1)
-    if 2 * int(fits.sum()) > int(small.sum()):
-        named = fits | (small & whole[:, None])
-    else:
-        named = np.zeros(cells.shape, dtype=bool)
+    named = np.zeros(cells.shape, dtype=bool)
+    # The span rule, over the columns in percent.
+    big_s, small_s = big & spanned[None, :], small & spanned[None, :]
+    lo = hi = 0.0
+    if big_s.any() and small_s.any():
+        lo, hi = float(cells[big_s].min()), float(cells[big_s].max())
+        scaled = filled * 100
+        fits = small_s & (scaled >= lo / 2) & (scaled <= 2 * hi)
+        # Rows of values all below 1, one above 0 (no value of 1 or more).
+        whole = small_s.any(axis=1) & ~big_s.any(axis=1)
+        if 2 * int(fits.sum()) > int(small_s.sum()):
+            named = fits | (small_s & whole[:, None])
     # The headcount rule, over the headcount columns alone.
-    level = headcount[None, :] & counted
-    low = (small & level).any(axis=1) & ~(big & level).any(axis=1)
-    if not (big & level).any() or not low.any():
-        return named, lo, hi, False
+    big_h, small_h = big & headcount[None, :], small & headcount[None, :]
+    low = small_h.any(axis=1) & ~big_h.any(axis=1)
+    if not big_h.any() or not low.any():
+        return (named, lo, hi, False) if named.any() else none
     added = low & ~named.any(axis=1)
-    named = named | (small & level & low[:, None])
-    in_level = cells[big & level]
-    if not named.any():
-        return none
-    return named, float(in_level.min()), float(in_level.max()), bool(added.any())
+    named = named | (small_h & low[:, None])
+    if not added.any():
+        return named, lo, hi, False
+    return named, float(cells[big_h].min()), float(cells[big_h].max()), True
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
@@ -7185,22 +7254,44 @@ def _percent_rule(
     shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
     if not plain.any() or not shown_pct.any():
         return out
+    # A format never changes the number a cell stores, so each message
+    # names the number to write (sheets24 M1: 0.1365 shown as 13.65% among
+    # plain percentages, given their format, reads 0.1365).
     if plain.sum() <= shown_pct.sum():
         # The smallest, not the first: the message is the same in any row order.
         example = float(np.min(cells[shown_pct].astype(np.float64)))
-        out[plain] = (
-            "a number without a percent format among numbers formatted "
-            f"as percent (such as {example!r}, shown as {example * 100:g}%)"
-            f": its scale is ambiguous; give {where} the same format"
-        )
+        for i in np.flatnonzero(plain):  # the rarer cells, few
+            v = Decimal(repr(float(cells[i])))
+            out[i] = (
+                "a number without a percent format among numbers formatted "
+                f"as percent (such as {example!r}, shown as "
+                f"{_decimal_text(Decimal(repr(example)) * 100)}%): its scale is "
+                f"ambiguous; give {where} one scale (a format never changes "
+                "the number a cell stores): if it is a fraction of one as "
+                f"they are ({_decimal_text(v)} for {_decimal_text(v * 100)}%), "
+                "give it their percent format; if it is "
+                f"{_decimal_text(v)}%, store {_decimal_text(v / 100)} in it "
+                "with their percent format"
+            )
     else:
         other = float(np.min(cells[plain].astype(np.float64)))
-        out[shown_pct] = (
-            "a number formatted as percent among numbers without that "
-            f"format (such as {other!r}): its scale is ambiguous; give "
-            f"{where} the same format"
-        )
+        for i in np.flatnonzero(shown_pct):  # the rarer cells, few
+            v = Decimal(repr(float(cells[i])))
+            out[i] = (
+                "a number formatted as percent among numbers without that "
+                f"format (such as {other!r}): its scale is ambiguous; give "
+                f"{where} one scale (a format never changes the number a "
+                "cell stores): if they are fractions of one, remove its "
+                f"percent format (it stores {_decimal_text(v)}); if they are "
+                f"percentages, write {_decimal_text(v * 100)} in it as a "
+                "plain number"
+            )
     return out
+
+
+def _decimal_text(d: Decimal) -> str:
+    """A decimal as plain text, trailing zeros dropped: 13.65, 0.1365, 1380."""
+    return format(d.normalize(), "f")
 
 
 #: A field of digits alone, and one starting with a zero ("05", "-007").
@@ -11026,8 +11117,9 @@ def _fractions_among(
     less than a tenth of the median percentage its block (`blocks`, see
     ``_scale_blocks``) states with a sign ("0,1204" among "9,92%", 0.1029
     among 13.08% and 9.11%: nearer 12.04 or 10.29 as a fraction of one
-    than as 0.12 % or 0.10 %) is the fraction a cell that lost its
-    percent format holds, or a percentage in doubt: it is the invalid cell,
+    than as 0.12 % or 0.10 %), and below 1 as a fraction of one is, is
+    the fraction a cell that lost its percent format holds, or a
+    percentage in doubt: it is the invalid cell,
     never the cells stating the title's unit. A workbook's percent format
     follows this one rule (see ``_read_checks``), so that it reads as the
     CSV file saved from it. `block_names` names each block's cells in
@@ -11046,7 +11138,14 @@ def _fractions_among(
         if not pct.size:
             continue
         median = float(np.median(pct))
-        low = block[bare[block] & (np.abs(values[block]) < median / 10)]
+        # A fraction of one is below 1: 2.27 beside 22.98% is no 227%
+        # (sheets23 F2: a genuine P0 beside one poor regency's row pasted
+        # with its percent format into a table of many).
+        low = block[
+            bare[block]
+            & (np.abs(values[block]) < median / 10)
+            & (np.abs(values[block]) < 1)
+        ]
         if not low.size:
             continue
         # How many of the block's numbers state percent, and how: the

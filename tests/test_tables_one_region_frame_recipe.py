@@ -176,6 +176,34 @@ def test_the_workbook_by_path_still_gets_the_sheet_advice(tmp_path: Path) -> Non
     assert "fractions of one" not in said
 
 
+def test_indonesian_text_frame_of_fractions_followed_warns_nothing(
+    tmp_path: Path,
+) -> None:
+    # The same series as Indonesian text ("0,075"), read as povstat advises
+    # (dtype=str): the conversion writes "7,5" back as text, so the recipe's
+    # parse_columns(locale='id') reads text only, and nothing warns.
+    path = tmp_path / "k3_id.csv"
+    lines = [_P0_TITLE + ";;;", "Periode;" + ";".join(_AREAS)]
+    lines += [
+        f"{p};" + ";".join(str(Decimal(x) / 100).replace(".", ",") for x in xs)
+        for p, xs in _P0.items()
+    ]
+    path.write_text(
+        "\n".join([*lines, ";;;", "Sumber: BPS;;;"]) + "\n", encoding="utf-8"
+    )
+    df = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    said, warned = _message(df, locale="id")
+    assert warned == []
+    assert "'Perkotaan' (median 0.0712)" in said
+    recipe, convert = _codes(said)
+    ns = _run([convert, recipe], df)  # _run: any warning fails
+    assert _values(ns["out"]) == _P0_SOURCE
+    # The converted cells are the source's decimals, as text.
+    assert ns["df"].iloc[1:4, 1:4].to_numpy().tolist() == [
+        [x.replace(".", ",") for x in xs] for xs in _P0.values()
+    ]
+
+
 def test_a_csv_path_of_fractions_is_cautioned_too(tmp_path: Path) -> None:
     # The recipe reads what the file holds; the caution says to write the
     # percentages in the file (no frame to convert).

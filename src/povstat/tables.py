@@ -1138,8 +1138,9 @@ def read_bps_table(
         ``povstat.parse_numbers`` in the table's locale, which
         gives 9.79 exactly where ``* 100`` gives 9.790000000000001, leaving
         "-" and other text cells as they are, to be read as missing or
-        reported as ever; a polars or DuckDB frame converted with
-        ``.to_pandas()`` or ``.df()`` first).
+        reported as ever, and in locale "id" writing the percentages back
+        as text, "9,79", as a frame read as text holds them; a polars or
+        DuckDB frame converted with ``.to_pandas()`` or ``.df()`` first).
         Columns of an index ("P1", "P2", "Indeks") or of changes are not
         judged.
 
@@ -6836,7 +6837,25 @@ def _to_percent_recipe(
     such cells, sheets21 K2, sheets20 J0); a cell already a number is
     taken as it is. ``povstat.to_percent`` gives 0.0979 as 9.79 exactly
     (``* 100`` gives 9.790000000000001, which breaks ties in a ranking).
+
+    In locale "id" the percentages are written back as text, as the frame
+    writes numbers ("9,79", "7": the shortest decimal of the float, its
+    point a comma, a whole number without one, so read back it is the same
+    float): a frame read with
+    ``locale="id"`` must hold its values as text, and a number cell left by
+    the code would draw read_bps_table's note that locale "id" does not
+    apply to it, advising the read as text already done (sheets22 L4). A
+    percentage is below 100 here (its fraction below 1), so it needs no
+    grouping; one below 0.0001 (a fraction below 0.000001) would be
+    written with an exponent, "1e-05", which locale "id" refuses, naming
+    the cell. In locale "en" numbers are read as they are and written so.
     """
+    percent = 'povstat.to_percent(v.to_numpy(float), unit="fraction")'
+    if locale == "id":
+        percent = (
+            f"pandas.DataFrame({percent}).map("
+            'lambda p: str(p).removesuffix(".0").replace(".", ",")).to_numpy()'
+        )
     steps = ["df = df.astype(object)"]
     for rows, cols in blocks:
         at = f"{_iloc_positions(rows)}, {_iloc_positions(cols)}"
@@ -6844,8 +6863,7 @@ def _to_percent_recipe(
             f"x = df.iloc[{at}]; v = pandas.DataFrame(povstat.parse_numbers("
             f'x.to_numpy(), locale="{locale}", errors="report").value, '
             "index=x.index, columns=x.columns); "
-            f"df.iloc[{at}] = x.mask(v.notna(), povstat.to_percent("
-            'v.to_numpy(float), unit="fraction"))'
+            f"df.iloc[{at}] = x.mask(v.notna(), {percent})"
         )
     return "; ".join(steps)
 

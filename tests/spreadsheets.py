@@ -276,6 +276,26 @@ def follow_series_recipe(said: str, path: Path) -> pd.DataFrame:
     return out
 
 
+def follow_frame_series_recipe(said: str, frame: Any) -> pd.DataFrame:
+    """The one-region series advice for a frame in `said`, run exactly on `frame`.
+
+    The recipe is built from the frame (sheets21 K3): code between
+    backticks, starting ``s = df.iloc``; a polars frame or a DuckDB
+    relation is converted first, as the advice says.
+    """
+    read = re.search(r"read the series with pandas \(`(s = df\.iloc.*?)`", said)
+    assert read is not None, said
+    assert "pandas.read_csv" not in said
+    ns: dict[str, Any] = {"df": frame, "pandas": pd, "povstat": povstat}
+    if not isinstance(frame, pd.DataFrame):
+        assert "converted with df = df.to_pandas() or df = df.df() first" in said
+        exec("df = df.df()" if hasattr(frame, "df") else "df = df.to_pandas()", ns)
+    exec(read[1], ns)
+    out = ns["out"]
+    assert isinstance(out, pd.DataFrame)
+    return out
+
+
 def series_values(out: pd.DataFrame) -> dict[tuple[str, str], float | None]:
     """{(period, group): value} of a followed series recipe (None if missing)."""
     assert out.shape[1] == 3

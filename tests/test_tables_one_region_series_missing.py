@@ -5,9 +5,11 @@ the advice prints a pandas recipe ("read the series with pandas ... melt").
 Followed as printed it gave a value column of text where the series holds
 BPS's "-" (no figure for the round), it kept the lines below the table
 ("Sumber: BPS") as periods of no value, and as a frame's advice (a reader
-took the title line for the labels) it left out ``skiprows=1``. Each test
-runs the printed code exactly, on the file, and compares the values with
-the source.
+took the title line for the labels) it left out ``skiprows=1``. A frame's
+recipe is now built from the frame itself (sheets21 K3: the file it came
+from may be no CSV file), and ends at its last period by position. Each
+test runs the printed code exactly, on the file or the frame, and compares
+the values with the source.
 
 Sources:
 * Jawa Timur by area (bps_p0_prov_2007_2026.csv, Perkotaan / Perdesaan /
@@ -31,7 +33,11 @@ import polars as pl
 import pytest
 
 from povstat import read_bps_table
-from spreadsheets import follow_series_recipe, series_values
+from spreadsheets import (
+    follow_frame_series_recipe,
+    follow_series_recipe,
+    series_values,
+)
 
 _TITLE = "Persentase Penduduk Miskin (P0) Jawa Timur Menurut Daerah (Persen)"
 _JATIM = {
@@ -109,20 +115,26 @@ def test_indonesian_path_followed(tmp_path: Path, title: bool) -> None:
 )
 def test_report_input_frame_followed(tmp_path: Path, read: Any) -> None:
     # Every reader's defaults take the title line for the labels: the
-    # frame's recipe reads the file from its header row (skiprows=1).
+    # frame's recipe reads the frame's rows from the first period to the
+    # last (the header row above them is written in the recipe), leaving
+    # out the lines below.
     path = tmp_path / "g3.csv"
     _jatim(path, locale="en", title=True)
-    said = _message(read(path), locale="en")
-    assert "skiprows=1" in said
-    assert series_values(follow_series_recipe(said, path)) == _JATIM
+    frame = read(path)
+    said = _message(frame, locale="en")
+    assert "'Sumber: BPS'" in said
+    assert series_values(follow_frame_series_recipe(said, frame)) == _JATIM
 
 
 def test_frame_with_its_header_as_labels_skips_nothing(tmp_path: Path) -> None:
     path = tmp_path / "g3.csv"
     _jatim(path, locale="en", title=False)
-    said = _message(pd.read_csv(path, dtype=str, keep_default_na=False), locale="en")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    said = _message(frame, locale="en")
     assert "skiprows" not in said
-    assert series_values(follow_series_recipe(said, path)) == _JATIM
+    # The header is the frame's labels: its rows from the first, 0.
+    assert "s = df.iloc[0:3, 1:]" in said
+    assert series_values(follow_frame_series_recipe(said, frame)) == _JATIM
 
 
 def _pidie_jaya(path: Path, *, locale: str, title: bool) -> dict[str, float | None]:
@@ -165,9 +177,9 @@ def test_real_series_path_followed(tmp_path: Path, locale: str, title: bool) -> 
 def test_real_series_frame_followed(tmp_path: Path, read: Any) -> None:
     path = tmp_path / "pidie_jaya.csv"
     want = _pidie_jaya(path, locale="en", title=True)
-    said = _message(read(path), locale="en")
-    assert "skiprows=1" in said
-    got = series_values(follow_series_recipe(said, path))
+    frame = read(path)
+    said = _message(frame, locale="en")
+    got = series_values(follow_frame_series_recipe(said, frame))
     assert got == {(y, "Jumlah"): v for y, v in want.items()}
 
 

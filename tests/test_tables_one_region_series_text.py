@@ -36,7 +36,11 @@ import pandas as pd
 import pytest
 
 from povstat import NumberParseError, read_bps_table
-from spreadsheets import follow_series_recipe, series_values
+from spreadsheets import (
+    follow_frame_series_recipe,
+    follow_series_recipe,
+    series_values,
+)
 
 _TITLE = "Persentase Penduduk Miskin (P0) Jawa Timur Menurut Daerah (Persen)"
 _GROUPS = ("Perkotaan", "Perdesaan", "Jumlah")
@@ -108,11 +112,16 @@ def test_a_marked_newest_round_is_kept(tmp_path: Path, last: str, locale: str) -
 
 def test_a_marked_round_in_a_frame_of_the_file(tmp_path: Path) -> None:
     # The same advice for a frame read from the file (the title line taken
-    # for the labels): the recipe reads the file from its header row.
+    # for the labels): the recipe reads the frame's rows up to the marked
+    # round, by position.
     path = tmp_path / "series.csv"
     _write(path, last="Maret 2025*)")
-    said = _message(pd.read_csv(path, dtype=str, keep_default_na=False), locale="en")
-    assert series_values(follow_series_recipe(said, path)) == _want("Maret 2025*)")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    said = _message(frame, locale="en")
+    assert "to the last, 'Maret 2025*)'" in said
+    assert series_values(follow_frame_series_recipe(said, frame)) == _want(
+        "Maret 2025*)"
+    )
 
 
 def test_the_marked_round_ends_both_advices_alike(tmp_path: Path) -> None:

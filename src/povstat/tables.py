@@ -953,7 +953,11 @@ def read_bps_table(
         turned); or area or sex groups, "Perkotaan", "Perdesaan",
         "Total" ("Laki-laki", "Perempuan"), as a one-region series is
         laid out: how to lay it out with the region's name as the label
-        and the groups over the periods); a
+        and the groups over the periods, or a pandas recipe reading the
+        series, for a frame built from the frame, keeping a measure row
+        over the groups as a level of the column labels, and with the
+        fractions-of-one caution below where its values under a stated
+        percent are fractions); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes; a
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
@@ -1146,8 +1150,9 @@ def read_bps_table(
         ``povstat.parse_numbers`` in the table's locale, which
         gives 9.79 exactly where ``* 100`` gives 9.790000000000001, leaving
         "-" and other text cells as they are, to be read as missing or
-        reported as ever; a polars or DuckDB frame converted with
-        ``.to_pandas()`` or ``.df()`` first).
+        reported as ever, and in locale "id" writing the percentages back
+        as text, "9,79", as a frame read as text holds them; a polars or
+        DuckDB frame converted with ``.to_pandas()`` or ``.df()`` first).
         Columns of an index ("P1", "P2", "Indeks") or of changes are not
         judged.
 
@@ -2000,6 +2005,8 @@ def read_bps_table(
         # CSV file a frame was written to; never from a workbook's cells.
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
 
+        raw = grid.to_numpy(dtype=object)
+
         def turned(cells: np.ndarray[Any, Any]) -> str:
             return _transposed_hint(
                 cells,
@@ -2011,6 +2018,13 @@ def read_bps_table(
                 missing=miss,
                 fields=read.fields,
                 encoding="" if isinstance(frame_source, pd.DataFrame) else encoding,
+                # The cells as read, for the values' check: the columns of
+                # `cells` (all, or those after a column of row numbers).
+                cells=raw[:, raw.shape[1] - cells.shape[1] :],
+                # The label column's position in a frame (leading empty
+                # columns are left out); once a column of row numbers
+                # before it is removed, as advised, the next one is there.
+                column=first,
             )
 
         transposed = turned(text) if str(e).startswith("no header row") else ""
@@ -6897,7 +6911,25 @@ def _to_percent_recipe(
     such cells, sheets21 K2, sheets20 J0); a cell already a number is
     taken as it is. ``povstat.to_percent`` gives 0.0979 as 9.79 exactly
     (``* 100`` gives 9.790000000000001, which breaks ties in a ranking).
+
+    In locale "id" the percentages are written back as text, as the frame
+    writes numbers ("9,79", "7": the shortest decimal of the float, its
+    point a comma, a whole number without one, so read back it is the same
+    float): a frame read with
+    ``locale="id"`` must hold its values as text, and a number cell left by
+    the code would draw read_bps_table's note that locale "id" does not
+    apply to it, advising the read as text already done (sheets22 L4). A
+    percentage is below 100 here (its fraction below 1), so it needs no
+    grouping; one below 0.0001 (a fraction below 0.000001) would be
+    written with an exponent, "1e-05", which locale "id" refuses, naming
+    the cell. In locale "en" numbers are read as they are and written so.
     """
+    percent = 'povstat.to_percent(v.to_numpy(float), unit="fraction")'
+    if locale == "id":
+        percent = (
+            f"pandas.DataFrame({percent}).map("
+            'lambda p: str(p).removesuffix(".0").replace(".", ",")).to_numpy()'
+        )
     steps = ["df = df.astype(object)"]
     for rows, cols in blocks:
         at = f"{_iloc_positions(rows)}, {_iloc_positions(cols)}"
@@ -6905,8 +6937,7 @@ def _to_percent_recipe(
             f"x = df.iloc[{at}]; v = pandas.DataFrame(povstat.parse_numbers("
             f'x.to_numpy(), locale="{locale}", errors="report").value, '
             "index=x.index, columns=x.columns); "
-            f"df.iloc[{at}] = x.mask(v.notna(), povstat.to_percent("
-            'v.to_numpy(float), unit="fraction"))'
+            f"df.iloc[{at}] = x.mask(v.notna(), {percent})"
         )
     return "; ".join(steps)
 
@@ -10076,6 +10107,68 @@ def _uneven_rows(
     )
 
 
+def _title_above(text: np.ndarray[Any, Any], row: int) -> str:
+    """The title above header row `row`, as read_bps_table reads a title.
+
+    The cells of the lines above it, joined by " | ": the unit the title
+    states ("(Persen)") is kept with it.
+    """
+    return " | ".join(str(s) for j in range(row) for s in text[j] if str(s))
+
+
+def _one_region_fractions(
+    cells: np.ndarray[Any, Any],
+    *,
+    title: str,
+    measures: Sequence[str],
+    groups: Sequence[str],
+    periods: Sequence[str],
+    frame_at: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None,
+    locale: str,
+    missing: frozenset[str],
+) -> str:
+    """The fractions-of-one caution for a one-region series' values, or "".
+
+    `cells`: the values as read (periods by groups; a frame's numbers as
+    numbers); `measures`: per column, the measure over it ("" if none),
+    whose unit, or else the title's, is the column's (``_title_unit_row``,
+    as for a table read). A recipe (parse_columns) reads what the cells
+    hold and judges no unit, so a ``pandas.read_excel`` frame of a
+    workbook formatted "0.00%" under "(Persen)" would give 0.075 for 7.5
+    silently (sheets21 K3). The values are judged by the rule
+    read_bps_table applies to a table it reads (``_warn_percent_fractions``:
+    one rule, one place), whose warning is returned as part of the advice,
+    with its code converting a frame's cells (`frame_at`: their positions,
+    as ``iloc`` counts) before the recipe is run.
+    """
+    n = len(groups)
+    values, unit, _, reasons = _parse_flat(
+        np.asarray(cells, dtype=object).ravel(), locale, missing
+    )
+    units, _, _ = _title_unit_row(title, measures)
+    stated = np.array(
+        [_stated_scale(str(u))[0].split("/")[0] == "percent" for u in units],
+        dtype=bool,
+    )
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        _warn_percent_fractions(
+            values.reshape(-1, n),
+            (reasons == "").reshape(-1, n),
+            (unit == "percent").reshape(-1, n),
+            stated,
+            [m or title for m in measures],
+            [(m, g) if m else g for m, g in zip(measures, groups, strict=True)],
+            periods,
+            frame_at=frame_at,
+            locale=locale,
+        )
+    return "".join(
+        f"; and a caution, as read_bps_table gives for a table it reads: {w.message}"
+        for w in said
+    )
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -10087,6 +10180,8 @@ def _transposed_hint(
     missing: Iterable[str] = _DEFAULT_MISSING,
     fields: np.ndarray[Any, Any] | None = None,
     encoding: str = "",
+    cells: np.ndarray[Any, Any] | None = None,
+    column: int = 0,
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
@@ -10120,6 +10215,28 @@ def _transposed_hint(
     last period, marked or not (:func:`_last_period_row`, the transposed
     advice's rule). `fields`: a CSV file's count of fields per row, for
     the rows that pandas would pad (:func:`_uneven_rows`).
+
+    A frame's one-region recipe is built from the frame (sheets21 K3), as
+    the transposed frame's is: its rows from the first period to the last
+    by position (the column-label rows come first in the grid,
+    ``_n_label_rows``), from its label column, `column` (the frame's
+    position of the grid's first column), on; the header cells are written
+    as read, so it works whatever file or reader the frame came from (a
+    ``pandas.read_excel`` frame cannot be read again with
+    ``pandas.read_csv``). A header row right above the one naming the
+    groups that holds two cells or more, from the first value column, one
+    at least spanning columns (the measures of "Jumlah dan Persentase ...
+    Menurut Daerah": "Jumlah Penduduk Miskin (ribu jiwa)" over three areas,
+    then "Persentase ... (persen)", sheets21 K5) is kept over each column
+    it spans (forward-filled) as the first level of two-level column
+    labels, so each value keeps its measure and unit.
+    `cells`: the cells as read (numbers a frame holds as numbers), the
+    shape of `text`; the values under a stated percent (the title's, or a
+    measure's) are judged for fractions of one as read_bps_table judges a
+    table it reads (``_warn_percent_fractions``), and its caution, with the
+    code converting a frame's cells by position, is part of the advice
+    (a ``pandas.read_excel`` frame of a workbook formatted "0.00%" holds
+    0.0979 for 9.79%).
     """
     if text.shape[1] < 2:
         return ""
@@ -10190,16 +10307,107 @@ def _transposed_hint(
                 if marked
                 else ""
             )
-            # A frame's header row: the lines above it in the file are the
-            # grid's rows above it (the labels a title line gave count as
-            # one; labels a reader made up are no row).
-            at = r + 1 if frame else index[r]
             # The numbers are read by povstat (parse_columns), as text: its
             # checks apply ("9.5" among "9,79" in locale "id" is refused).
             missed = (
                 ""
                 if sorted(set(missing)) == sorted(_DEFAULT_MISSING)
                 else f", missing={sorted(set(missing))!r}"
+            )
+            groups = [str(s) for s in text[r, 1:]]
+            # A header row right above the groups' holding two cells or
+            # more, from the first value column, one at least spanning
+            # columns (the cells after it empty, as a merged cell leaves
+            # them): each cell spans the columns up to the next (a measure
+            # over its areas, sheets21 K5), kept as the first level of the
+            # column labels. A cell over each column is no such row.
+            upper = r - 1
+            upper_cells = [bool(str(s)) for s in text[upper, 1:]] if r else []
+            over = (
+                _ffill(str(s) for s in text[upper, 1:])
+                if upper in block
+                and upper_cells[0]
+                and sum(upper_cells) >= 2
+                and not all(upper_cells)
+                else None
+            )
+            columns_code = (
+                repr(groups)
+                if over is None
+                else "pandas.MultiIndex.from_tuples("
+                f"{list(zip(over, groups, strict=True))!r})"
+            )
+            levels = (
+                ""
+                if over is None
+                else f"; header row {_label(index[upper])!r} above it "
+                f"({', '.join(repr(g) for g in dict.fromkeys(over))}) is kept "
+                "over each column it spans, as the first level of the column "
+                "labels (variable_0 once melted, the groups variable_1), so "
+                "each value keeps its measure and unit"
+            )
+            if frame:
+                # Built from the frame, as the transposed frame's advice is:
+                # its rows by position (the column-label rows come first in
+                # the grid), whatever file or reader it came from.
+                n_labels = _n_label_rows(index)
+                rows = f"{r + 1 - n_labels}:{end + 1 - n_labels}"
+                name = str(corner) if corner else None
+                recipe = (
+                    f"`s = df.iloc[{rows}, {column + 1}:].set_axis({columns_code}, "
+                    f"axis=1).set_axis(pandas.Index(df.iloc[{rows}, {column}], "
+                    f"name={name!r}), axis=0); out = povstat.parse_columns(s, "
+                    f"list(s.columns), locale={locale!r}{missed})"
+                    ".melt(ignore_index=False).reset_index()` (a polars or "
+                    "DuckDB frame converted with df = df.to_pandas() or "
+                    "df = df.df() first), which keeps each value's period and "
+                    "reads the numbers as read_bps_table does; "
+                    f"df.iloc[{rows}] holds the rows from the first period, "
+                    f"{str(text[r + 1, 0])!r}, to the last, "
+                    f"{str(text[end, 0])!r}"
+                    + (
+                        f", leaving out the lines below the table"
+                        f"{f', such as {note!r},' if note else ''} which would "
+                        "become periods of no value"
+                        if tail
+                        else ""
+                    )
+                    + levels
+                )
+            else:
+                read_csv = _pandas_read_csv(
+                    sep=sep, row=index[r], extra="index_col=0", encoding=encoding
+                ) + ("" if over is None else f".set_axis({columns_code}, axis=1)")
+                recipe = (
+                    _uneven_rows(index, fields, r, end)
+                    + read_csv
+                    # ignore_index=False: the periods (the index) stay
+                    # beside each value, which melt() would drop.
+                    + f" and povstat.parse_columns(df{cut}, list(df.columns), "
+                    f"locale={locale!r}{missed}).melt(ignore_index=False)"
+                    ".reset_index(), which keeps each value's period and "
+                    f"reads the numbers as read_bps_table does{ends}{levels}"
+                )
+            caution = (
+                ""
+                if sheet or cells is None
+                else _one_region_fractions(
+                    cells[r + 1 : end + 1, 1:],
+                    title=_title_above(text, r if over is None else upper),
+                    measures=over or [""] * len(groups),
+                    groups=groups,
+                    periods=[str(s) for s in text[r + 1 : end + 1, 0]],
+                    frame_at=(
+                        (
+                            np.arange(r + 1, end + 1) - _n_label_rows(index),
+                            column + 1 + np.arange(len(groups)),
+                        )
+                        if frame
+                        else None
+                    ),
+                    locale=locale,
+                    missing=frozenset(missing),
+                )
             )
             return (
                 f"; the table looks transposed: its first column holds periods "
@@ -10215,19 +10423,10 @@ def _transposed_hint(
                     f" in the sheet, not in a frame read from the workbook, "
                     f"{_READ_EXCEL_LOSES}"
                     if sheet
-                    else ", or read the series with pandas ("
-                    + _uneven_rows(index, fields, r, end)
-                    + _pandas_read_csv(
-                        sep=sep, row=at, extra="index_col=0", encoding=encoding
-                    )
-                    # ignore_index=False: the periods (the index) stay
-                    # beside each value, which melt() would drop.
-                    + f" and povstat.parse_columns(df{cut}, list(df.columns), "
-                    f"locale={locale!r}{missed}).melt(ignore_index=False)"
-                    ".reset_index(), which keeps each value's period and "
-                    f"reads the numbers as read_bps_table does{ends})"
+                    else f", or read the series with pandas ({recipe})"
                 )
                 + mark
+                + caution
             )
         k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
@@ -10291,7 +10490,7 @@ def _transposed_hint(
         # fractions under "(Persen)" (pandas.read_excel of a percent-formatted
         # workbook) are warned of once turned (sheets18 H5), as in a table
         # read as it stands; dropped, they would be read silently.
-        above = " | ".join(str(s) for j in range(k) for s in text[j] if str(s))
+        above = _title_above(text, k)
         width = (last + 1 if note else text.shape[0]) - k
         named_title = (
             f".set_axis([{above!r}, *[''] * {width - 1}], axis=1)" if above else ""

@@ -10162,6 +10162,8 @@ def _one_region_fractions(
             periods,
             frame_at=frame_at,
             locale=locale,
+            title=title,
+            other_unit=(np.asarray(units, dtype=object) != "") & ~stated,
         )
     return "".join(
         f"; and a caution, as read_bps_table gives for a table it reads: {w.message}"

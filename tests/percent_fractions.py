@@ -104,3 +104,33 @@ def percent_xlsx(
                 formats[f"{get_column_letter(c)}{r}"] = number_format
         cells.append(line)
     return xlsx_path(path, cells, formats)
+
+
+def series_xlsx(
+    path: Path,
+    title: str,
+    header: Sequence[str],
+    series: Sequence[tuple[str, Sequence[str]]],
+    *,
+    fractions: bool,
+    source: str,
+) -> Path:
+    """A one-region series (or a transposed table) saved at `path`.
+
+    The `title` line, the `header` row, then a row per period of `series`
+    (its values as BPS writes them, "9.48"), typed as numbers or, with
+    `fractions`, stored as fractions of one formatted "0.00%"; then a blank
+    line and the `source` line.
+    """
+    formats: dict[str, str] = {}
+    cells: list[list[Any]] = [[title], list(header)]
+    for r, (period, values) in enumerate(series, start=3):
+        cells.append(
+            [period, *(to_fraction(v) if fractions else float(v) for v in values)]
+        )
+        if fractions:
+            formats.update(
+                {f"{chr(ord('B') + c)}{r}": "0.00%" for c in range(len(values))}
+            )
+    cells += [[], [source]]
+    return xlsx_path(path, cells, formats)

@@ -44,6 +44,7 @@ import pytest
 from openpyxl import Workbook
 
 import povstat
+from percent_fractions import series_xlsx
 from povstat import read_bps_table
 from spreadsheets import follow_series_recipe
 
@@ -94,23 +95,11 @@ def _values(out: pd.DataFrame) -> dict[tuple[str, ...], float]:
 
 
 def _p0_workbook(path: Path, *, fractions: bool) -> Path:
-    """K3's workbook: the series as fractions formatted "0.00%", or as typed."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append([_P0_TITLE])
-    ws.append(["Periode", *_AREAS])
-    for period, xs in _P0.items():
-        ws.append(
-            [period, *(float(Decimal(x) / 100) if fractions else float(x) for x in xs)]
-        )
-        if fractions:
-            for cell in ws[ws.max_row][1:]:
-                cell.number_format = "0.00%"
-    ws.append([])
-    ws.append(["Sumber: BPS"])
-    wb.save(path)
-    return path
+    series = list(_P0.items())
+    header = ["Periode", *_AREAS]
+    return series_xlsx(
+        path, _P0_TITLE, header, series, fractions=fractions, source="Sumber: BPS"
+    )
 
 
 def test_read_excel_frame_gets_a_frame_recipe_and_the_fractions_caution(

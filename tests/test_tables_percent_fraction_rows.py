@@ -32,12 +32,11 @@ from typing import Any
 import pandas as pd
 import polars as pl
 import pytest
-from openpyxl import Workbook
 
 from percent_fractions import P0_TITLE as _TITLE
 from percent_fractions import follow_fraction_recipe as _follow
 from percent_fractions import fraction_warnings as _read
-from percent_fractions import percent_xlsx
+from percent_fractions import percent_xlsx, series_xlsx
 from percent_fractions import to_fraction as _fraction
 from povstat import read_bps_table
 from spreadsheets import RAW, p1p2_csv, p1p2_wide
@@ -191,20 +190,15 @@ _PROV_TITLE = "Persentase Penduduk Miskin (P0) Menurut Provinsi (Persen)"
 
 
 def _transposed_workbook(path: Path, *, fractions: bool) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append([_PROV_TITLE])
-    ws.append(["Periode", "Jawa Tengah", "DI Yogyakarta", "Jawa Timur"])
-    for period, values in _SERIES:
-        ws.append([period] + [_fraction(x) if fractions else float(x) for x in values])
-        if fractions:
-            for cell in ws[ws.max_row][1:]:
-                cell.number_format = "0.00%"
-    ws.append([])
-    ws.append(["Sumber: Badan Pusat Statistik"])
-    wb.save(path)
-    return path
+    header = ["Periode", "Jawa Tengah", "DI Yogyakarta", "Jawa Timur"]
+    return series_xlsx(
+        path,
+        _PROV_TITLE,
+        header,
+        _SERIES,
+        fractions=fractions,
+        source="Sumber: Badan Pusat Statistik",
+    )
 
 
 def _turn(df: pd.DataFrame) -> tuple[str, pd.DataFrame]:

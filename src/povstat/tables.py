@@ -7288,35 +7288,36 @@ def _percent_rule(
     # A format never changes the number a cell stores, so each message
     # names the number to write (sheets24 M1: 0.1365 shown as 13.65% among
     # plain percentages, given their format, reads 0.1365).
-    if plain.sum() <= shown_pct.sum():
-        # The smallest, not the first: the message is the same in any row order.
-        example = float(np.min(cells[shown_pct].astype(np.float64)))
-        for i in np.flatnonzero(plain):  # the rarer cells, few
-            v = Decimal(repr(float(cells[i])))
-            out[i] = (
-                "a number without a percent format among numbers formatted "
-                f"as percent (such as {example!r}, shown as "
-                f"{_decimal_text(Decimal(repr(example)) * 100)}%): its scale is "
-                f"ambiguous; give {where} one scale (a format never changes "
-                "the number a cell stores): if it is a fraction of one as "
-                f"they are ({_decimal_text(v)} for {_decimal_text(v * 100)}%), "
-                "give it their percent format; if it is "
-                f"{_decimal_text(v)}%, store {_decimal_text(v / 100)} in it "
-                "with their percent format"
-            )
-    else:
-        other = float(np.min(cells[plain].astype(np.float64)))
-        for i in np.flatnonzero(shown_pct):  # the rarer cells, few
-            v = Decimal(repr(float(cells[i])))
-            out[i] = (
-                "a number formatted as percent among numbers without that "
-                f"format (such as {other!r}): its scale is ambiguous; give "
-                f"{where} one scale (a format never changes the number a "
-                "cell stores): if they are fractions of one, remove its "
-                f"percent format (it stores {_decimal_text(v)}); if they are "
-                f"percentages, write {_decimal_text(v * 100)} in it as a "
-                "plain number"
-            )
+    rare = plain if plain.sum() <= shown_pct.sum() else shown_pct
+    # The smallest of the others, not the first: the message is the same
+    # in any row order.
+    other = float(
+        np.min(cells[shown_pct if rare is plain else plain].astype(np.float64))
+    )
+    head = (
+        "a number without a percent format among numbers formatted as "
+        f"percent (such as {other!r}, shown as "
+        f"{_decimal_text(Decimal(repr(other)) * 100)}%)"
+        if rare is plain
+        else "a number formatted as percent among numbers without that format "
+        f"(such as {other!r})"
+    )
+    for i in np.flatnonzero(rare):  # the rarer cells, few
+        v = Decimal(repr(float(cells[i])))
+        advice = (
+            f"if it is a fraction of one as they are ({_decimal_text(v)} for "
+            f"{_decimal_text(v * 100)}%), give it their percent format; if it "
+            f"is {_decimal_text(v)}%, store {_decimal_text(v / 100)} in it with "
+            "their percent format"
+            if rare is plain
+            else "if they are fractions of one, remove its percent format (it "
+            f"stores {_decimal_text(v)}); if they are percentages, write "
+            f"{_decimal_text(v * 100)} in it as a plain number"
+        )
+        out[i] = (
+            f"{head}: its scale is ambiguous; give {where} one scale (a format "
+            f"never changes the number a cell stores): {advice}"
+        )
     return out
 
 

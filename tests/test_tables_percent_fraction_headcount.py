@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -39,8 +40,9 @@ from percent_fractions import (
     follow_fraction_recipe,
     fraction_warnings,
     percent_xlsx,
+    to_fraction,
 )
-from spreadsheets import RAW
+from spreadsheets import RAW, xlsx_path
 
 _KABKOTA = RAW / "bps_p0_kabkota_2004_2025.csv"
 
@@ -306,3 +308,88 @@ def test_the_path_advised_reads_a_table_of_many_provinces(tmp_path: Path) -> Non
     assert said == []
     assert t.invalid == ()
     assert t.data["value"].tolist() == _source(block)
+
+
+# sheets25 G1: P0 by area (bps_p0_prov_2007_2026.csv, Semester 1 (Maret)),
+# Perkotaan | Perdesaan | Jumlah x 2024 | 2025, under BPS's title with no
+# unit: "Jumlah" is the areas' total, no count of its own.
+_BY_AREA = {
+    "ACEH": ["9.6", "8.54", "16.75", "14.44", "14.23", "12.33"],
+    "JAWA TIMUR": ["7.12", "7", "13.3", "12.86", "9.79", "9.5"],
+    "BALI": ["3.55", "3.27", "5.2", "4.97", "4", "3.72"],
+}
+
+
+def test_the_areas_total_is_judged_with_the_areas(tmp_path: Path) -> None:
+    title = "Persentase Penduduk Miskin Menurut Provinsi dan Daerah"
+    rows: list[list[Any]] = [
+        ["Provinsi", title, None, None, None, None, None],
+        [None, "Perkotaan", None, "Perdesaan", None, "Jumlah", None],
+        [None, 2024, 2025, 2024, 2025, 2024, 2025],
+    ]
+    # ACEH's row pasted from a sheet formatted 0.00% (stored / 100).
+    for name, texts in _BY_AREA.items():
+        cells = [to_fraction(x) if name == "ACEH" else float(x) for x in texts]
+        rows.append([name, *cells])
+    formats = {f"{c}4": "0.00%" for c in "BCDEFG"}
+    path = xlsx_path(
+        tmp_path / "p0.xlsx", rows, formats, ["B1:G1", "B2:C2", "D2:E2", "F2:G2"]
+    )
+    df = pd.read_excel(path)
+    said, _ = fraction_warnings(df)
+    assert len(said) == 1
+    # Every one of ACEH's six cells, the total's two included: the frame's
+    # row 2 (rows 0 and 1 hold the areas and years), columns 1 to 6.
+    assert "x = df.iloc[2:3, 1:7]" in said[0]
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == [float(x) for v in _BY_AREA.values() for x in v]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tingkat Kemiskinan Menurut Kabupaten/Kota di Provinsi Riau",
+        "Poverty Rate by Regency/City, Riau Province",
+        "Head Count Index (P0) Menurut Kabupaten/Kota",
+    ],
+)
+def test_a_round_of_fractions_beside_percentages_under_a_p0_name(
+    tmp_path: Path, title: str
+) -> None:
+    # sheets25 G2: the 2025 round pasted from a sheet formatted 0.00%
+    # beside 2022-2024 typed in percent, under a P0 name with no unit: a
+    # mix of scales (a P0 of 1 or more is no fraction of one), warned.
+    # RIAU 2025 is 6.16 (0.0616 stored).
+    block = _block("RIAU", _RIAU_YEARS)
+    wb = [[label, *texts] for label, texts in block]
+    pasted = {(label, 2025) for label, _ in block}
+    path = percent_xlsx(
+        tmp_path / "p0.xlsx",
+        wb,
+        pasted,
+        years=[int(y) for y in _RIAU_YEARS],
+        title=title,
+    )
+    df = pd.read_excel(path)
+    said, _ = fraction_warnings(df)
+    assert len(said) == 1
+    assert said[0].startswith(
+        "value columns of a headcount ratio hold fractions of one: '2025'"
+    )
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df))
+    assert said == []
+    assert t.data["value"].tolist() == _source(block)
+    # Every round pasted so: a table in fractions of one throughout, the
+    # unit of P0 in the FGT literature, which a title naming no percentage
+    # and no unit leaves to the caller: read as stored, no warning.
+    path = percent_xlsx(
+        tmp_path / "p0.xlsx",
+        wb,
+        pasted_rows={label for label, _ in block},
+        years=[int(y) for y in _RIAU_YEARS],
+        title=title,
+    )
+    said, t = fraction_warnings(pd.read_excel(path))
+    assert said == []
+    assert t.data["value"].tolist() == [to_fraction(x) for _, v in block for x in v]

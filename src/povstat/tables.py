@@ -1141,7 +1141,13 @@ def read_bps_table(
         not, a row of values all below 1 beside rows of 1 or more is named
         whatever its size: no region in BPS's P0 tables has a P0 below 1
         (the lowest regency or city P0, 2004-2025, is 1.04), and a P0 of 1
-        or more is no fraction of one. The warning
+        or more is no fraction of one; so is a column of values all below
+        1 beside such columns of 1 or more (a round pasted). A table under
+        a headcount ratio's name alone, stating no unit and naming no
+        percentage ("Poverty Rate", "P0"), whose values are all below 1 is
+        read as stored, with no warning: fractions of one are P0's unit in
+        the FGT literature, and the unit is the caller's to state. The
+        warning
         names the columns with their medians (or the rows with their
         values, or the cells) and the fix (pass the
         workbook's path, whose number formats are read, or convert the
@@ -6867,10 +6873,11 @@ def _measure_text(group: str, title: str) -> str:
     """The words naming a value column's measure: its group label, or title.
 
     A group label naming a measure of its own (``_NAMES_MEASURE``) names
-    the column's; a group splitting the title's measure ("Perkotaan") is
-    read with the title ("Perkotaan Persentase Penduduk Miskin ...").
+    the column's; a group splitting the title's measure ("Perkotaan", and
+    "Jumlah" as their total: ``_BREAKDOWN``, sheets25 G1) is read with the
+    title ("Perkotaan Persentase Penduduk Miskin ...").
     """
-    if group and _NAMES_MEASURE.search(group):
+    if group and _NAMES_MEASURE.search(group) and not _BREAKDOWN.fullmatch(group):
         return group
     return f"{group} {title}".strip()
 
@@ -7033,13 +7040,18 @@ def _warn_percent_fractions(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a column of no value
         median = np.nanmedian(cells, axis=0) if cells.size else np.zeros(0)
-    low = np.flatnonzero(
-        judged
-        & counted.any(axis=0)
+    below = (
+        counted.any(axis=0)
         & ~(filled < 0).any(axis=0)
         & ~(counted & (filled >= 1)).any(axis=0)
         & (median < 1)
     )
+    # Under a headcount ratio's name alone (no unit stated or named), a
+    # column below 1 is judged beside headcount columns of 1 or more: a
+    # round pasted from a sheet formatted as percent (sheets25 G2); a whole
+    # table below 1 may be in fractions of one, its unit the caller's.
+    beside = bool((counted & (filled >= 1) & headcount[None, :]).any())
+    low = np.flatnonzero(below & (judged | (headcount & beside)))
     n_rows = cells.shape[0]
     if low.size:
         shown = ", ".join(

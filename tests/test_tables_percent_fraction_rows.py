@@ -310,6 +310,11 @@ def test_bps_p0_rows_hold_no_fraction_pattern() -> None:
         ("Index Kedalaman Kemiskinan", "Indeks Kedalaman Kemiskinan (P1) (Persen)"),
         ("Index Keparahan Kemiskinan", "Indeks Keparahan Kemiskinan (P2) (Persen)"),
         ("Index Keparahan Kemiskinan", "Poverty Severity Index (P2) (Percent)"),
+        # Named without "Indeks" or "P1" (sheets25 note): still an index.
+        (
+            "Index Kedalaman Kemiskinan",
+            "Kedalaman Kemiskinan Menurut Kabupaten/Kota (Persen)",
+        ),
     ],
 )
 def test_bps_p1_p2_rows_are_not_named(kind: str, title: str) -> None:

@@ -6819,9 +6819,12 @@ def _warn_above_100(
 
 #: A measure no headcount ratio is, though stated in percent or below 1: an
 #: index ("P1", "P2", "Indeks Kedalaman Kemiskinan", whose values are most
-#: often below 1).
+#: often below 1), also named without the word ("Kedalaman Kemiskinan",
+#: "Poverty Gap", "Keparahan", "Severity").
 _INDEX_MEASURE = re.compile(
-    r"(?<![^\W_])(?:P[12]|indeks|index)(?![^\W_])", re.IGNORECASE
+    r"(?<![^\W_])(?:P[12]|indeks|index|kedalaman|keparahan|poverty\s+gap|"
+    r"severity)(?![^\W_])",
+    re.IGNORECASE,
 )
 
 

@@ -393,3 +393,59 @@ def test_a_round_of_fractions_beside_percentages_under_a_p0_name(
     said, t = fraction_warnings(pd.read_excel(path))
     assert said == []
     assert t.data["value"].tolist() == [to_fraction(x) for _, v in block for x in v]
+
+
+# sheets26 H1: P0 | P1 | P2 by regency/city, 2023 (P0 from
+# bps_p0_kabkota_2004_2025.csv, P1 and P2 from bps_p1p2_kabkota_2015_2023.csv).
+_FGT_2023 = {
+    "ACEH": ("14.45", "2.76", "0.78"),
+    "Simeulue": ("17.92", "3.26", "0.96"),
+    "Kota Banda Aceh": ("7.04", "0.8", "0.16"),
+}
+
+
+def _fgt_rows(p0_pasted: bool, fractions: bool = False) -> list[list[Any]]:
+    """The P0 | P1 | P2 table: P0 pasted as fractions, or every value so."""
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "P0, P1 dan P2 Menurut Kabupaten/Kota", None, None],
+        [None, "P0", "P1", "P2"],
+        [None, 2023, 2023, 2023],
+    ]
+    for name, (a, b, c) in _FGT_2023.items():
+        read = to_fraction if fractions else float
+        first = to_fraction(a) if p0_pasted else read(a)
+        rows.append([name, first, read(b), read(c)])
+    return rows
+
+
+def test_p0_pasted_beside_p1_and_p2_above_it_is_warned(tmp_path: Path) -> None:
+    # The P0 column pasted from a sheet formatted 0.00%: ACEH 0.1445 beside
+    # its P1 of 2.76. On one scale P2 <= P1 <= P0, so a P1 above P0 puts
+    # P0 on another; the P0 column is named, and its recipe gives the
+    # source values.
+    formats = {f"B{r}": "0.00%" for r in (4, 5, 6)}
+    df = pd.read_excel(
+        xlsx_path(tmp_path / "p0.xlsx", _fgt_rows(p0_pasted=True), formats)
+    )
+    said, _ = fraction_warnings(df, month=None)
+    assert len(said) == 1
+    assert said[0].startswith(
+        "value columns of a headcount ratio hold fractions of one"
+    )
+    assert "an index of the same table (P1, P2) lies above them in a row" in said[0]
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df), month=None)
+    assert said == []
+    assert t.data["value"].tolist() == [float(x) for v in _FGT_2023.values() for x in v]
+
+
+@pytest.mark.parametrize("fractions", [False, True])
+def test_a_genuine_fgt_table_is_not_warned(tmp_path: Path, fractions: bool) -> None:
+    # As published (P0 in percent, P1 and P2 x 100), or every value a
+    # fraction of one (the FGT literature's unit, / 100): P2 <= P1 <= P0 in
+    # every row, no mix; read as stored, no warning.
+    rows = _fgt_rows(p0_pasted=False, fractions=fractions)
+    df = pd.read_excel(xlsx_path(tmp_path / "p0.xlsx", rows))
+    said, t = fraction_warnings(df, month=None)
+    assert said == []
+    read = to_fraction if fractions else float
+    assert t.data["value"].tolist() == [read(x) for v in _FGT_2023.values() for x in v]

@@ -7054,7 +7054,24 @@ def _warn_percent_fractions(
     # round pasted from a sheet formatted as percent (sheets25 G2); a whole
     # table below 1 may be in fractions of one, its unit the caller's.
     beside = bool((counted & (filled >= 1) & headcount[None, :]).any())
-    low = np.flatnonzero(below & (judged | (headcount & beside)))
+    # So is one beside an index above it in a row: P2 <= P1 <= P0 on one
+    # scale, so a P1 or P2 above a region's P0 below 1 puts that P0 on
+    # another (sheets26 H1: the P0 group of a P0 | P1 | P2 table pasted,
+    # Aceh's 0.1445 beside its P1 of 2.76).
+    gap = np.array(
+        [
+            _INDEX_MEASURE.search(_HEADCOUNT_INDEX.sub("", str(m))) is not None
+            and _CHANGE_WORD.search(str(m)) is None
+            for m in measures
+        ],
+        dtype=bool,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a row of no value
+        p0_top = np.nanmax(np.where(read & headcount[None, :], values, np.nan), axis=1)
+        gap_top = np.nanmax(np.where(read & gap[None, :], values, np.nan), axis=1)
+    above = bool(((gap_top > p0_top) & (p0_top < 1)).any()) if gap.any() else False
+    low = np.flatnonzero(below & (judged | (headcount & (beside or above))))
     n_rows = cells.shape[0]
     if low.size:
         shown = ", ".join(
@@ -7065,6 +7082,12 @@ def _warn_percent_fractions(
             f"value columns {under} hold fractions of one: {shown}"
             f"{more} are read as percentages below 1, where a share of people "
             "in percent is seldom below 1 (9.79% stored as 0.0979)"
+            + (
+                ", and an index of the same table (P1, P2) lies above them "
+                "in a row, which on one scale it never does (P2 <= P1 <= P0)"
+                if above
+                else ""
+            )
         )
         blocks = [(np.arange(n_rows), low)]
         which = "those columns' cells"

@@ -449,3 +449,40 @@ def test_a_genuine_fgt_table_is_not_warned(tmp_path: Path, fractions: bool) -> N
     assert said == []
     read = to_fraction if fractions else float
     assert t.data["value"].tolist() == [read(x) for v in _FGT_2023.values() for x in v]
+
+
+@pytest.mark.parametrize(
+    ("title", "p0_head", "fractions"),
+    [
+        (
+            "Persentase Penduduk Miskin dan Gini Ratio Menurut Provinsi",
+            "Persentase Penduduk Miskin",
+            False,
+        ),
+        (
+            "Tingkat Kemiskinan dan Rasio Gini Menurut Provinsi",
+            "Tingkat Kemiskinan",
+            False,
+        ),
+        ("Poverty Rate and Gini Ratio by Province", "Poverty Rate", False),
+        # P0 in fractions of one beside a Gini ratio above it: no FGT
+        # index, so no sign of two scales.
+        ("Poverty Rate and Gini Ratio by Province", "Poverty Rate", True),
+    ],
+)
+def test_a_gini_ratio_beside_p0_is_not_judged(
+    title: str, p0_head: str, fractions: bool
+) -> None:
+    # sheets27 F1: a Gini ratio lies between 0 and 1 on its own scale; it
+    # is no fraction of one of a percentage (its recipe made 0.291 29.1).
+    # P0 March 2023 (bps_p0_prov_2007_2026.csv): ACEH 14.45, RIAU 6.68; the
+    # Gini ratios are input for the test, not figures checked.
+    gini = "Rasio Gini" if "Rasio" in title else "Gini Ratio"
+    p0 = ("0.1445", "0.0668") if fractions else ("14.45", "6.68")
+    text = (
+        f"{title},,\nProvinsi,{p0_head},{gini}\n,2023,2023\n"
+        f"ACEH,{p0[0]},0.291\nRIAU,{p0[1]},0.327\n"
+    )
+    said, t = fraction_warnings(io.StringIO(text), month=None)
+    assert said == []
+    assert t.data["value"].tolist() == [float(p0[0]), 0.291, float(p0[1]), 0.327]

@@ -6820,10 +6820,11 @@ def _warn_above_100(
 #: A measure no headcount ratio is, though stated in percent or below 1: an
 #: index ("P1", "P2", "Indeks Kedalaman Kemiskinan", whose values are most
 #: often below 1), also named without the word ("Kedalaman Kemiskinan",
-#: "Poverty Gap", "Keparahan", "Severity").
+#: "Poverty Gap", "Keparahan", "Severity"); and the Gini ratio, between 0
+#: and 1 ("Gini Ratio", "Rasio Gini" beside P0: sheets27 F1).
 _INDEX_MEASURE = re.compile(
     r"(?<![^\W_])(?:P[12]|indeks|index|kedalaman|keparahan|poverty\s+gap|"
-    r"severity)(?![^\W_])",
+    r"severity|gini)(?![^\W_])",
     re.IGNORECASE,
 )
 
@@ -6856,6 +6857,12 @@ _NOT_HEADCOUNT = re.compile(
     r"ppp|distribusi|distribution|terhadap|share|kontribusi|contribution|"
     r"sumbangan|miskin\s+yang|poor\s+(?:people\s+|population\s+)?(?:who|with)|"
     r"of\s+(?:the\s+)?total)(?![^\W_])",
+    re.IGNORECASE,
+)
+#: P1 or P2, the FGT indices never above P0 on its scale (not any index:
+#: a Gini ratio or a development index may be).
+_GAP_MEASURE = re.compile(
+    r"(?<![^\W_])(?:P[12]|kedalaman|keparahan|poverty\s+gap|severity)(?![^\W_])",
     re.IGNORECASE,
 )
 #: "Head Count Index": BPS's name for P0 (the headcount ratio), an index
@@ -7060,7 +7067,7 @@ def _warn_percent_fractions(
     # Aceh's 0.1445 beside its P1 of 2.76).
     gap = np.array(
         [
-            _INDEX_MEASURE.search(_HEADCOUNT_INDEX.sub("", str(m))) is not None
+            _GAP_MEASURE.search(str(m)) is not None
             and _CHANGE_WORD.search(str(m)) is None
             for m in measures
         ],

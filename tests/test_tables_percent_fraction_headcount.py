@@ -486,3 +486,35 @@ def test_a_gini_ratio_beside_p0_is_not_judged(
     said, t = fraction_warnings(io.StringIO(text), month=None)
     assert said == []
     assert t.data["value"].tolist() == [float(p0[0]), 0.291, float(p0[1]), 0.327]
+
+
+def test_a_group_spelt_out_in_the_title_takes_its_clause(tmp_path: Path) -> None:
+    # sheets27 F2: the P0 | P1 | P2 table of 2023, every cell stored as a
+    # fraction formatted 0.00%, under BPS's title spelling out "Persentase
+    # Penduduk Miskin (P0)": the "P0" group is a percentage, its columns
+    # all below 1 are named (P1 and P2, indexes, are not judged).
+    title = (
+        "Persentase Penduduk Miskin (P0), Indeks Kedalaman Kemiskinan (P1), "
+        "dan Indeks Keparahan Kemiskinan (P2) Menurut Kabupaten/Kota"
+    )
+    rows = _fgt_rows(p0_pasted=True, fractions=True)
+    rows[0][1] = title
+    formats = {f"{c}{r}": "0.00%" for c in "BCD" for r in (4, 5, 6)}
+    df = pd.read_excel(xlsx_path(tmp_path / "p0.xlsx", rows, formats))
+    said, _ = fraction_warnings(df, month=None)
+    assert len(said) == 1
+    assert said[0].startswith(
+        "value columns of a percentage hold fractions of one: ('P0', '2023') "
+        "(median 0.1445)"  # the middle of 0.1445, 0.1792, 0.0704
+    )
+    # The frame's rows 0 and 1 hold the groups and years, rows 2-4 the
+    # regions; column 1 is P0 alone.
+    assert "x = df.iloc[2:5, 1:2]" in said[0]
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df), month=None)
+    assert said == []
+    # P0 the source's; P1 and P2 as stored (their unit the caller's).
+    assert t.data["value"].tolist() == [
+        x
+        for a, b, c in _FGT_2023.values()
+        for x in (float(a), to_fraction(b), to_fraction(c))
+    ]

@@ -6883,13 +6883,26 @@ def _measure_text(group: str, title: str) -> str:
     """The words naming a value column's measure: its group label, or title.
 
     A group label naming a measure of its own (``_NAMES_MEASURE``) names
-    the column's; a group splitting the title's measure ("Perkotaan", and
-    "Jumlah" as their total: ``_BREAKDOWN``, sheets25 G1) is read with the
-    title ("Perkotaan Persentase Penduduk Miskin ...").
+    the column's, with the clause of the title that spells it out, if any
+    ("P0" with "Persentase Penduduk Miskin (P0)"); a group splitting the
+    title's measure ("Perkotaan", and "Jumlah" as their total:
+    ``_BREAKDOWN``, sheets25 G1) is read with the title ("Perkotaan
+    Persentase Penduduk Miskin ...").
     """
     if group and _NAMES_MEASURE.search(group) and not _BREAKDOWN.fullmatch(group):
+        # A group the title spells out in one of its clauses ("P0" under
+        # "Persentase Penduduk Miskin (P0), Indeks Kedalaman ... (P1), ...")
+        # is read with that clause (sheets27 F2).
+        spelt = re.compile(rf"(?<![^\W_]){re.escape(group.strip())}(?![^\W_])", re.I)
+        for clause in _TITLE_CLAUSE.split(title):  # the title's few clauses
+            if clause.strip() != group.strip() and spelt.search(clause):
+                return f"{group} {clause}"
         return group
     return f"{group} {title}".strip()
+
+
+#: Where a title lists its measures: commas, semicolons, "dan", "and", "&".
+_TITLE_CLAUSE = re.compile(r"[,;]|\s(?:dan|and|&)\s", re.IGNORECASE)
 
 
 def _iloc_positions(positions: Sequence[int]) -> str:

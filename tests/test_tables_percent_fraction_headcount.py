@@ -518,3 +518,63 @@ def test_a_group_spelt_out_in_the_title_takes_its_clause(tmp_path: Path) -> None
         for a, b, c in _FGT_2023.values()
         for x in (float(a), to_fraction(b), to_fraction(c))
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "other", "values"),
+    [
+        (
+            "Persentase Penduduk Miskin (Persen) Menurut Provinsi, 2023",
+            "Gini Ratio",
+            "gini",
+        ),
+        (
+            "Persentase Penduduk Miskin (Persen) Menurut Provinsi, 2023",
+            "Indeks Gini",
+            "gini",
+        ),
+        (
+            "Persentase Penduduk Miskin dan Gini Ratio Menurut Provinsi, 2023",
+            "Gini Ratio",
+            "gini",
+        ),
+        (
+            "Jumlah dan Persentase Penduduk Miskin Menurut Provinsi, Maret 2023",
+            "Jumlah Penduduk Miskin (Ribu Jiwa)",
+            "poor",
+        ),
+        (
+            "Jumlah Penduduk Miskin (Ribu Jiwa) dan Persentase Penduduk Miskin "
+            "(Persen) Menurut Provinsi, Maret 2023",
+            "Jumlah",
+            "poor",
+        ),
+    ],
+)
+def test_a_p0_group_beside_another_measure_takes_the_titles_percentage(
+    tmp_path: Path, title: str, other: str, values: str
+) -> None:
+    # sheets28 G1: a "P0" group pasted as fractions (0.00%) beside a Gini
+    # ratio or the number of poor, under a title naming P0 as a percentage
+    # in one of its clauses: the P0 group takes that clause, and is named.
+    # P0 and the number of poor (ribu jiwa), March 2023, from
+    # bps_p0_prov_2007_2026.csv and bps_poor_prov_2007_2026.csv; the Gini
+    # ratios are input for the test, not figures checked.
+    p0 = {"ACEH": "14.45", "RIAU": "6.68"}
+    second = {
+        "gini": {"ACEH": 0.291, "RIAU": 0.327},
+        "poor": {"ACEH": 806.75, "RIAU": 485.66},
+    }
+    rows: list[list[Any]] = [[title], ["Provinsi", "P0", other], [None, 2023, 2023]]
+    rows += [[r, to_fraction(p0[r]), second[values][r]] for r in p0]
+    df = pd.read_excel(
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B4": "0.00%", "B5": "0.00%"})
+    )
+    said, _ = fraction_warnings(df, month=None)
+    assert len(said) == 1
+    assert "('P0', '2023') (median 0.10565)" in said[0]  # (0.1445 + 0.0668) / 2
+    said, t = fraction_warnings(follow_fraction_recipe(said[0], df), month=None)
+    assert said == []
+    assert t.data["value"].tolist() == [
+        x for r in p0 for x in (float(p0[r]), second[values][r])
+    ]

@@ -6879,26 +6879,31 @@ _NAMES_MEASURE = re.compile(
 )
 
 
-def _measure_text(group: str, title: str) -> str:
+def _measure_text(group: str, title: str, split: bool) -> str:
     """The words naming a value column's measure: its group label, or title.
 
     A group label naming a measure of its own (``_NAMES_MEASURE``) names
     the column's, with the clause of the title that spells it out, if any
-    ("P0" with "Persentase Penduduk Miskin (P0)"); a group splitting the
-    title's measure ("Perkotaan", and "Jumlah" as their total:
-    ``_BREAKDOWN``, sheets25 G1) is read with the title ("Perkotaan
-    Persentase Penduduk Miskin ...").
+    ("P0" with "Persentase Penduduk Miskin (P0)"), or, for a headcount
+    ratio's label ("P0", "Tingkat Kemiskinan"), with the title's clause
+    naming the headcount ratio ("P0" beside "Gini Ratio" under
+    "Persentase Penduduk Miskin (Persen) Menurut Provinsi": sheets28 G1).
+    Groups splitting the title's measure (`split`: "Perkotaan | Perdesaan
+    | Jumlah", see ``_splits_one_measure``; sheets25 G1) are read with the
+    title ("Perkotaan Persentase Penduduk Miskin ...").
     """
-    if group and _NAMES_MEASURE.search(group) and not _BREAKDOWN.fullmatch(group):
-        # A group the title spells out in one of its clauses ("P0" under
-        # "Persentase Penduduk Miskin (P0), Indeks Kedalaman ... (P1), ...")
-        # is read with that clause (sheets27 F2).
-        spelt = re.compile(rf"(?<![^\W_]){re.escape(group.strip())}(?![^\W_])", re.I)
-        for clause in _TITLE_CLAUSE.split(title):  # the title's few clauses
-            if clause.strip() != group.strip() and spelt.search(clause):
+    if not group or split or not _NAMES_MEASURE.search(group):
+        return f"{group} {title}".strip()
+    clauses = [c for c in _TITLE_CLAUSE.split(title) if c.strip()]
+    spelt = re.compile(rf"(?<![^\W_]){re.escape(group.strip())}(?![^\W_])", re.I)
+    for clause in clauses:  # the title's few clauses
+        if clause.strip() != group.strip() and spelt.search(clause):
+            return f"{group} {clause}"
+    if _HEADCOUNT_MEASURE.search(group) and not _NOT_HEADCOUNT.search(group):
+        for clause in clauses:
+            if _HEADCOUNT_MEASURE.search(clause) and not _NOT_HEADCOUNT.search(clause):
                 return f"{group} {clause}"
-        return group
-    return f"{group} {title}".strip()
+    return group
 
 
 #: Where a title lists its measures: commas, semicolons, "dan", "and", "&".
@@ -7026,7 +7031,10 @@ def _warn_percent_fractions(
     """
     if (read & own).any():
         return
-    texts = [_measure_text("" if m == title else str(m), title) for m in measures]
+    split = _splits_one_measure([str(m) for m in dict.fromkeys(measures) if m != title])
+    texts = [
+        _measure_text("" if m == title else str(m), title, split) for m in measures
+    ]
     plain = np.array(
         [
             _INDEX_MEASURE.search(_HEADCOUNT_INDEX.sub("", str(measures[j]))) is None

@@ -9729,7 +9729,10 @@ def _year_text_hint(
     found: list[str] = []
     n = 0
     years = False  # a why other than a change column's
+    data = _data_rows(text)
     for i in range(min(10, text.shape[0])):
+        if data[i]:
+            continue  # a region's figures ("Jawa Barat,2004.35"): no header
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
             why = _year_text_why(
@@ -9920,7 +9923,7 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
     found = next(
         (
             str(s)
-            for s in text[:, 1:].ravel()
+            for s in text[~_data_rows(text), 1:].ravel()
             if _DEDUPLICATED.fullmatch(s)
             and (_TWO_KEYS.fullmatch(s) is None or s[:4] in labels)
         ),
@@ -9937,6 +9940,44 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
         "header (pandas header=None, polars has_header=False, DuckDB "
         "header=false, Spark header=False) and pass that"
     )
+
+
+def _data_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Which rows of `text` are a region's figures, never a header.
+
+    A row labelled with a region's name is its figures (a count of 2004.35
+    thousand is no year with decimals, nor "2004.35" a year a reader
+    renamed) when a row above it labelled otherwise ("Provinsi") fills at
+    least as many cells, or when a region's row is next to it above or
+    below, unless that region is one of its own ("Jawa Barat" then "Jawa
+    Tengah": figures; "Jawa Timur" then "Pacitan": the province's name over
+    the header of its regencies, a header row).
+    """
+    filled = (text[:, 1:] != "").sum(axis=1)
+    labelled = [
+        r for r in range(text.shape[0]) if str(text[r, 0]).strip() and filled[r]
+    ]
+    codes = {
+        r: _regions.candidates(*_regions.written_kind(str(text[r, 0]).strip()))
+        for r in labelled
+    }
+    out = np.zeros(text.shape[0], dtype=bool)
+    widest_other = -1  # cells filled by the widest row labelled otherwise
+    for i, r in enumerate(labelled):
+        if not codes[r]:
+            widest_other = max(widest_other, int(filled[r]))
+            continue
+        above = codes[labelled[i - 1]] if i else ()
+        below = codes[labelled[i + 1]] if i + 1 < len(labelled) else ()
+        parent = any(
+            c != b and (c == _regions.NATIONAL_CODE or b.startswith(c))
+            for c in codes[r]
+            for b in below
+        )
+        out[r] = (
+            filled[r] <= widest_other or bool(above) or (bool(below) and not parent)
+        )
+    return out
 
 
 def _names_region(cell: str) -> bool:

@@ -6831,10 +6831,13 @@ _INDEX_MEASURE = re.compile(
 
 #: A measure that is the headcount ratio of the poor in percent: BPS's
 #: "Persentase Penduduk Miskin (P0)", "Percentage of Poor Population",
-#: "Tingkat Kemiskinan", "Poverty Rate", "Headcount Ratio", SDG 1.2.1's
-#: "Proportion of population living below the national poverty line".
+#: "Tingkat Kemiskinan", "Persentase Kemiskinan", "Penduduk Miskin (%)",
+#: "Poverty Rate", "Headcount Ratio", SDG 1.2.1's "Proportion of
+#: population living below the national poverty line".
 _HEADCOUNT_MEASURE = re.compile(
-    r"(?<![^\W_])(?:P0|head\s*count|tingkat\s+kemiskinan|angka\s+kemiskinan|"
+    r"(?<![^\W_])(?:P0|head\s*count|"
+    r"(?:tingkat|angka|persentase|prosentase)\s+kemiskinan|"
+    r"penduduk\s+miskin\s*\((?:%|persen|percent)\)|"
     r"poverty\s+(?:rate|incidence|headcount)|"
     r"(?:persentase|prosentase|percentage|proporsi|proportion)\s+(?:of\s+)?"
     r"(?:the\s+)?(?:penduduk|poor|rumah\s+tangga|population)\s+miskin|"
@@ -8789,6 +8792,13 @@ def _layout(
             f"{_slashed_period_hint(text)}"
         )
         raise ValueError(msg)
+    false_header = _false_header_why(text, index, h)
+    if false_header:
+        msg = (
+            "no header row naming years (e.g. '2023', 'Maret 2023', "
+            f"'Semester 1 (Maret) 2023') found in the table: {false_header}"
+        )
+        raise ValueError(msg)
     header_rows = [h]
     cols = np.arange(1, n_cols)
     year_cells = text[h, 1:]
@@ -9939,6 +9949,132 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
         "twice, told apart only by the rows above it; read the file without a "
         "header (pandas header=None, polars has_header=False, DuckDB "
         "header=false, Spark header=False) and pass that"
+    )
+
+
+#: A region's label with its values glued on by spaces, as a row of a
+#: tab-separated file read with another separator shows once its spaces
+#: are joined ("Pacitan 13.65 13.86").
+_GLUED_VALUES = re.compile(
+    r"(?P<name>.*?[^\W\d_].*?)\s+(?P<values>[-+(]?[0-9][0-9.,]*\)?"
+    r"(?:\s+(?:[-+(]?[0-9][0-9.,]*\)?|-))*)"
+)
+
+
+def _holds_number(cells: np.ndarray[Any, Any]) -> bool:
+    """Whether any of `cells` is a number in either locale's convention."""
+    cells = np.asarray([c for c in cells if c], dtype=object)
+    if cells.size == 0:
+        return False
+    for fmt in ("id", "en"):
+        v, _, _, why = _parse_flat(cells, fmt, frozenset())
+        if ((why == "") & ~np.isnan(v)).any():
+            return True
+    return False
+
+
+def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) -> str:
+    """Why row `h`, the first naming a period, is no header; "" if it is one.
+
+    The first row with a cell naming a period is taken for the header. It
+    is no header when rows above it are the table's values: a region's
+    label with values beside it ("Pacitan,13.65"), or glued to it as a
+    tab-separated row read with another separator shows ("Pacitan 13.65
+    13.86"): the row is then a note below them ("Sumber: BPS, 2024",
+    its "2024" split off by the separator). Nor is a row labelled with a
+    region that holds one bare number read as a year ("JAWA TENGAH,1987",
+    a count of 1,987 thousand): it is that region's values when a row
+    above it, labelled otherwise, names the columns with no period
+    ("Kabupaten/Kota,Jumlah Penduduk Miskin"), or when the title's years
+    (a line spanning the table) do not reach it. Either way the table has
+    no header naming years, and its values must never become a title or a
+    header.
+    """
+    shown = _label(index[h])
+    cells = [str(c) for c in text[h] if str(c)]
+    above = [
+        r
+        for r in range(h)
+        if str(text[r, 0]).strip()
+        and (
+            (_names_region(str(text[r, 0]).strip()) and _holds_number(text[r, 1:]))
+            or (
+                (glued := _GLUED_VALUES.fullmatch(str(text[r, 0]).strip())) is not None
+                and _names_region(glued["name"].strip())
+            )
+        )
+    ]
+    if above:
+        names = ", ".join(
+            f"{_label(index[r])!r} ({str(text[r, 0]).strip()!r})" for r in above[:3]
+        )
+        more = f" (and {len(above) - 3} more)" if len(above) > 3 else ""
+        return (
+            f"row {shown!r} ({cells!r}), the first naming a period, lies below "
+            f"rows naming regions with their values (rows {names}{more}): it "
+            "is no header over them (a note or a line below the table), and "
+            "they are no title"
+        )
+    label = str(text[h, 0]).strip()
+    values = [str(c) for c in text[h, 1:] if str(c)]
+    bare = [
+        _POINT_ZERO.sub(r"\g<year>", v)
+        for v in values
+        if re.fullmatch(r"(?:19|20)[0-9]{2}(?:\.0+)?", v)
+    ]
+    others = [
+        v
+        for v in values
+        if not re.fullmatch(r"(?:19|20)[0-9]{2}(?:\.0+)?", v)
+        and v.strip() not in ("-", "\u2013", "\u2014", "...", "\u2026")
+    ]
+    if (
+        not label
+        or not bare
+        or not _names_region(label)
+        or (
+            others
+            and not all(_holds_number(np.array([v], dtype=object)) for v in others)
+        )
+    ):
+        return ""
+    filled = text[h, 1:] != ""
+    named = next(
+        (
+            r
+            for r in range(h)
+            if str(text[r, 0]).strip()
+            and not _names_region(str(text[r, 0]).strip())
+            and (text[r, 1:][filled] != "").all()
+            and all(_safe_period(str(c)) is None for c in text[r, 1:] if c)
+        ),
+        None,
+    )
+    title_years = [
+        int(y)
+        for r in range(h)
+        if not (text[r, 1:] != "").any()
+        for y in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", str(text[r, 0]))
+    ]
+    outside = (
+        len(bare) == 1
+        and bool(title_years)
+        and not min(title_years) <= int(bare[0]) <= max(title_years)
+    )
+    if named is None and not outside:
+        return ""
+    why = (
+        f"row {_label(index[named])!r} above it names the columns "
+        f"({[str(c) for c in text[named, 1:] if c]!r}) with no period"
+        if named is not None
+        else f"the title names {min(title_years)}"
+        + (f" to {max(title_years)}" if max(title_years) > min(title_years) else "")
+    )
+    return (
+        f"row {shown!r} ({cells!r}) is labelled with a region and holds "
+        f"{'a number' if len(bare) == 1 else 'numbers'} read as "
+        f"{'a year' if len(bare) == 1 else 'years'} ({', '.join(bare)}), "
+        f"which are that region's values, not periods: {why}"
     )
 
 

@@ -7045,7 +7045,9 @@ def check_statements(
     readings: dict[str, _Reading] = {}
     if len(s):
         measure_of = (
-            s["measure"].fillna(headcount)
+            # As object: an empty column reads as float64 NaN, which a
+            # name may not fill (pandas 4 raises).
+            s["measure"].astype(object).fillna(headcount)
             if "measure" in s.columns
             else pd.Series(headcount, index=s.index)
         )
@@ -7943,7 +7945,10 @@ def _all_measures(
     level = kinds == "level_change"
     if not (figure.any() or level.any()) or "measure" not in st.columns:
         return
-    measure = st["measure"].where(~level, st["measure"].fillna(headcount))
+    # As object: an empty column reads as float64 NaN, which a name may not
+    # fill (pandas 4 raises).
+    named = st["measure"].astype(object)
+    measure = named.where(~level, named.fillna(headcount))
     gone = (figure & measure.isna()).to_numpy()
     if gone.any():  # None, NaN, a masked entry (read as None)
         rows = _row_names(index, np.flatnonzero(gone))

@@ -770,8 +770,9 @@ def rate_interval(
         if se is not None:
             msg = (
                 "`se` cannot be used with method='wilson', which is defined by "
-                "the effective sample size; pass `n_effective` (e.g. "
-                "p * (1 - p) / se**2 for a design-based SE)"
+                "the effective sample size; pass `n_effective` (for a "
+                f"design-based SE in the rate's unit, {u!r}: "
+                f"rate * ({scale:g} - rate) / se**2)"
             )
             raise ValueError(msg)
         if n_effective is None:

@@ -790,9 +790,11 @@ def _error_source(
         if other:
             msg = (
                 f"method='wilson' is defined by the effective sample size; "
-                f"`{other[0]}` cannot be used with it: pass `n_effective` (e.g. "
-                "p * (1 - p) / se**2 for a design-based SE), or use "
-                "method='normal' or 'logit'"
+                f"`{other[0]}` cannot be used with it: pass `n_effective` (for "
+                "a design-based SE: rate * (100 - rate) / se**2 with rates in "
+                "percent and the SE in percentage points, rate * (1 - rate) / "
+                "se**2 with both as fractions), or use method='normal' or "
+                "'logit'"
             )
             raise ValueError(msg)
         if n_effective is None:

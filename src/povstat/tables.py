@@ -2108,6 +2108,10 @@ def read_bps_table(
             # A long table has no header row over periods: the row taken for
             # one is data ("ACEH, 2.76"), not named as a header.
             e = ValueError(f"no header row names periods across the columns{rest}")
+        elif long_form and str(e).startswith(_NO_HEADER_FOUND + ": row "):
+            # The row refused as a header (a region's row under the column
+            # names, "JAWA TIMUR, 2022, 10.35") is the long table's data.
+            e = ValueError("no header row names periods across the columns")
         msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
@@ -8794,10 +8798,7 @@ def _layout(
         raise ValueError(msg)
     false_header = _false_header_why(text, index, h)
     if false_header:
-        msg = (
-            "no header row naming years (e.g. '2023', 'Maret 2023', "
-            f"'Semester 1 (Maret) 2023') found in the table: {false_header}"
-        )
+        msg = f"{_NO_HEADER_FOUND}: {false_header}"
         raise ValueError(msg)
     header_rows = [h]
     cols = np.arange(1, n_cols)
@@ -9950,6 +9951,13 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
         "header (pandas header=None, polars has_header=False, DuckDB "
         "header=false, Spark header=False) and pass that"
     )
+
+
+#: The opening of the refusal of a table with no header row naming years.
+_NO_HEADER_FOUND = (
+    "no header row naming years (e.g. '2023', 'Maret 2023', "
+    "'Semester 1 (Maret) 2023') found in the table"
+)
 
 
 #: A region's label with its values glued on by spaces, as a row of a

@@ -62,7 +62,7 @@ def test_a_note_below_the_values_is_no_header(note: str) -> None:
     said = _refusal(TITLE + BODY + note + "\n")
     # The note's row (5) is named, and the regions' rows above it.
     assert "row 5 (" in said
-    assert "lies below rows naming regions with their values" in said
+    assert "lies below rows of labels with values" in said
     assert "3 ('Pacitan')" in said
     assert "4 ('Kota Malang')" in said
     assert IN_TITLE in said
@@ -108,7 +108,7 @@ def test_a_dated_note_cell_in_a_workbook_is_no_header(tmp_path: Path) -> None:
     path = xlsx_path(tmp_path / "t.xlsx", rows, {"B6": "mmmm yyyy"})
     with pytest.raises(ValueError, match=NO_HEADER) as e:
         read_bps_table(path, locale="en")
-    assert "lies below rows naming regions with their values" in str(e.value)
+    assert "lies below rows of labels with values" in str(e.value)
 
 
 JATENG = (
@@ -205,3 +205,122 @@ def test_a_count_title_is_not_a_headcount_title() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_bps_table(df, locale="en")
+
+
+# --- any label: a row of values is never a title, a header or a note -----------
+
+
+def test_notes_below_rows_of_any_label_are_no_header() -> None:
+    # English names are no bundled names; two rows with values above the
+    # note are values all the same (sheets31 F3).
+    text = (
+        '"Percentage of Poor Population by Regency in Jawa Timur, March 2023"\n'
+        "Regency/Municipality,Percentage\n"
+        "Pacitan Regency,13.65\nPonorogo Regency,9.53\nBatu City,3.31\n"
+        "Source: BPS-Statistics Indonesia, 2024\n"
+    )
+    said = _refusal(text)
+    assert "lies below rows of labels with values" in said
+    assert "3 ('Pacitan Regency')" in said
+
+
+def test_one_title_row_with_a_number_is_a_title() -> None:
+    # One row above the header with a number beside a label that names no
+    # region ("Tabel,3.1") is a title, as before: the table is read.
+    text = "Tabel,3.1\nKabupaten/Kota,2023\nPacitan,13.65\n"
+    table = read_bps_table(io.StringIO(text), locale="en")
+    assert table.data["value"].tolist() == [13.65]
+
+
+@pytest.mark.parametrize(
+    "label", ["Total", "Jumlah", "JATIM", "Pacitn", "Jawa Timur (Total)"]
+)
+def test_a_year_like_count_under_any_label_is_no_header(label: str) -> None:
+    # sheets31 F2: a total of 2,011 thousand under the columns' names.
+    text = (
+        '"Jumlah Penduduk Miskin Menurut Kabupaten/Kota, Maret 2023 (ribu jiwa)"\n'
+        f"Kabupaten/Kota,Jumlah\n{label},2011\nPacitan,76.20\nPonorogo,83.71\n"
+    )
+    said = _refusal(text)
+    assert (
+        f"is labelled {label!r}, no heading, and holds a number read as a year (2011)"
+        in said
+    )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["", "Kota", "Tahun", "Provinsi/Kabupaten/Kota", "Kabupaten/Kota (lanjutan)"],
+)
+def test_a_second_header_under_any_label_is_refused(label: str) -> None:
+    # sheets31 F1: a table of 2024 and 2025 stacked below one of 2022 and
+    # 2023; its rows must not be dated 2022 and 2023.
+    text = (
+        "Kabupaten/Kota,2022,2023\nPacitan,13.80,13.65\nKota Batu,3.79,3.31\n\n"
+        f"{label},2024,2025\nKota Malang,4.10,4.00\n"
+    )
+    with pytest.raises(ValueError, match="the header of a second table") as e:
+        read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert "['2024', '2025']" in str(e.value)
+
+
+def test_a_region_or_total_whose_values_look_like_years_is_data() -> None:
+    # Counts in thousands that happen to be year-like under a region's or a
+    # total's name are values: read, not refused.
+    text = "Provinsi,2022,2023\nJawa Tengah,2001,1987\nJumlah,2001,1987\n"
+    table = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert table.data["value"].tolist()[:2] == [2001.0, 1987.0]
+
+
+def test_groups_over_different_periods_are_refused() -> None:
+    # sheets31 F4: the poverty line in rupiah over 2022, P0 in percent over
+    # 2023; read as a title they would be one series.
+    text = (
+        "Kabupaten/Kota,Garis Kemiskinan (Rupiah/kapita/bulan),"
+        "Persentase Penduduk Miskin (persen)\n,2022,2023\n"
+        "Pacitan,450000,13.65\nKota Batu,600000,3.31\n"
+    )
+    with pytest.raises(ValueError, match="names column groups over different periods"):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+def test_a_split_title_over_the_years_is_a_title() -> None:
+    # "Tabel 3.1 | Persentase Penduduk Miskin | (Persen)": a title split by
+    # its commas over the columns, as the docs say; the table is read.
+    text = (
+        "Tabel 3.1,Persentase Penduduk Miskin,(Persen)\n"
+        ",2022,2023\nPacitan,13.80,13.65\n"
+    )
+    table = read_bps_table(io.StringIO(text), locale="en")
+    assert table.data["value"].tolist() == [13.80, 13.65]
+
+
+def test_a_total_like_a_year_is_not_called_a_renamed_year() -> None:
+    # sheets31 F6a: "Jumlah,2010.5" is a total's count, never a year a
+    # reader renamed nor a header cell with decimals.
+    text = (
+        '"Jumlah Penduduk Miskin Menurut Kabupaten/Kota, Maret 2023 (ribu jiwa)"\n'
+        "Kabupaten/Kota,Jumlah\nPacitan,76.20\nPonorogo,83.71\nJumlah,2010.5\n"
+    )
+    said = _refusal(text)
+    assert "reader renamed" not in said
+    assert "with decimals" not in said
+
+
+def test_a_second_column_of_names_is_named_so() -> None:
+    # sheets31 F6b: regencies in column B beside their provinces in A, under
+    # an empty header cell: names, not values; writing a period above them
+    # (the old advice) would only make them invalid cells.
+    text = ",,2022,2023\nJAWA TIMUR,,10.49,10.35\n,Pacitan,13.80,13.65\n"
+    with pytest.raises(ValueError, match="it holds region names") as e:
+        read_bps_table(io.StringIO(text), locale="en")
+    assert "'Pacitan'" in str(e.value)
+    assert "write the period above" not in str(e.value)
+
+
+def test_a_column_of_area_codes_is_named_so() -> None:
+    # 1901 and 1902 are Bangka's and Belitung's codes (Kemendagri).
+    text = "Kabupaten/Kota,,2023\nBangka,1901,5.1\nBelitung,1902,7.0\n"
+    with pytest.raises(ValueError, match="it holds area codes") as e:
+        read_bps_table(io.StringIO(text), locale="en")
+    assert "splits into two fields" not in str(e.value)

@@ -1053,8 +1053,14 @@ def read_bps_table(
         other than the header's ("Kota,2022,2023" below "Kabupaten,2022,2023":
         skipped, the bare names below it would be read as regencies); a
         row below the values is
-        the header of a second table (labelled as the header, naming other
-        periods); an .xlsx sheet stores a cell twice. When the first column
+        the header of a second table (its value cells all naming other
+        periods, under a label that is no region's or total's name); a row
+        above the header of groups over different periods; the first row
+        naming a period lies below rows of labels with values (a note such
+        as "Sumber: BPS, 2024" below a table whose period is only in its
+        title), or holds a row's values read as years ("Total,2011", "JAWA
+        TENGAH,1987" under a row naming the columns, or outside the title's
+        years); an .xlsx sheet stores a cell twice. When the first column
         holds only list numbers ("No"), the message says the names must be in
         the first column; numbers that are not 1, 2, 3, ... (or 0, 1, 2, ...)
         in order are not called row numbers: of two or four digits they are
@@ -1260,11 +1266,12 @@ def read_bps_table(
     is never read as values, but raises
     ValueError naming it, or, with ``errors="report"``, is skipped with the
     reason "repeated header". A region whose values equal the header's
-    ("Pacitan,2025" under "Kabupaten/Kota,2025") is data. A row labelled as
-    a header row whose value cells all name other periods
-    ("Kabupaten/Kota,2024,2025" below a table of 2022 and 2023) is the
-    header of a second table: ValueError, with either `errors` (its rows
-    would be filed under the first table's periods). A CSV row
+    ("Pacitan,2025" under "Kabupaten/Kota,2025") is data. A row whose value
+    cells all name other periods, labelled as a header row, not at all, or
+    with anything but a region's or a total's name ("Kabupaten/Kota,2024,2025",
+    ",2024,2025", "Kota (lanjutan),2024,2025" below a table of 2022 and
+    2023) is the header of a second table: ValueError, with either `errors`
+    (its rows would be filed under the first table's periods). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
     In a CSV file separated by ",", a number written with a comma and not in
@@ -8986,6 +8993,8 @@ def _layout(
     )
     if has_group:
         header_rows.insert(0, g)
+    elif not sub_groups and g >= 0:
+        _check_disjoint_groups(text, index, g, h, used)
     if lower:
         header_rows.append(h + 1)
     group_cells = (
@@ -9235,6 +9244,51 @@ def _char_names(text: str) -> list[str]:
         for c in dict.fromkeys(text)
         if ord(c) > 127
     ]
+
+
+def _check_disjoint_groups(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    g: int,
+    h: int,
+    used: list[int],
+) -> None:
+    """Refuse column groups over disjoint periods, read as one series.
+
+    A row above the years, labelled as the label column's heading or not
+    at all ("Kabupaten/Kota | Garis Kemiskinan (Rupiah) | Persentase
+    Penduduk Miskin (Persen)" over "2022 | 2023"), whose two or more
+    labels each stand over value columns, is a row of column groups. Read
+    as groups only where a period lies under two of them
+    (:func:`_is_group_row`), here it would be a title, and the groups'
+    values (rupiah and percent) one series under one name. A row labelled
+    otherwise ("Tabel 3.1 | Persentase Penduduk Miskin | (Persen)") is a
+    title split over the columns.
+    """
+    label = str(text[g, 0]).strip()
+    if label and not _column_heading(label):
+        return
+    cells = text[g, 1:]
+    labelled = [j for j, c in enumerate(cells) if c]
+    if (
+        len({str(cells[j]) for j in labelled}) < 2
+        or labelled[0] != used[0]
+        or not set(labelled) <= set(used)
+    ):
+        return
+    spans = _ffill(cells)
+    shown = "; ".join(
+        f"{str(spans[j])!r} over {str(text[h, j + 1])!r}" for j in used[:6]
+    )
+    msg = (
+        f"row {_label(index[g])!r} above the header names column groups over "
+        f"different periods ({shown}): read as a title, the groups' values "
+        "would be one series under one name, whatever each group measures; a "
+        "row of groups is read where a period lies under two of them (each "
+        "group over the same years): read each group's columns as a table of "
+        "its own (split the file, or pass each group's columns)"
+    )
+    raise ValueError(msg)
 
 
 def _is_group_row(
@@ -9934,7 +9988,7 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
     found = next(
         (
             str(s)
-            for s in text[~_data_rows(text), 1:].ravel()
+            for s in text[_first_cells_row(text) & ~_data_rows(text), 1:].ravel()
             if _DEDUPLICATED.fullmatch(s)
             and (_TWO_KEYS.fullmatch(s) is None or s[:4] in labels)
         ),
@@ -9951,6 +10005,26 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
         "header (pandas header=None, polars has_header=False, DuckDB "
         "header=false, Spark header=False) and pass that"
     )
+
+
+#: Words heading the label column or a header row that are no region's
+#: name and no total: "Tahun", "No.", "Uraian", "Kode Wilayah", ...
+_COLUMN_WORD = re.compile(
+    r"(?:tahun|year|periode|period|bulan|month|no\.?|nomor|number|uraian|"
+    r"rincian|keterangan|description|indikator|indicator|variabel|variable|"
+    r"kode(?:\s+\w+)?|code|nama(?:\s+\w+)?|name|kecamatan|desa|kelurahan)",
+    _WORD_FLAGS,
+)
+
+
+def _column_heading(label: str) -> bool:
+    """Whether a header row's label heads the label column ("Kabupaten/Kota")."""
+    return bool(_LABEL_HEADING.fullmatch(label) or _COLUMN_WORD.fullmatch(label))
+
+
+def _values_label(label: str) -> bool:
+    """Whether a row's label is a region's name or a total's ("Jumlah")."""
+    return _names_region(label) or _TOTAL_LABEL.fullmatch(label) is not None
 
 
 #: The opening of the refusal of a table with no header row naming years.
@@ -10000,18 +10074,26 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
     """
     shown = _label(index[h])
     cells = [str(c) for c in text[h] if str(c)]
-    above = [
+    # Rows above it with a label and a number beside it: values, whatever
+    # the label ("Pacitan Regency", a kecamatan, a code), when two or more
+    # or a region's or a total's; a region glued to its values by spaces.
+    numbered = [
         r
         for r in range(h)
-        if str(text[r, 0]).strip()
-        and (
-            (_names_region(str(text[r, 0]).strip()) and _holds_number(text[r, 1:]))
-            or (
-                (glued := _GLUED_VALUES.fullmatch(str(text[r, 0]).strip())) is not None
-                and _names_region(glued["name"].strip())
-            )
-        )
+        if (lab := str(text[r, 0]).strip())
+        and _NOTE.match(lab) is None
+        and not _column_heading(lab)
+        and _holds_number(text[r, 1:])
     ]
+    glued_rows = [
+        r
+        for r in range(h)
+        if (glued := _GLUED_VALUES.fullmatch(str(text[r, 0]).strip())) is not None
+        and _names_region(glued["name"].strip())
+    ]
+    valued = any(_values_label(str(text[r, 0]).strip()) for r in numbered)
+    some = numbered if len(numbered) >= 2 or valued else []
+    above = sorted(set(glued_rows) | set(some))
     if above:
         names = ", ".join(
             f"{_label(index[r])!r} ({str(text[r, 0]).strip()!r})" for r in above[:3]
@@ -10019,9 +10101,8 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
         more = f" (and {len(above) - 3} more)" if len(above) > 3 else ""
         return (
             f"row {shown!r} ({cells!r}), the first naming a period, lies below "
-            f"rows naming regions with their values (rows {names}{more}): it "
-            "is no header over them (a note or a line below the table), and "
-            "they are no title"
+            f"rows of labels with values (rows {names}{more}): it is no header "
+            "over them (a note or a line below the table), and they are no title"
         )
     label = str(text[h, 0]).strip()
     values = [str(c) for c in text[h, 1:] if str(c)]
@@ -10039,7 +10120,7 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
     if (
         not label
         or not bare
-        or not _names_region(label)
+        or _column_heading(label)
         or (
             others
             and not all(_holds_number(np.array([v], dtype=object)) for v in others)
@@ -10051,8 +10132,9 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
         (
             r
             for r in range(h)
-            if str(text[r, 0]).strip()
-            and not _names_region(str(text[r, 0]).strip())
+            if (lab := str(text[r, 0]).strip())
+            and lab != label
+            and not _values_label(lab)
             and (text[r, 1:][filled] != "").all()
             and all(_safe_period(str(c)) is None for c in text[r, 1:] if c)
         ),
@@ -10079,11 +10161,24 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
         + (f" to {max(title_years)}" if max(title_years) > min(title_years) else "")
     )
     return (
-        f"row {shown!r} ({cells!r}) is labelled with a region and holds "
+        f"row {shown!r} ({cells!r}) is labelled {label!r}, no heading, and holds "
         f"{'a number' if len(bare) == 1 else 'numbers'} read as "
         f"{'a year' if len(bare) == 1 else 'years'} ({', '.join(bare)}), "
-        f"which are that region's values, not periods: {why}"
+        f"which are that row's values, not periods: {why}"
     )
+
+
+def _first_cells_row(text: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """The first row with a cell beyond the label column, as a mask.
+
+    A reader renames repeated column names only: a frame's labels, or the
+    header line of a file written from such a frame; never a row below.
+    """
+    filled = np.flatnonzero((text[:, 1:] != "").any(axis=1))
+    out = np.zeros(text.shape[0], dtype=bool)
+    if filled.size:
+        out[filled[0]] = True
+    return out
 
 
 def _data_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
@@ -10109,7 +10204,13 @@ def _data_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]
     widest_other = -1  # cells filled by the widest row labelled otherwise
     for i, r in enumerate(labelled):
         if not codes[r]:
-            widest_other = max(widest_other, int(filled[r]))
+            if _TOTAL_LABEL.fullmatch(str(text[r, 0])) is not None:
+                # A total's row ("Jumlah,2010.5") under the columns' names.
+                out[r] = filled[r] <= widest_other or (
+                    i > 0 and bool(codes[labelled[i - 1]])
+                )
+            else:
+                widest_other = max(widest_other, int(filled[r]))
             continue
         above = codes[labelled[i - 1]] if i else ()
         below = codes[labelled[i + 1]] if i + 1 < len(labelled) else ()
@@ -11090,18 +11191,43 @@ def _check_second_table(
         str(text[years_row, 0])
     }
     cells = text[np.ix_(rows, layout.columns)]
-    for k in np.flatnonzero(np.isin(text[rows, 0], list(heads)) & ~passed):
+    # Rows whose value cells all hold a year (a cheap look first): under the
+    # header's label, or under any label but a region's or a total's
+    # (",2024,2025", "Kota,2024,2025", "Kabupaten/Kota (lanjutan),2024").
+    flat = pd.Series(cells.ravel(), dtype=object).astype(str)
+    yearly = (
+        (
+            flat.str.contains(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", regex=True)
+            | (flat == "")
+        )
+        .to_numpy(dtype=bool)
+        .reshape(cells.shape)
+    )
+    some = (cells != "").any(axis=1) & yearly.all(axis=1)
+    for k in np.flatnonzero(some & ~passed):  # the few such rows
+        lab = str(text[rows[k], 0])
+        if lab not in heads and _values_label(lab.strip()):
+            continue  # a region's or a total's values ("Pacitan,2025")
         shown = [str(s) for s in cells[k] if s]
         try:
-            names = bool(shown) and all(_period(s) is not None for s in shown)
+            names = all(
+                _period(_POINT_ZERO.sub(r"\g<year>", s)) is not None for s in shown
+            )
         except ValueError:  # a semester and a month that disagree: a header
             names = True
         if not names:
             continue
         r = rows[k]
+        same = (
+            f"repeats the header's label {lab!r}"
+            if lab in heads
+            else f"is labelled {lab!r}"
+            if lab
+            else "has no label"
+        )
         msg = (
             f"row {_label(index[r])!r} ({' | '.join(s for s in text[r] if s)}) "
-            f"repeats the header's label {str(text[r, 0])!r} over other periods "
+            f"{same} over other periods "
             f"({shown!r}, the header reading {list(layout.headers)!r}): the "
             "header of a second table stacked below the first; its rows would "
             "be read under the first table's periods, so the table is not "
@@ -11188,6 +11314,29 @@ def _check_unlabelled_columns(
             _stray_cells_hint(text, data_rows, cols, layout, index, names) or advice
         )
         held = text[np.ix_(data_rows, cols)].ravel()
+        kept = [str(c).strip() for c in held if str(c).strip()]
+        named = [c for c in kept if _names_region(c)]
+        coded = [c for c in kept if c in _regions.known_codes()]
+        held_what = "values"
+        if named and not _holds_number(np.array(kept, dtype=object)):
+            # A second column of names (regencies beside their provinces):
+            # no values, and no period written above it would make them so.
+            advice = (
+                f"it holds region names ({', '.join(map(repr, named[:3]))}), not "
+                "values: the names are read from the first column only; write "
+                "each region's name in the first column (a province as a row "
+                "of its own above its regions, its name in the first column) "
+                "and leave this column out"
+            )
+            held_what = "cells"
+        elif kept and len(coded) == len(kept):
+            advice = (
+                f"it holds area codes ({', '.join(map(repr, coded[:3]))}), not "
+                "values: leave the column out, or write each code before its "
+                "region's name in the first column ('1901 Bangka')"
+            )
+            split = False
+            held_what = "cells"
         # Any part of a split number: digits, grouped by thousands dots or
         # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of
         # "1,050.5").
@@ -11202,8 +11351,8 @@ def _check_unlabelled_columns(
                 "write the file with sep=';' (and pass sep=';')"
             )
         msg = (
-            f"column(s) {', '.join(names[c] for c in cols)} hold values but no "
-            "period is "
+            f"column(s) {', '.join(names[c] for c in cols)} hold {held_what} but "
+            "no period is "
             f"read from their header (header rows "
             f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}{hint}"
         )

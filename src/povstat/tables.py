@@ -2253,9 +2253,7 @@ def read_bps_table(
             repeated[k] = found["code"].iloc[0] is None
         except ValueError:  # a name of several regions: a region's name
             pass
-    _check_second_table(
-        text, grid.index, layout, rows_all, repeated | blank | note | colnum
-    )
+    # The header under a subtitle first: its row reads as a second header.
     _check_header_under_subtitle(
         text,
         grid.index,
@@ -2263,6 +2261,9 @@ def read_bps_table(
         rows_all[~(repeated | blank | note | colnum)],
         prov,
         first_year,
+    )
+    _check_second_table(
+        text, grid.index, layout, rows_all, repeated | blank | note | colnum
     )
     # A repeated header whose label names one kind, not the header's
     # ("Kota,2022,2023" below "Kabupaten,2022,2023"), starts that kind's rows:
@@ -9255,19 +9256,19 @@ def _check_disjoint_groups(
 ) -> None:
     """Refuse column groups over disjoint periods, read as one series.
 
-    A row above the years, labelled as the label column's heading or not
-    at all ("Kabupaten/Kota | Garis Kemiskinan (Rupiah) | Persentase
-    Penduduk Miskin (Persen)" over "2022 | 2023"), whose two or more
+    A row above the years, labelled as the label column's heading
+    ("Kabupaten/Kota | Garis Kemiskinan (Rupiah) | Persentase Penduduk
+    Miskin (Persen)" over "2022 | 2023"), whose two or more
     labels each stand over value columns, is a row of column groups. Read
     as groups only where a period lies under two of them
     (:func:`_is_group_row`), here it would be a title, and the groups'
     values (rupiah and percent) one series under one name. A row labelled
-    otherwise ("Tabel 3.1 | Persentase Penduduk Miskin | (Persen)") is a
-    title split over the columns.
+    otherwise ("Tabel 3.1 | Persentase Penduduk Miskin | (Persen)") or not
+    at all is a title split over the columns.
     """
     label = str(text[g, 0]).strip()
-    if label and not _column_heading(label):
-        return
+    if not _column_heading(label):
+        return  # a title, split over the columns or with its label empty
     cells = text[g, 1:]
     labelled = [j for j, c in enumerate(cells) if c]
     if (

@@ -7,7 +7,9 @@ typed as printed into the "id" table, are refused ("not a number in locale
 'id'"). Now each is written as the table writes numbers ("13,8", "0,138%"),
 and exactly (not rounded by ``:g``): typed as printed, it reads as meant.
 So are the example of the file advice for columns of fractions ("9,79 for
-0,0979") and the numbers to store of the percent-format rule ("0,105").
+0,0979"), the numbers to store of the percent-format rule ("0,105") and the
+scale rule's example of a fraction written in percent ("0,1365 is written
+13,65%").
 
 Figures: BPS P0 kab/kota Jawa Timur (bps_p0_kabkota_2004_2025.csv), 2022 /
 2023: Pacitan 13.8 / 13.65, Ponorogo 9.32 / 9.53, Trenggalek 10.96 / 10.63;
@@ -182,3 +184,18 @@ def test_the_percent_format_rule_stores_numbers_in_the_locale() -> None:
     t = read_bps_table(xlsx_bytes(rows, formats), locale="id")
     d = t.data.set_index(["label", "year"])["value"]
     assert d[("Trenggalek", 2024)] == 10.5
+
+
+def test_the_percent_sign_example_is_written_in_the_locale() -> None:
+    # No percent stated: a bare 0,0911 (Ponorogo 2024, 9.11 / 100) among
+    # "%" cells is refused by the scale rule, whose example of a fraction
+    # written in percent is in the locale ("0,1365 is written 13,65%").
+    text = (
+        "Kabupaten/Kota;2023;2024\nPacitan;13,65%;13,08%\n"
+        "Ponorogo;9,53%;0,0911\nTrenggalek;10,63%;10,5%\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
+    (bad,) = t.invalid
+    assert "a fraction of one such as 0,1365 is written 13,65%" in bad.reason
+    written = parse_numbers(["13,65%"], locale="id")
+    assert (written.value.tolist(), written.unit.tolist()) == ([13.65], ["percent"])

@@ -849,7 +849,7 @@ def parse_columns(
         cells = read[j]
         values, unit, mult, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
-        reasons = _mixed_scales(cells, values, unit, mult, reasons)
+        reasons = _mixed_scales(cells, values, unit, mult, reasons, locale=loc)
         reasons = _other_convention(cells, values, unit, reasons, loc)
         found.extend(
             (
@@ -2143,6 +2143,8 @@ def _mixed_scales(
     unit: NDArray[np.str_],
     mult: NDArray[np.float64],
     reasons: NDArray[Any],
+    *,
+    locale: str,
 ) -> NDArray[Any]:
     """Mark the cells of the rarer scales where cells state different ones.
 
@@ -2156,7 +2158,8 @@ def _mixed_scales(
     kinds than two, the cells of every kind but the most common are
     invalid; when two kinds stating a scale are the most common in as many
     cells each, no kind is the column's and every cell is invalid. Cells
-    already invalid or missing take no part.
+    already invalid or missing take no part. The example of a number to
+    write is written in `locale` ("13,65%" in "id"; sheets30 F3).
     """
     kind = _scale_kinds(values, unit, mult, reasons)
     present, counts = np.unique(kind[kind >= 0], return_counts=True)
@@ -2196,10 +2199,11 @@ def _mixed_scales(
         # A sign never changes the number written beside it: a fraction of
         # one is written in percent with it (sheets24 M1: "0.1365" given a
         # sign reads 0.1365 %, not the 13.65 % it stands for).
+        point = _LOCALE_MARKS[locale][1]
         sign = (
             "; a percent sign does not scale the number beside it: a "
-            "fraction of one such as 0.1365 is written 13.65%, with every "
-            "number in percent"
+            f"fraction of one such as 0{point}1365 is written 13{point}65%, with "
+            "every number in percent"
             if 1 in (k, main)
             else ""
         )

@@ -2470,7 +2470,12 @@ def read_bps_table(
         reasons[block] = _mixed_units(unit[block], reasons[block])
     for block in _blocks(blocks):
         reasons[block] = _mixed_scales(
-            as_shown[block], values[block], unit[block], mult[block], reasons[block]
+            as_shown[block],
+            values[block],
+            unit[block],
+            mult[block],
+            reasons[block],
+            locale=loc,
         )
     # A number in the other convention ("4.375" among "13,65", "587,723"
     # among "674.660"): judged within each column group of one unit (the

@@ -335,16 +335,21 @@ def test_encoding_with_text_already_decoded_is_refused(
 
 
 def test_foreign_digits_named_in_the_order_written() -> None:
-    # "١٣,٦٥" is 13,65 in Arabic-Indic digits: named as written, one, three,
-    # six, five ('١٣٦٥'), never sorted ('١٣٥٦'); a repeated digit once.
+    # "١٣,٦٥" is 13,65 in Arabic-Indic digits: quoted as written, never
+    # sorted ('١٣٥٦'), and a repeated digit kept (sheets30 F7: '٢٠٢٣' was
+    # quoted '٢٠٣', its distinct digits, which reads as another number).
     with pytest.raises(NumberParseError) as e:
         parse_numbers(["\u0661\u0663,\u0666\u0665"], locale="id")
     assert (
-        "'\u0661\u0663\u0666\u0665' are Arabic-Indic digits" in e.value.cells[0].reason
+        "the digits of '\u0661\u0663,\u0666\u0665' are Arabic-Indic digits"
+        in e.value.cells[0].reason
     )
     with pytest.raises(NumberParseError) as e:
         parse_numbers(["\u0663\u0661,\u0663"], locale="id")
-    assert "'\u0663\u0661' are Arabic-Indic digits" in e.value.cells[0].reason
+    assert (
+        "the digits of '\u0663\u0661,\u0663' are Arabic-Indic digits"
+        in e.value.cells[0].reason
+    )
 
 
 def test_what_a_format_shows_instead_of_a_number_is_quoted(tmp_path: Path) -> None:

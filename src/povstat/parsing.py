@@ -527,7 +527,12 @@ def parse_numbers(
     long s (U+017F) for "s" or the dotted capital I (U+0130) for "I", is not
     the letter, and a cell holding one is invalid. Digits are ASCII 0-9
     only: Arabic-Indic (U+0660 to U+0669), full-width (U+FF10 to U+FF19) and
-    other scripts' digits make a cell invalid, and the reason names them.
+    other scripts' digits make a cell invalid, and the reason names them,
+    quoting the number as written and what it reads in ASCII digits. The
+    percent sign is "%" only: the Arabic (U+066A), full-width (U+FF05) and
+    small (U+FE6A) percent signs make a cell invalid, and so do the per
+    mille (U+2030) and per ten thousand (U+2031) signs, other units never
+    read as percent; the reason names the sign.
 
     The number is ``0`` or an integer without a leading zero, either with no
     group separators ("187000") or with a separator between every group of
@@ -844,7 +849,7 @@ def parse_columns(
         cells = read[j]
         values, unit, mult, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
-        reasons = _mixed_scales(cells, values, unit, mult, reasons)
+        reasons = _mixed_scales(cells, values, unit, mult, reasons, locale=loc)
         reasons = _other_convention(cells, values, unit, reasons, loc)
         found.extend(
             (
@@ -1925,16 +1930,122 @@ def _why_not(s: str, locale: str) -> str:
     c1 = list(dict.fromkeys(c for c in s if "\x80" <= c <= "\x9f"))
     if c1:
         reason += "; " + _c1_hint(c1)
-    digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
-    if digits:
-        kinds = " and ".join(sorted({_digit_script(c) for c in digits}))
-        what = f"an {kinds} digit" if kinds[0] in "AEIOU" else f"a {kinds} digit"
+    for number in _foreign_numbers(s):  # the few numbers in other digits
+        reason += f"; {_foreign_digits_text(number)}, not ASCII 0-9: numbers are read "
+        reason += "in ASCII digits only"
+    import unicodedata
+
+    for c in dict.fromkeys(c for c in s if c in _PERCENT_LOOKALIKES):
+        name = unicodedata.name(c).lower().replace("arabic", "Arabic")
+        if c not in _PER_MILLE:
+            reason += f"; {c!r} ({name}) is not the percent sign: write '%'"
+            continue
+        # Per mille (per ten thousand) is another unit: never read as
+        # percent, and its percentage is a tenth (a hundredth) of it.
+        per = 10 if c == "\u2030" else 100
         reason += (
-            f"; {''.join(digits)!r} "
-            f"{f'is {what}' if len(digits) == 1 else f'are {kinds} digits'}, not "
-            "ASCII 0-9: numbers are read in ASCII digits only"
+            f"; {c!r} ({name}) is no percent sign and is not read as one: "
+            f"write the figure in percent (a {'tenth' if per == 10 else 'hundredth'} "
+            "of it) with '%'"
         )
+        value, unit, _, why = _parse_text(s.replace(c, "%"), locale, frozenset())
+        if not why and unit == "percent" and s.count(c) == 1:
+            percent = Decimal(repr(value)) / per
+            written = f"{_grouped_text(percent, locale)}%"
+            if _parse_text(written, locale, frozenset())[0] == float(percent):
+                reason += f" ({written!r} for {s!r})"
+    ascii_text = _in_ascii(s, locale)
+    if ascii_text is not None:
+        for loc in (locale, other):  # as written, then in the other convention
+            value, _, _, why = _parse_text(ascii_text, loc, frozenset())
+            if not why:
+                reason += f"; as {ascii_text!r} it would read {value!r}" + (
+                    f" in locale {loc!r}" if loc != locale else ""
+                )
+                break
     return reason
+
+
+#: Signs that look like the percent sign "%" and are not it (not read as
+#: percent): the Arabic percent sign (U+066A), the full-width (U+FF05) and
+#: small (U+FE6A) percent signs; and the per mille (U+2030) and per ten
+#: thousand (U+2031) signs, which are other units.
+_PERCENT_LOOKALIKES = "\u066a\uff05\ufe6a\u2030\u2031"
+_PER_MILLE = "\u2030\u2031"
+#: Separators a number written in other digits may hold: ASCII "," and ".",
+#: the Arabic decimal (U+066B) and thousands (U+066C) separators, and the
+#: full-width comma (U+FF0C) and full stop (U+FF0E).
+_FOREIGN_SEPARATORS = ",.\u066b\u066c\uff0c\uff0e"
+
+
+def _foreign_numbers(s: str) -> list[str]:
+    """The numbers of `s` written with digits other than ASCII 0-9, as written.
+
+    A number is a run of decimal digits (of any script) and separators
+    between them: "\u0662\u0660\u0662\u0663" (2023 in Arabic-Indic digits)
+    whole, never its distinct digits; "1\u0663,65" with its ASCII digits. A
+    digit no run holds (a superscript or circled digit, no decimal digit)
+    is one alone. Each once, in the order written.
+    """
+    runs = [m.group(0) for m in re.finditer(rf"\d(?:[\d{_FOREIGN_SEPARATORS}]*\d)?", s)]
+    out = [n for n in runs if any(not c.isascii() for c in n if c.isdigit())]
+    out += [c for c in s if c.isdigit() and re.fullmatch(r"\d", c) is None]
+    return list(dict.fromkeys(out))
+
+
+def _foreign_digits_text(number: str) -> str:
+    """What digits `number` is written in: "the digits of '...' are ... digits"."""
+    foreign = [c for c in number if c.isdigit() and not c.isascii()]
+    kinds = " and ".join(sorted({_digit_script(c) for c in foreign}))
+    what = f"an {kinds} digit" if kinds[0] in "AEIOU" else f"a {kinds} digit"
+    if len(number) == 1:
+        return f"{number!r} is {what}"
+    if len(foreign) == len([c for c in number if c.isdigit()]):
+        return f"the digits of {number!r} are {kinds} digits"
+    shown = "".join(foreign)
+    return (
+        f"{shown!r} in {number!r} is {what}"
+        if len(foreign) == 1
+        else f"{shown!r} in {number!r} are {kinds} digits"
+    )
+
+
+def _in_ascii(s: str, locale: str) -> str | None:
+    """`s` with its other digits and look-alike percent signs in ASCII, if any.
+
+    Decimal digits of any script become ASCII 0-9 ("\u0662\u0660\u0662\u0663"
+    is "2023"), the Arabic decimal and thousands separators the locale's marks,
+    the full-width comma and full stop "," and ".", and the Arabic, full-width
+    and small percent signs "%". None if nothing is changed, or if `s` holds
+    a digit that is no decimal digit (a superscript "\u00b2": a mark, or a
+    power, never a digit of the number) or a per mille sign (another unit).
+    """
+    import unicodedata
+
+    group, point = _LOCALE_MARKS[locale]
+    if any(c in _PER_MILLE for c in s):
+        return None
+    out = []
+    for c in s:
+        if c.isdigit() and not c.isascii():
+            d = unicodedata.decimal(c, None)
+            if d is None:
+                return None
+            out.append(str(d))
+        else:
+            out.append(
+                {
+                    "\u066b": point,
+                    "\u066c": group,
+                    "\uff0c": ",",
+                    "\uff0e": ".",
+                    "\u066a": "%",
+                    "\uff05": "%",
+                    "\ufe6a": "%",
+                }.get(c, c)
+            )
+    text = "".join(out)
+    return text if text != s else None
 
 
 def _c1_hint(chars: Sequence[str]) -> str:
@@ -2032,6 +2143,8 @@ def _mixed_scales(
     unit: NDArray[np.str_],
     mult: NDArray[np.float64],
     reasons: NDArray[Any],
+    *,
+    locale: str,
 ) -> NDArray[Any]:
     """Mark the cells of the rarer scales where cells state different ones.
 
@@ -2045,7 +2158,8 @@ def _mixed_scales(
     kinds than two, the cells of every kind but the most common are
     invalid; when two kinds stating a scale are the most common in as many
     cells each, no kind is the column's and every cell is invalid. Cells
-    already invalid or missing take no part.
+    already invalid or missing take no part. The example of a number to
+    write is written in `locale` ("13,65%" in "id"; sheets30 F3).
     """
     kind = _scale_kinds(values, unit, mult, reasons)
     present, counts = np.unique(kind[kind >= 0], return_counts=True)
@@ -2085,10 +2199,11 @@ def _mixed_scales(
         # A sign never changes the number written beside it: a fraction of
         # one is written in percent with it (sheets24 M1: "0.1365" given a
         # sign reads 0.1365 %, not the 13.65 % it stands for).
+        point = _LOCALE_MARKS[locale][1]
         sign = (
             "; a percent sign does not scale the number beside it: a "
-            "fraction of one such as 0.1365 is written 13.65%, with every "
-            "number in percent"
+            f"fraction of one such as 0{point}1365 is written 13{point}65%, with "
+            "every number in percent"
             if 1 in (k, main)
             else ""
         )

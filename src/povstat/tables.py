@@ -929,7 +929,8 @@ def read_bps_table(
         (a column of repeated years), or pivoted on the year and a second
         key (a month, urban or rural: pandas' MultiIndex ``(2022, 3)``,
         polars' "{2022,3}", DuckDB's "2022_3" labels), advice to pivot on
-        the year alone, and how on each engine; the cells of the first ten
+        the year alone, and how on each engine (a polars LazyFrame
+        collected first); the cells of the first ten
         rows holding a year in a form the header grammar does not read,
         each with why: "2.022" or "2022,00" (a year with a thousands
         separator or decimals, as a spreadsheet exports a number-formatted
@@ -1032,6 +1033,8 @@ def read_bps_table(
         has no visible worksheet; the sheet read holds no cell (an empty
         first sheet, the table on another, or an empty workbook: the
         message names the sheets that hold cells, to pass as `sheet_name`);
+        a frame has no columns (``pandas.read_excel`` of an empty sheet: the
+        message says to check the reader's `sheet_name`);
         a region name fits two regions and no province
         row, `province` or a label column headed "Provinsi" resolves it
         (the message lists the candidates);
@@ -1164,7 +1167,8 @@ def read_bps_table(
         "-" and other text cells as they are, to be read as missing or
         reported as ever, and in locale "id" writing the percentages back
         as text, "9,79", as a frame read as text holds them; a polars or
-        DuckDB frame converted with ``.to_pandas()`` or ``.df()`` first).
+        DuckDB frame converted with ``.to_pandas()`` or ``.df()`` first, a
+        polars LazyFrame with ``.collect().to_pandas()``).
         Columns of an index ("P1", "P2", "Indeks") or of changes are not
         judged.
 
@@ -1893,6 +1897,8 @@ def read_bps_table(
         msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
         raise TypeError(msg)
     frame_source, wide_ints = _frame_as_pandas(source)
+    if isinstance(frame_source, pd.DataFrame) and frame_source.shape[1] == 0:
+        raise ValueError(_no_columns(frame_source, source))
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     if read.hidden:
         hides = ", ".join(read.hidden[:10]) + (", ..." if len(read.hidden) > 10 else "")
@@ -2038,6 +2044,7 @@ def read_bps_table(
                 # columns are left out); once a column of row numbers
                 # before it is removed, as advised, the next one is there.
                 column=first,
+                to_pandas=_to_pandas_first(source),
             )
 
         transposed = turned(text) if str(e).startswith("no header row") else ""
@@ -2052,6 +2059,7 @@ def read_bps_table(
                 frame=isinstance(frame_source, pd.DataFrame),
                 sheet=_of_sheet(read),
                 sep=sep,
+                lazy=_lazy_polars(source),
             )
         )
         hint = (
@@ -2410,7 +2418,8 @@ def read_bps_table(
     ratio_cols &= from_title
     if (stated != "").any():
         filled = stated != ""
-        source = (
+        # (Not `source`, the argument, named again in advice below.)
+        stated_by = (
             "the title"
             if not by_group[filled].any()
             else "the column's group label"
@@ -2418,7 +2427,7 @@ def read_bps_table(
             else "the title or the column's group label"
         )
         unit_cells = np.vstack([unit_cells.reshape(-1, len(stated)), stated])
-        unit_sources = [*unit_sources, source]
+        unit_sources = [*unit_sources, stated_by]
     # The columns a unit row, the title or a group label states "(persen)"
     # over (cells stating "%", or formatted so, are judged below).
     column_pct = np.zeros(values.size, dtype=bool)
@@ -2455,7 +2464,9 @@ def read_bps_table(
     # A percent sign under a stated percent is no scale of its own; a bare
     # fraction of one beside it ("0,1204" among "9,92%") is the cell in
     # doubt (see ``_fractions_among``).
-    _fractions_among(values, unit, mult, reasons, column_pct, blocks, block_names)
+    _fractions_among(
+        values, unit, mult, reasons, column_pct, blocks, block_names, locale=loc
+    )
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -2471,7 +2482,12 @@ def read_bps_table(
         reasons[block] = _mixed_units(unit[block], reasons[block])
     for block in _blocks(blocks):
         reasons[block] = _mixed_scales(
-            as_shown[block], values[block], unit[block], mult[block], reasons[block]
+            as_shown[block],
+            values[block],
+            unit[block],
+            mult[block],
+            reasons[block],
+            locale=loc,
         )
     # A number in the other convention ("4.375" among "13,65", "587,723"
     # among "674.660"): judged within each column group of one unit (the
@@ -2709,6 +2725,7 @@ def read_bps_table(
         locale=locale,
         title=layout.title,
         other_unit=other_unit,
+        to_pandas=_to_pandas_first(source),
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -3156,6 +3173,31 @@ def _path_or_buffer(source: os.PathLike[Any]) -> object:
         f"{type(content).__name__}"
     )
     raise TypeError(msg)
+
+
+def _no_columns(frame: pd.DataFrame, source: object) -> str:
+    """The message for a frame with no columns, as a reader gives an empty sheet.
+
+    ``pandas.read_excel`` (and polars') of a worksheet holding no cell gives
+    a frame with no columns: the table is most often on another sheet
+    (sheets30 F5), which the reader's `sheet_name` names, or the workbook's
+    path passed to read_bps_table finds (its message names the sheets that
+    hold cells).
+    """
+    native = getattr(source, "to_native", None)
+    frame_type = type(native() if callable(native) else source).__name__
+    kind = f"{_engine_of(source)} {frame_type}"
+    rows = f"{frame.shape[0]} row{'s' if frame.shape[0] != 1 else ''} and "
+    return (
+        f"`source`, a {kind}, has {rows if frame.shape[0] else ''}no "
+        "columns: it holds no cell, so no table to read; a frame read from an "
+        "empty worksheet is one (pandas.read_excel and polars.read_excel read "
+        "the first sheet unless told another): check the reader's sheet_name, "
+        "the table may be on another sheet (pandas.read_excel(path, "
+        "sheet_name=None) reads every sheet, to see which holds it), or pass "
+        "the workbook's path to read_bps_table, which names the sheets that "
+        "hold cells"
+    )
 
 
 def _empty_sheet(data: bytes, sheet: str | int | None, what: str) -> str:
@@ -3628,8 +3670,13 @@ def _native_types(frame: object) -> dict[str, str]:
     """Each column's type as the frame's own library names it, where it can.
 
     DuckDB relations list their types (``UNION(num INTEGER)``); polars and
-    others by their schema. Empty if the library names none.
+    others by their schema. Empty if the library names none. A polars
+    LazyFrame's schema is asked with ``collect_schema``: its ``columns`` and
+    ``schema`` give a PerformanceWarning (an error under a warnings filter).
     """
+    collect_schema = getattr(frame, "collect_schema", None)
+    if _engine_of(frame) == "polars" and callable(collect_schema):
+        return {str(c): str(t) for c, t in collect_schema().items()}
     columns, types = getattr(frame, "columns", None), getattr(frame, "types", None)
     if isinstance(columns, list) and isinstance(types, list):
         return {str(c): str(t) for c, t in zip(columns, types, strict=False)}
@@ -6726,6 +6773,7 @@ def _read_checks(
                     blocks,
                     block_names,
                     formatted=pct,
+                    locale=locale,
                 )
                 pct = pct & ~column_pct
             for block in _blocks(blocks):
@@ -6735,6 +6783,7 @@ def _read_checks(
                     pct[block] & ~affixed[block],
                     reasons[block],
                     block_names[str(blocks[block][0])],
+                    locale=locale,
                 )
     ok = affixed & (reasons == "") & ~np.isnan(values)
     flat_cells = cells.ravel()
@@ -7005,6 +7054,7 @@ def _warn_percent_fractions(
     locale: str,
     title: str,
     other_unit: np.ndarray[Any, Any],
+    to_pandas: str = "",
 ) -> None:
     """Warn of fractions of one under a stated percent: columns, or cells.
 
@@ -7019,7 +7069,9 @@ def _warn_percent_fractions(
     `title`: the table's title, which with a column's group label says
     whether its measure is the headcount ratio (see ``_fraction_cells``);
     `other_unit`: per column, whether a unit other than percent is stated
-    over it ("(ribu jiwa)").
+    over it ("(ribu jiwa)"); `to_pandas`: how the frame passed is converted
+    before the advice's code ("" for a pandas frame, see
+    ``_to_pandas_first``).
 
     A column is judged under a stated percent, or, with no other unit
     stated, under a measure named a percentage ("Persentase Penduduk
@@ -7043,7 +7095,10 @@ def _warn_percent_fractions(
     is not judged; nor is a table with a cell stating percent of its own
     ("0,35 %": the table shows how it writes percentages, and a bare
     fraction beside such cells is judged by ``_fractions_among``).
+    A table of no rows (a header alone) holds no fraction.
     """
+    if values.shape[0] == 0:  # a header alone (sheets30 F5)
+        return
     if (read & own).any():
         return
     split = _splits_one_measure([str(m) for m in dict.fromkeys(measures) if m != title])
@@ -7199,17 +7254,19 @@ def _warn_percent_fractions(
             "number formats are read (0.0979 formatted as percent reads as "
             f"9.79); otherwise convert {which} with povstat.to_percent(cells, "
             'unit="fraction") before reading the frame, leaving "-" (no data) '
-            f"and any other text as it is: `{recipe}` (a polars or DuckDB "
-            "frame converted with df = df.to_pandas() or df = df.df() first; "
+            f"and any other text as it is: `{recipe}` ({to_pandas or _TO_PANDAS}; "
             "0.0979 gives 9.79 exactly; multiplying by 100 gives float noise, "
             "9.790000000000001, which breaks ties)"
         )
     else:
+        # What to write, in the table's locale (sheets30 F3: "9.79" is
+        # refused in locale "id").
         fix = (
             "write them in percent in the "
-            "file, 9.79 for 0.0979 (or, in a workbook, give the cells a "
-            "percent format, which is read: 0.0979 formatted as percent reads "
-            "as 9.79)"
+            f"file, {_written_in(Decimal('9.79'), locale)} for "
+            f"{_written_in(Decimal('0.0979'), locale)} (or, in a workbook, give "
+            "the cells a percent format, which is read: 0.0979 formatted as "
+            "percent reads as 9.79)"
         )
     msg = f"{found}; {fix}; if they are percentages below 1, ignore this warning"
     warnings.warn(msg, UserWarning, stacklevel=3)
@@ -7344,6 +7401,8 @@ def _percent_rule(
     pct: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     where: str,
+    *,
+    locale: str,
 ) -> np.ndarray[Any, Any]:
     """Reasons, with the rarer of percent-formatted and plain numbers invalid.
 
@@ -7351,7 +7410,9 @@ def _percent_rule(
     message names them, see ``_scale_blocks``): a plain number
     among numbers formatted as percent has an ambiguous scale, or the
     reverse, whichever kind is rarer (the plain numbers on a tie), as for
-    text cells with and without a percent sign.
+    text cells with and without a percent sign. The numbers to store are
+    written in `locale`, as a sheet in its settings takes them typed
+    ("0,001386" in locale "id"; sheets30 F3).
     """
     out = reasons.copy()
     plain = (
@@ -7388,12 +7449,12 @@ def _percent_rule(
         advice = (
             f"if it is a fraction of one as they are ({_decimal_text(v)} for "
             f"{_decimal_text(v * 100)}%), give it their percent format; if it "
-            f"is {_decimal_text(v)}%, store {_decimal_text(v / 100)} in it with "
-            "their percent format"
+            f"is {_decimal_text(v)}%, store {_written_in(v / 100, locale)} in it "
+            "with their percent format"
             if rare is plain
             else "if they are fractions of one, remove its percent format (it "
             f"stores {_decimal_text(v)}); if they are percentages, write "
-            f"{_decimal_text(v * 100)} in it as a plain number"
+            f"{_written_in(v * 100, locale)} in it as a plain number"
         )
         out[i] = (
             f"{head}: its scale is ambiguous; give {where} one scale (a format "
@@ -7405,6 +7466,17 @@ def _percent_rule(
 def _decimal_text(d: Decimal) -> str:
     """A decimal as plain text, trailing zeros dropped: 13.65, 0.1365, 1380."""
     return format(d.normalize(), "f")
+
+
+def _written_in(d: Decimal, locale: str) -> str:
+    """A decimal as a cell in `locale` writes it: "13,86" in "id", "13.86" in "en".
+
+    Plain text (``_decimal_text``), the decimal mark the locale's, with no
+    thousands separator: the advice's numbers (a percentage below 100, a
+    fraction of one) need none.
+    """
+    text = _decimal_text(d)
+    return text.replace(".", ",") if locale == "id" else text
 
 
 #: A field of digits alone, and one starting with a zero ("05", "-007").
@@ -8304,6 +8376,40 @@ def _engine_of(source: object) -> str:
     """The library a frame comes from: "pandas", "polars", "duckdb", ..."""
     native = getattr(source, "to_native", None)
     return type(native() if callable(native) else source).__module__.split(".")[0]
+
+
+#: How a frame of another library than pandas is converted before a pandas
+#: recipe is run on it; a polars LazyFrame is collected first (it has no
+#: to_pandas: sheets30 F4).
+_TO_PANDAS = (
+    "a polars or DuckDB frame converted with df = df.to_pandas() or df = df.df() first"
+)
+_LAZY_TO_PANDAS = (
+    "a polars LazyFrame collected and converted with df = df.collect().to_pandas() "
+    "first"
+)
+
+
+def _lazy_polars(source: object) -> bool:
+    """Whether `source` is a polars LazyFrame (or narwhals' LazyFrame of one).
+
+    Its recipes collect it first: a LazyFrame has no ``to_pandas``, and its
+    ``pivot`` needs the values pivoted on named (sheets30 F4).
+    """
+    native = getattr(source, "to_native", None)
+    frame = native() if callable(native) else source
+    return _engine_of(source) == "polars" and type(frame).__name__ == "LazyFrame"
+
+
+def _to_pandas_first(source: object) -> str:
+    """How `source` is converted before a pandas recipe: "" for a pandas frame.
+
+    ``_TO_PANDAS`` for a frame of another library, ``_LAZY_TO_PANDAS`` for a
+    polars LazyFrame, so that each recipe runs exactly as printed.
+    """
+    if isinstance(source, pd.DataFrame):
+        return ""
+    return _LAZY_TO_PANDAS if _lazy_polars(source) else _TO_PANDAS
 
 
 def _as_tuple(label: object) -> tuple[object, ...]:
@@ -9362,6 +9468,7 @@ def _pivot_hint(
     frame: bool = True,
     sheet: bool = False,
     sep: str = ",",
+    lazy: bool = False,
 ) -> str:
     """Advice when a table is long, or was pivoted on the year and another key.
 
@@ -9372,7 +9479,9 @@ def _pivot_hint(
     formats, see ``_READ_EXCEL_LOSES``). `sep`: a CSV file's separator, for
     the advice that reads it (:func:`_pandas_read_csv`). A long table with a second key
     (BPS's ``nama_variabel``: P1 and P2 in one file) is filtered on it
-    first, the key named (see ``_other_keys``).
+    first, the key named (see ``_other_keys``). `lazy`: the frame is a polars
+    LazyFrame, collected before it is pivoted (its ``pivot`` needs the values
+    pivoted on named: sheets30 F4).
 
     Long: a column below the column labels holds years alone, some of them
     repeated (one row per region and period). Two keys: labels joining a
@@ -9446,8 +9555,10 @@ def _pivot_hint(
     pandas_pivot = (
         "pandas df.pivot(index=REGION, columns=YEAR, values=VALUE)"
         ".reindex(df[REGION].unique()).reset_index() (pivot alone sorts the "
-        "regions by name), polars df.pivot(on=YEAR, index=REGION, "
-        "values=VALUE)"
+        "regions by name), polars "
+        + ("df.collect().pivot" if lazy else "df.pivot")
+        + "(on=YEAR, index=REGION, values=VALUE)"
+        + (" (the LazyFrame collected first)" if lazy else "")
     )
     first = ""
     if keys:
@@ -10480,6 +10591,7 @@ def _one_region_fractions(
     frame_at: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None,
     locale: str,
     missing: frozenset[str],
+    to_pandas: str = "",
 ) -> str:
     """The fractions-of-one caution for a one-region series' values, or "".
 
@@ -10493,7 +10605,8 @@ def _one_region_fractions(
     read_bps_table applies to a table it reads (``_warn_percent_fractions``:
     one rule, one place), whose warning is returned as part of the advice,
     with its code converting a frame's cells (`frame_at`: their positions,
-    as ``iloc`` counts) before the recipe is run.
+    as ``iloc`` counts) before the recipe is run (`to_pandas`: how the frame
+    is converted to pandas first, see ``_to_pandas_first``).
     """
     n = len(groups)
     values, unit, _, reasons = _parse_flat(
@@ -10518,6 +10631,7 @@ def _one_region_fractions(
             locale=locale,
             title=title,
             other_unit=(np.asarray(units, dtype=object) != "") & ~stated,
+            to_pandas=to_pandas,
         )
     return "".join(
         f"; and a caution, as read_bps_table gives for a table it reads: {w.message}"
@@ -10538,11 +10652,14 @@ def _transposed_hint(
     encoding: str = "",
     cells: np.ndarray[Any, Any] | None = None,
     column: int = 0,
+    to_pandas: str = "",
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
     `encoding`: the CSV file's, as the caller passed it, carried into the
-    pandas recipe (:func:`_pandas_read_csv`).
+    pandas recipe (:func:`_pandas_read_csv`). `to_pandas`: how the frame
+    passed is converted before a pandas recipe ("" for a pandas frame; see
+    ``_to_pandas_first``).
 
     `sheet`: the table is a spreadsheet's, turned in the spreadsheet (Paste
     Special, Transpose keeps the number formats; a frame read from the
@@ -10714,9 +10831,8 @@ def _transposed_hint(
                     f"axis=1).set_axis(pandas.Index(df.iloc[{rows}, {column}], "
                     f"name={name!r}), axis=0); out = povstat.parse_columns(s, "
                     f"list(s.columns), locale={locale!r}{missed})"
-                    ".melt(ignore_index=False).reset_index()` (a polars or "
-                    "DuckDB frame converted with df = df.to_pandas() or "
-                    "df = df.df() first), which keeps each value's period and "
+                    ".melt(ignore_index=False).reset_index()` "
+                    f"({to_pandas or _TO_PANDAS}), which keeps each value's period and "
                     "reads the numbers as read_bps_table does; "
                     f"df.iloc[{rows}] holds the rows from the first period, "
                     f"{str(text[r + 1, 0])!r}, to the last, "
@@ -10763,6 +10879,7 @@ def _transposed_hint(
                     ),
                     locale=locale,
                     missing=frozenset(missing),
+                    to_pandas=to_pandas,
                 )
             )
             return (
@@ -10861,8 +10978,13 @@ def _transposed_hint(
                 if above
                 else ""
             )
-            + "; a polars or DuckDB frame converted with "
-            ".to_pandas() or .df() first) and pass that"
+            + (
+                f"; {to_pandas}"
+                if to_pandas == _LAZY_TO_PANDAS
+                else "; a polars or DuckDB frame converted with "
+                ".to_pandas() or .df() first"
+            )
+            + ") and pass that"
             + (
                 f" (the slice leaves out the lines above the header row and "
                 f"those below the table, such as {note!r}, which would become "
@@ -10872,7 +10994,8 @@ def _transposed_hint(
             )
             if title
             else "transpose the frame first (pandas df.set_index(df.columns[0])"
-            f"{cut}.T.reset_index()) and pass that{why}"
+            f"{cut}.T.reset_index(){f'; {to_pandas}' if to_pandas else ''}) and "
+            f"pass that{why}"
             if frame
             else "transpose it first in the spreadsheet (copy the table "
             f"{'without the lines below it ' if cut else ''}and "
@@ -11709,6 +11832,8 @@ def _fractions_among(
     blocks: np.ndarray[Any, Any],
     block_names: Mapping[str, str],
     formatted: np.ndarray[Any, Any] | None = None,
+    *,
+    locale: str,
 ) -> np.ndarray[Any, Any]:
     """Mark, in place, bare fractions of one beside percent signs (stated percent).
 
@@ -11727,6 +11852,11 @@ def _fractions_among(
     follows this one rule (see ``_read_checks``), so that it reads as the
     CSV file saved from it. `block_names` names each block's cells in
     messages. Returns the cells marked.
+
+    The advice writes what to type into the cell in `locale`, exactly
+    ("13,86" and "0,1386%" in locale "id"; sheets30 F3): so typed, in a
+    file or a workbook, or as text in a frame (the text a frame read in
+    locale "id" holds, as ``_to_percent_recipe`` writes), it reads as meant.
     """
     live = (reasons == "") & ~np.isnan(values) & (values != 0) & column_pct
     sign = live & (unit == "percent")
@@ -11775,14 +11905,20 @@ def _fractions_among(
         for i in low:  # the few fractions
             v = float(values[i])
             as_pct = float(Decimal(repr(v)) * 100)
+            # What to write, exactly and in the table's locale (never
+            # rounded by :g, nor "13.86" refused in locale "id").
+            pct_text, v_text = (
+                _written_in(Decimal(repr(v)) * 100, locale),
+                _written_in(Decimal(repr(v)), locale),
+            )
             reasons[i] = (
                 f"a number without {without} beside {these} {kind} "
                 f"({block_names[str(blocks[i])]}: {stated}), "
                 f"under a stated percent: {v:g} is less than a tenth of "
                 f"{that}, so it is likely a fraction of "
                 f"one ({as_pct:g}%) that lost its percent sign or format, "
-                f"not {v:g}%; write the percentage ({as_pct:g}), or, if it "
-                f"is {v:g}%, write it with a percent sign ({v:g}%)"
+                f"not {v:g}%; write the percentage ({pct_text!r}), or, if it "
+                f"is {v:g}%, write it with a percent sign ({v_text + '%'!r})"
             )
     return out
 

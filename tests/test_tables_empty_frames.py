@@ -115,3 +115,15 @@ def test_a_header_alone_reads_as_a_table_of_no_rows(kind: str) -> None:
     t = read_bps_table(_header_alone(kind), locale="en", month=3)
     assert t.data.empty
     assert t.invalid == ()
+
+
+@pytest.mark.parametrize("text", ["\n", "\r\n", "\ufeff\n", "\n\n\n"])
+def test_text_of_blank_lines_is_refused(text: str, tmp_path: Path) -> None:
+    # sheets31 F5: blank lines alone crashed with a raw IndexError, as text
+    # and as a file; a 0-byte file was already refused by name.
+    with pytest.raises(ValueError, match=r"`source` holds no cell \(nothing but blank"):
+        read_bps_table(io.StringIO(text), locale="en")
+    path = tmp_path / "blank.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"`source` holds no cell"):
+        read_bps_table(path, locale="en")

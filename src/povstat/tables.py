@@ -1909,6 +1909,11 @@ def read_bps_table(
         )
         warnings.warn(msg, UserWarning, stacklevel=2)
     grid = read.grid
+    if not isinstance(frame_source, pd.DataFrame) and grid.shape[1] == 0:
+        # Text of blank lines alone ("\n", a byte-order mark and "\r\n"):
+        # no cell, as an empty file (sheets31 F5).
+        msg = "`source` holds no cell (nothing but blank lines): no table to read"
+        raise ValueError(msg)
     # A copy: the frame's own array may be read-only (one column of objects).
     text = np.array(grid.map(_cell_text).to_numpy(dtype=object), dtype=object)
     pending = np.zeros(text.shape, dtype=bool)

@@ -53,33 +53,29 @@ def test_a_count_like_a_year_with_decimals_is_no_header_cell(
     assert "a year (2023) is found only in the title" in said
 
 
-def test_a_province_over_its_regencies_keeps_its_header_advice() -> None:
-    # "Jawa Timur" labels the header of its own regencies (3501 Pacitan,
-    # 3502 Ponorogo): its cells "2022,00", "2023,00" are years written with
-    # decimals (a number-formatted year cell saved as CSV in locale "id"),
-    # and are named so.
-    text = "Jawa Timur;2022,00;2023,00\nPacitan;13,80;13,59\nPonorogo;9,32;9,02\n"
-    said = _refusal(text, "id")
-    assert "B1 '2022,00' (the year 2022 with decimals" in said
-
-
-def test_indonesia_over_its_provinces_keeps_its_header_advice() -> None:
-    text = "INDONESIA;2022,00;2023,00\nAceh;14,75;14,45\nBali;4,57;4,25\n"
-    said = _refusal(text, "id")
-    assert "B1 '2022,00' (the year 2022 with decimals" in said
-
-
-def test_a_header_labelled_otherwise_keeps_its_header_advice() -> None:
-    # The header row's label names no region: its decimal years are named.
-    text = "Provinsi;2022,00;2023,00\nJawa Barat;7,98;7,62\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Jawa Timur" labels the header of its own regencies (3501 Pacitan,
+        # 3502 Ponorogo; P0 of March 2022 and 2023, bps_p0_kabkota_2004_2025
+        # .csv), "INDONESIA" that of its provinces (Aceh, Bali,
+        # bps_p0_prov_2007_2026.csv), and "Provinsi" names no region.
+        "Jawa Timur;2022,00;2023,00\nPacitan;13,80;13,65\nPonorogo;9,32;9,53\n",
+        "INDONESIA;2022,00;2023,00\nAceh;14,64;14,45\nBali;4,57;4,25\n",
+        "Provinsi;2022,00;2023,00\nAceh;14,64;14,45\n",
+    ],
+)
+def test_a_header_row_keeps_its_header_advice(text: str) -> None:
+    # Its cells "2022,00", "2023,00" are years written with decimals (a
+    # number-formatted year cell saved as CSV in locale "id"): named so.
     said = _refusal(text, "id")
     assert "B1 '2022,00' (the year 2022 with decimals" in said
 
 
 def test_a_renamed_year_in_the_header_is_still_named() -> None:
-    # "2022.5" is not a renamed year (pandas writes ".1", ".2", ...), and
-    # the header row labelled "Provinsi" holds it; "2004.1" in a region's row
-    # is a figure and is not named.
+    # "2004.1" in a region's row is a figure, not a year a reader renamed
+    # (pandas writes a repeated "2004" as "2004.1" in the header only);
+    # "2023.1" in the header row is named so.
     text = "Provinsi,Jumlah\nJawa Barat,2004.1\nJawa Tengah,3790.4\n"
     assert "reader renamed" not in _refusal(TITLE + text)
     header = "Kabupaten/Kota,2023.1\nPacitan,13.8\n"

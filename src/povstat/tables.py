@@ -2166,13 +2166,22 @@ def read_bps_table(
         if _heading_kind(str(first_cell.iloc[at_row])) is not None:
             note[at_row] = False
     numbered = np.zeros(note.shape, dtype=bool)  # notes holding numbers
+    full = np.zeros(note.shape, dtype=bool)  # ... a value in every column
     if note.any():
         maybe = np.flatnonzero(note)
         fcells = grid.to_numpy(dtype=object)[np.ix_(rows_all[maybe], layout.columns)]
         number = np.zeros(fcells.size, dtype=bool)
+        year_like = np.ones(fcells.size, dtype=bool)
         for fmt in ("id", "en"):  # a number in either format counts
             v, _, _, why = _parse_flat(fcells.ravel(), fmt, miss)
             number |= (why == "") & ~np.isnan(v)
+            year_like &= (why != "") | ((v % 1 == 0) & (v >= 1900) & (v <= 2099))
+        # A value in every column, not all years (a source's "2024"): a
+        # region's row whose name starts with a note's word ("Sumber
+        # Wringin", a kecamatan), or a note, which it cannot be told from.
+        full[maybe] = number.reshape(fcells.shape).all(axis=1) & ~(
+            year_like.reshape(fcells.shape).all(axis=1)
+        )
         numbered[maybe[number.reshape(fcells.shape).any(axis=1)]] = True
         # A value cell starting with digits that is no number as written
         # ("3,5*", "(3)", "12a") holds numbers all the same: a footnote-like
@@ -2196,6 +2205,21 @@ def read_bps_table(
     # written ("2) Foo;3,5*").
     note &= ~numbered | worded
     numbered[in_words] = True
+    looks_data = np.flatnonzero(note & worded & full)
+    if looks_data.size:
+        named_rows = ", ".join(
+            f"{_label(grid.index[rows_all[k]])!r} ({str(label[k])!r})"
+            for k in looks_data[:5].tolist()
+        )
+        msg = (
+            f"row(s) {named_rows} start with a note's word (Sumber, Source, "
+            "Catatan, Keterangan, Ket, Note) and hold a value in every column: "
+            "they are read as notes and skipped (listed in `skipped` as 'note "
+            "with numbers'); if one is a region (a kecamatan named 'Sumber "
+            "...'), write its kind before its name ('Kecamatan Sumber "
+            "Wringin'), and it is read as a row of values"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=2)
     # In a list of regions numbered "1)", "2)", ... a numbered row whose
     # values are all missing ("2) Muna Barat,-") is a region, not a
     # footnote: a run of rows numbered one after the other (1), 2), 3) ...)
@@ -2250,12 +2274,19 @@ def read_bps_table(
     above_label = text[: layout.first_data, 0]
     labelled = (label[:, None] == above_label[None, :]) | (label[:, None] == "")
     repeated = (same & labelled).any(axis=1) & ~blank & ~note & ~colnum
-    # Under another label, the header's cells are a repeated header unless
-    # the label names a region ("Kabupaten/Kota (lanjutan),2022,2023" after
-    # a page break is one; "Pacitan,2025" is data).
+    # Under another label, the header's cells are a repeated header when
+    # the label heads the label column ("Kabupaten/Kota (lanjutan),2022,2023"
+    # after a page break), or names no region and the row repeats two or
+    # more periods; a region's or any other name over one year-like value
+    # is data ("Pacitan,2025", a kecamatan's count "Kalipare,2023").
     maybe = np.flatnonzero(same.any(axis=1) & ~repeated & ~blank & ~note & ~colnum)
     first_year = int(min(layout.years)) if len(layout.years) else None
     for k in maybe:  # the few rows holding the header's cells
+        if _heading_like(str(label[k])):
+            repeated[k] = True
+            continue
+        if (below[k] != "").sum() < 2:
+            continue
         try:
             found = _match_regions(
                 np.array([label[k]], dtype=object),
@@ -2781,6 +2812,7 @@ def read_bps_table(
                 "row's label"
             )
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
+    _check_duplicate_labels(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
         {
@@ -9367,19 +9399,18 @@ def _check_disjoint_groups(
 ) -> None:
     """Refuse column groups over disjoint periods, read as one series.
 
-    A row above the years, labelled as the label column's heading
-    ("Kabupaten/Kota | Garis Kemiskinan (Rupiah) | Persentase Penduduk
-    Miskin (Persen)" over "2022 | 2023"), whose two or more
+    A row above the years, labelled as the label column's heading, or not
+    at all and naming two measures ("Kabupaten/Kota | Garis Kemiskinan
+    (Rupiah) | Persentase Penduduk Miskin (Persen)" over "2022 | 2023"),
+    whose two or more
     labels each stand over value columns, is a row of column groups. Read
     as groups only where a period lies under two of them
     (:func:`_is_group_row`), here it would be a title, and the groups'
     values (rupiah and percent) one series under one name. A row labelled
-    otherwise ("Tabel 3.1 | Persentase Penduduk Miskin | (Persen)") or not
-    at all is a title split over the columns.
+    otherwise ("Tabel 3.1 | Persentase Penduduk Miskin | (Persen)"), or
+    not at all over one measure's words, is a title split over the columns.
     """
     label = str(text[g, 0]).strip()
-    if not _column_heading(label):
-        return  # a title, split over the columns or with its label empty
     cells = text[g, 1:]
     labelled = [j for j, c in enumerate(cells) if c]
     if (
@@ -9387,6 +9418,14 @@ def _check_disjoint_groups(
         or labelled[0] != used[0]
         or not set(labelled) <= set(used)
     ):
+        return
+    if not _column_heading(label) and (
+        label or len({_measure_kind(str(cells[j])) for j in labelled} - {""}) < 2
+    ):
+        # A title split over the columns ("Tabel 3.1 | Persentase Penduduk
+        # Miskin | (Persen)"); with its label empty, a row naming two
+        # measures ("Garis Kemiskinan (Rupiah)", "Persentase Penduduk
+        # Miskin (Persen)") is groups all the same.
         return
     spans = _ffill(cells)
     shown = "; ".join(
@@ -9401,6 +9440,21 @@ def _check_disjoint_groups(
         "its own (split the file, or pass each group's columns)"
     )
     raise ValueError(msg)
+
+
+#: The measures a column group may name: the poverty line, the number of
+#: poor, the headcount ratio, an index (P1, P2).
+_MEASURE_KINDS = (
+    ("line", re.compile(r"garis\s+kemiskinan|poverty\s+line|rupiah|\bGK\b", re.I)),
+    ("index", _INDEX_MEASURE),
+    ("rate", re.compile(rf"{_HEADCOUNT_MEASURE.pattern}|persen|percent|%", re.I)),
+    ("count", re.compile(r"jumlah|number\s+of|ribu|jiwa|thousand|orang", re.I)),
+)
+
+
+def _measure_kind(cell: str) -> str:
+    """The measure a group label names ("line", "index", "rate", "count"), or ""."""
+    return next((kind for kind, rx in _MEASURE_KINDS if rx.search(cell)), "")
 
 
 def _is_group_row(
@@ -10139,6 +10193,22 @@ def _column_heading(label: str) -> bool:
     return bool(_LABEL_HEADING.fullmatch(label) or _COLUMN_WORD.fullmatch(label))
 
 
+def _heading_like(label: str) -> bool:
+    """Whether a label heads the label column, continued or annotated.
+
+    "Kabupaten/Kota (lanjutan)", "Kecamatan (continued)", "Provinsi:" and
+    an empty label (the row of years) are; "Kalipare", "Total" are not.
+    """
+    core = re.sub(
+        r"\([^)]*\)|\b(?:lanjutan|sambungan|continued|cont\.?)(?![^\W_])",
+        " ",
+        label,
+        flags=re.IGNORECASE,
+    )
+    core = " ".join(core.split()).strip(" .:-")
+    return not core or _column_heading(core)
+
+
 def _values_label(label: str) -> bool:
     """Whether a row's label is a region's name or a total's ("Jumlah")."""
     return _names_region(label) or _TOTAL_LABEL.fullmatch(label) is not None
@@ -10223,6 +10293,27 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
         )
     label = str(text[h, 0]).strip()
     values = [str(c) for c in text[h, 1:] if str(c)]
+    nxt = next((r for r in range(h + 1, text.shape[0]) if (text[r] != "").any()), None)
+    if label and not _heading_like(label) and nxt is not None:
+        below = [str(c) for c in text[nxt, 1:] if str(c)]
+        lab_below = str(text[nxt, 0]).strip()
+        if (
+            lab_below
+            and _heading_like(lab_below)
+            and below
+            and all(_safe_period(_POINT_ZERO.sub(r"\g<year>", c)) for c in below)
+        ):
+            # "Persentase Penduduk Miskin, 2022" over "Kabupaten/Kota,2022,
+            # 2023": a title split at its comma, over the real header.
+            return (
+                f"row {shown!r} ({cells!r}), the first naming a period, is no "
+                f"header: the row below it, {_label(index[nxt])!r} "
+                f"({[lab_below, *below]!r}), names periods under the label "
+                "column's heading, and row "
+                f"{shown!r} is a title split at a comma (or a subtitle); write "
+                'the title in one cell (in a CSV file, in quotes: "Persentase '
+                'Penduduk Miskin, 2022"), or remove it'
+            )
     bare = [
         _POINT_ZERO.sub(r"\g<year>", v)
         for v in values
@@ -10237,7 +10328,7 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
     if (
         not label
         or not bare
-        or _column_heading(label)
+        or _heading_like(label)
         or (
             others
             and not all(_holds_number(np.array([v], dtype=object)) for v in others)
@@ -10268,7 +10359,11 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
         and bool(title_years)
         and not min(title_years) <= int(bare[0]) <= max(title_years)
     )
-    if named is None and not outside:
+    # A label naming no region known (a kecamatan, "Total", a misspelt
+    # name) over year-like numbers heads no table: its numbers are values
+    # (a region's name over its own regions is judged by the header check).
+    unknown = not _names_region(label)
+    if named is None and not outside and not unknown:
         return ""
     why = (
         f"row {_label(index[named])!r} above it names the columns "
@@ -10276,6 +10371,9 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
         if named is not None
         else f"the title names {min(title_years)}"
         + (f" to {max(title_years)}" if max(title_years) > min(title_years) else "")
+        if outside
+        else f"{label!r} names no region and heads no column, so the table "
+        "seems to have no header"
     )
     return (
         f"row {shown!r} ({cells!r}) is labelled {label!r}, no heading, and holds "
@@ -11335,9 +11433,13 @@ def _check_second_table(
     some = (cells != "").any(axis=1) & yearly.all(axis=1)
     for k in np.flatnonzero(some & ~passed):  # the few such rows
         lab = str(text[rows[k], 0])
-        if lab not in heads and _values_label(lab.strip()):
-            continue  # a region's or a total's values ("Pacitan,2025")
         shown = [str(s) for s in cells[k] if s]
+        if lab not in heads and (
+            _values_label(lab.strip()) or (not _heading_like(lab) and len(shown) < 2)
+        ):
+            # A region's or a total's values ("Pacitan,2025"), or a name's
+            # one year-like value (a kecamatan's count "Kalipare,1987").
+            continue
         try:
             names = all(
                 _period(_POINT_ZERO.sub(r"\g<year>", s)) is not None for s in shown
@@ -13992,6 +14094,40 @@ def _heading_advice(
         f"or head each section with a heading row read as one: {'; '.join(said)}"
         f"{not_read}"
     )
+
+
+def _check_duplicate_labels(
+    regions: pd.DataFrame, labels: np.ndarray[Any, Any], rows: pd.Index[Any]
+) -> None:
+    """Raise if two rows matched to no region share a label.
+
+    A label no region of povstat's list matches (a kecamatan, a name in
+    English) is kept as written; two rows of one such label (a second
+    table stacked below the first, "Donomulyo" under P0 and again under
+    P1) would give the label two values for each period.
+    """
+    kept = pd.Series(labels, dtype=object).astype(str).str.split().str.join(" ")
+    unplaced = (regions["code"].isna() & (kept != "")).to_numpy(dtype=bool)
+    dup = unplaced & kept.where(unplaced).duplicated(keep=False).to_numpy(dtype=bool)
+    if not dup.any():
+        return
+    found = pd.DataFrame(
+        {"label": kept[dup].to_numpy(), "row": [_label(r) for r in rows[dup]]}
+    )
+    by_label = found.groupby("label", sort=False)["row"].agg(
+        lambda r: ", ".join(map(repr, r))
+    )
+    shown = "; ".join(f"{lab!r} in rows {w}" for lab, w in list(by_label.items())[:5])
+    more = f" (and {len(by_label) - 5} more)" if len(by_label) > 5 else ""
+    msg = (
+        "the table has more than one row of the same label, which names no "
+        f"region of povstat's list, so its values are ambiguous: {shown}{more}; "
+        "a table stacked below another (a second measure over the same "
+        "periods) is read as one: read each table separately (split the "
+        "file, or pass each one's rows), or write each label so that it names "
+        "one row ('Sumbersari (Kab. Jember)')"
+    )
+    raise ValueError(msg)
 
 
 def _check_duplicate_regions(

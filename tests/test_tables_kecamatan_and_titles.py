@@ -1,0 +1,116 @@
+"""read_bps_table on tables whose labels name no region of povstat's list.
+
+A kecamatan table (sub-district) keeps its labels as written: povstat's
+list holds provinces and regencies only. The header rules must neither
+refuse such a table because a count looks like a year, nor drop a row whose
+name starts with a note's word, nor merge two stacked tables whose labels
+repeat (sheets32). The counts are made up for the layout; what is tested is
+which rows are read, refused or warned, worked by hand in each comment.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import pytest
+
+from povstat import read_bps_table
+
+TITLE = "Jumlah Penduduk Miskin Menurut Kecamatan di Kabupaten Malang (Jiwa)\n"
+
+
+def _read(text: str, **kw: object):  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return read_bps_table(io.StringIO(text), locale="en", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("count", ["1987", "2023", "2022"])
+def test_a_kecamatan_count_like_a_year_is_read(count: str) -> None:
+    # Kalipare's count of 1,987 (or 2,023, the header's own year) people is
+    # a value: neither a second table's header nor a repeated header.
+    text = TITLE + f"Kecamatan,2023\nDonomulyo,2105\nKalipare,{count}\nPagak,2240\n"
+    table = _read(text)
+    assert table.data["label"].tolist() == ["Donomulyo", "Kalipare", "Pagak"]
+    assert table.data["value"].tolist() == [2105.0, float(count), 2240.0]
+
+
+def test_a_headerless_kecamatan_table_is_refused() -> None:
+    # No header: "Kalipare,1987" would be read as a header of 1987, dating
+    # Pagak's 2,240 to 1987 and losing Kalipare's count.
+    with pytest.raises(
+        ValueError, match="'Kalipare' names no region and heads no column"
+    ):
+        _read("Kalipare,1987\nPagak,2240\nBantur,3010\n")
+
+
+def test_a_page_break_header_of_kecamatan_is_skipped() -> None:
+    # "Kecamatan (lanjutan)" repeats the header's years after a page break.
+    text = (
+        "Kecamatan,2022,2023\nDonomulyo,2105,2050\n"
+        "Kecamatan (lanjutan),2022,2023\nPagak,2240,2200\n"
+    )
+    table = _read(text, errors="report")
+    assert table.data["label"].unique().tolist() == ["Donomulyo", "Pagak"]
+
+
+def test_a_kecamatan_named_like_a_note_is_warned() -> None:
+    # "Sumber" (the seat of Kabupaten Cirebon) and "Sumber Wringin" start with
+    # a note's word; with a value in every column they are warned, not
+    # dropped silently, and written with their kind they are read.
+    text = "Kecamatan,2022,2023\nPlered,5100,5000\nSumber Wringin,6200,6100\n"
+    with pytest.warns(UserWarning, match="start with a note's word"):
+        read_bps_table(io.StringIO(text), locale="en")
+    kinded = text.replace("Sumber Wringin", "Kecamatan Sumber Wringin")
+    table = _read(kinded)
+    assert table.data["value"].tolist() == [5100.0, 5000.0, 6200.0, 6100.0]
+
+
+def test_a_source_note_with_its_year_is_no_warning() -> None:
+    # "Sumber: BPS, 2024": its one number is a year, so it is a note.
+    text = "Kecamatan,2022,2023\nPlered,5100,5000\nSumber: BPS,2024,\n"
+    assert _read(text).data["label"].unique().tolist() == ["Plered"]
+
+
+def test_two_stacked_kecamatan_tables_are_refused() -> None:
+    # P0 then P1 of the same kecamatan over the same years, separated by a
+    # title line only: each label would have two values for each year.
+    p0 = "Kecamatan,2022,2023\nDonomulyo,10.5,10.1\nKalipare,9.2,9.0\n,,\n"
+    p1 = "Indeks Kedalaman Kemiskinan (P1),,\nDonomulyo,1.52,1.48\nKalipare,1.31,1.20\n"
+    with pytest.raises(ValueError, match="more than one row of the same label") as e:
+        _read(p0 + p1, errors="report")
+    assert "'Donomulyo' in rows 2, 6" in str(e.value)
+
+
+@pytest.mark.parametrize("cell", ["2022", "2023"])
+def test_a_title_split_at_its_comma_is_named(cell: str) -> None:
+    # "Persentase Penduduk Miskin, 2022" unquoted: its year is a cell of its
+    # own; the row below is the real header.
+    text = (
+        f"Persentase Penduduk Miskin, {cell}\nKabupaten/Kota,2022,2023\n"
+        "Kota Malang,4.37,4.26\n"
+    )
+    with pytest.raises(ValueError, match="is a title split at a comma"):
+        _read(text, errors="report")
+
+
+def test_groups_of_two_measures_without_a_label_are_refused() -> None:
+    # The heading "Provinsi" sits in the row of years; the row above names
+    # the poverty line over 2022 and P0 over 2023.
+    text = (
+        ",Garis Kemiskinan (Rupiah),Persentase Penduduk Miskin (Persen)\n"
+        "Provinsi,2022,2023\nJAWA TIMUR,480000,10.35\n"
+    )
+    with pytest.raises(ValueError, match="names column groups over different periods"):
+        _read(text)
+
+
+def test_a_title_over_one_measure_without_a_label_is_a_title() -> None:
+    # ",Persentase Penduduk Miskin,(Persen)" is one measure's title split
+    # at its comma: read as the title (Kota Malang's P0 4.37, 4.26).
+    text = (
+        ",Persentase Penduduk Miskin,(Persen)\nKabupaten/Kota,2022,2023\n"
+        "Kota Malang,4.37,4.26\n"
+    )
+    assert _read(text).data["value"].tolist() == [4.37, 4.26]

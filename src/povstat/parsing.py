@@ -2532,11 +2532,18 @@ def _other_convention(
                     "among numbers written with a decimal point"
                 )
                 mark = "comma is a decimal comma"
+            # The readings as the locale writes them, without grouping:
+            # "4260" and "4,26" in locale "id" (sheets32 N1).
+            shown_v, shown_other = (
+                _grouped_text(Decimal(repr(float(x))), locale).replace(group, "")
+                for x in (v, other)
+            )
             out[i] = (
                 f"{what} (such as {example}): in locale {locale!r} it reads "
-                f"{v!r}, but {other!r} if the {mark} (the other convention); "
-                f"which is meant is ambiguous: write {comma!r} for {other!r}, "
-                f"or the digits without the {group_word} ({whole!r}) for {v!r}"
+                f"{shown_v}, but {shown_other} if the {mark} (the other "
+                f"convention); which is meant is ambiguous: write {comma!r} for "
+                f"{shown_other}, or the digits without the {group_word} "
+                f"({whole!r}) for {shown_v}"
             )
             continue
         digits = f"{m['int']}{m['frac']}"

@@ -78,9 +78,21 @@ def test_two_stacked_kecamatan_tables_are_refused() -> None:
     # title line only: each label would have two values for each year.
     p0 = "Kecamatan,2022,2023\nDonomulyo,10.5,10.1\nKalipare,9.2,9.0\n,,\n"
     p1 = "Indeks Kedalaman Kemiskinan (P1),,\nDonomulyo,1.52,1.48\nKalipare,1.31,1.20\n"
-    with pytest.raises(ValueError, match="more than one row of the same label") as e:
+    with pytest.raises(ValueError, match="repeat, in the same order") as e:
         _read(p0 + p1, errors="report")
     assert "'Donomulyo' in rows 2, 6" in str(e.value)
+
+
+def test_one_kecamatan_name_in_two_regencies_is_read() -> None:
+    # Two kecamatan named Sukorejo (in Kabupaten Blitar and in Pasuruan):
+    # one label twice, not a run repeated; both rows are read and reported
+    # in `unmatched`, as a label povstat cannot place.
+    text = (
+        "Kecamatan,2023\nSukorejo,2105\nKalipare,1987\nPagak,2240\n"
+        "Sukorejo,3010\nBantur,2990\n"
+    )
+    table = _read(text)
+    assert table.data["value"].tolist() == [2105.0, 1987.0, 2240.0, 3010.0, 2990.0]
 
 
 @pytest.mark.parametrize("cell", ["2022", "2023"])

@@ -14099,33 +14099,41 @@ def _heading_advice(
 def _check_duplicate_labels(
     regions: pd.DataFrame, labels: np.ndarray[Any, Any], rows: pd.Index[Any]
 ) -> None:
-    """Raise if two rows matched to no region share a label.
+    """Raise if a run of rows matched to no region repeats, as a stacked table.
 
     A label no region of povstat's list matches (a kecamatan, a name in
-    English) is kept as written; two rows of one such label (a second
-    table stacked below the first, "Donomulyo" under P0 and again under
-    P1) would give the label two values for each period.
+    English) is kept as written and reported in ``unmatched``; one such
+    label may repeat (two kecamatan of one name in two regencies). Two rows
+    in a row whose labels repeat further down in the same order
+    ("Donomulyo", "Kalipare" under P0, then again under P1) are a table
+    stacked below another over the same periods: each label would have two
+    values for each period.
     """
     kept = pd.Series(labels, dtype=object).astype(str).str.split().str.join(" ")
     unplaced = (regions["code"].isna() & (kept != "")).to_numpy(dtype=bool)
-    dup = unplaced & kept.where(unplaced).duplicated(keep=False).to_numpy(dtype=bool)
+    if unplaced.sum() < 4:
+        return
+    pair = kept + "\0" + kept.shift(-1, fill_value="")
+    both = unplaced & np.roll(unplaced, -1)
+    both[-1] = False
+    dup = both & pair.where(both).duplicated(keep=False).to_numpy(dtype=bool)
     if not dup.any():
         return
+    repeated = dup | np.roll(dup, 1)
     found = pd.DataFrame(
-        {"label": kept[dup].to_numpy(), "row": [_label(r) for r in rows[dup]]}
+        {"label": kept[repeated].to_numpy(), "row": [_label(r) for r in rows[repeated]]}
     )
     by_label = found.groupby("label", sort=False)["row"].agg(
-        lambda r: ", ".join(map(repr, r))
+        lambda r: ", ".join(map(str, r))
     )
     shown = "; ".join(f"{lab!r} in rows {w}" for lab, w in list(by_label.items())[:5])
     more = f" (and {len(by_label) - 5} more)" if len(by_label) > 5 else ""
     msg = (
-        "the table has more than one row of the same label, which names no "
-        f"region of povstat's list, so its values are ambiguous: {shown}{more}; "
-        "a table stacked below another (a second measure over the same "
-        "periods) is read as one: read each table separately (split the "
-        "file, or pass each one's rows), or write each label so that it names "
-        "one row ('Sumbersari (Kab. Jember)')"
+        "rows of labels that name no region of povstat's list repeat, in the "
+        f"same order, further down the table: {shown}{more}; a table stacked "
+        "below another (a second measure over the same periods) is read as "
+        "one, each label with two values for each period: read each table "
+        "separately (split the file, or pass each one's rows)"
     )
     raise ValueError(msg)
 

@@ -78,7 +78,7 @@ def test_two_stacked_kecamatan_tables_are_refused() -> None:
     # title line only: each label would have two values for each year.
     p0 = "Kecamatan,2022,2023\nDonomulyo,10.5,10.1\nKalipare,9.2,9.0\n,,\n"
     p1 = "Indeks Kedalaman Kemiskinan (P1),,\nDonomulyo,1.52,1.48\nKalipare,1.31,1.20\n"
-    with pytest.raises(ValueError, match="repeat, in the same order") as e:
+    with pytest.raises(ValueError, match="come back further down the table") as e:
         _read(p0 + p1, errors="report")
     assert "'Donomulyo' in rows 2, 6" in str(e.value)
 

@@ -10181,7 +10181,7 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
 #: Words heading the label column or a header row that are no region's
 #: name and no total: "Tahun", "No.", "Uraian", "Kode Wilayah", ...
 _COLUMN_WORD = re.compile(
-    r"(?:tahun|year|periode|period|bulan|month|no\.?|nomor|number|uraian|"
+    r"(?:tahun|year|periode|period|bulan|month|no\.?|nomor|number|uraian|prov\.?|"
     r"rincian|keterangan|description|indikator|indicator|variabel|variable|"
     r"kode(?:\s+\w+)?|code|nama(?:\s+\w+)?|name|kecamatan|desa|kelurahan)",
     _WORD_FLAGS,
@@ -10205,7 +10205,8 @@ def _heading_like(label: str) -> bool:
         label,
         flags=re.IGNORECASE,
     )
-    core = " ".join(core.split()).strip(" .:-")
+    # A count before the heading: BPS's "38 Provinsi", "514 Kabupaten/Kota".
+    core = re.sub(r"^[0-9]+\s+", "", " ".join(core.split()).strip(" .:-"))
     return not core or _column_heading(core)
 
 
@@ -10362,7 +10363,14 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
     # A label naming no region known (a kecamatan, "Total", a misspelt
     # name) over year-like numbers heads no table: its numbers are values
     # (a region's name over its own regions is judged by the header check).
-    unknown = not _names_region(label)
+    years_up = [int(b) for b in bare]
+    unknown = (
+        not _names_region(label)
+        # A frame's column labels are its header ("index", "nama_wilayah"
+        # over "2022", "2023"), and so are years rising one by one.
+        and _LABEL_ROW.fullmatch(str(index[h])) is None
+        and not (len(years_up) >= 2 and all(b - a == 1 for a, b in pairwise(years_up)))
+    )
     if named is None and not outside and not unknown:
         return ""
     why = (
@@ -14096,30 +14104,46 @@ def _heading_advice(
     )
 
 
+#: Labels of a region's own rows (its areas, its total), which repeat under
+#: each region by design ("Kota", "Desa", "Jumlah" below each regency).
+_SUB_ROW_WORD = re.compile(
+    r"(?<![^\W_])(?:kota|perkotaan|urban|desa|perdesaan|pedesaan|rural|"
+    r"jumlah|total|k\s*\+\s*d)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 def _check_duplicate_labels(
     regions: pd.DataFrame, labels: np.ndarray[Any, Any], rows: pd.Index[Any]
 ) -> None:
-    """Raise if a run of rows matched to no region repeats, as a stacked table.
+    """Raise if labels matched to no region repeat as a stacked table does.
 
     A label no region of povstat's list matches (a kecamatan, a name in
     English) is kept as written and reported in ``unmatched``; one such
-    label may repeat (two kecamatan of one name in two regencies). Two rows
-    in a row whose labels repeat further down in the same order
-    ("Donomulyo", "Kalipare" under P0, then again under P1) are a table
-    stacked below another over the same periods: each label would have two
-    values for each period.
+    label may repeat (two kecamatan of one name in two regencies), and so
+    may a region's own rows ("Kota", "Desa", "Jumlah" below each regency).
+    Two or more labels that each come back after all of them have been
+    seen once ("Donomulyo", "Kalipare" under P0, then again under P1, in
+    any order) are a table stacked below another over the same periods:
+    each label would have two values for each period.
     """
     kept = pd.Series(labels, dtype=object).astype(str).str.split().str.join(" ")
-    unplaced = (regions["code"].isna() & (kept != "")).to_numpy(dtype=bool)
+    unplaced = (
+        regions["code"].isna() & (kept != "") & ~kept.str.contains(_SUB_ROW_WORD)
+    ).to_numpy(dtype=bool)
     if unplaced.sum() < 4:
         return
-    pair = kept + "\0" + kept.shift(-1, fill_value="")
-    both = unplaced & np.roll(unplaced, -1)
-    both[-1] = False
-    dup = both & pair.where(both).duplicated(keep=False).to_numpy(dtype=bool)
-    if not dup.any():
+    at = pd.Series(np.flatnonzero(unplaced), index=kept[unplaced].to_numpy())
+    counts = at.groupby(level=0).size()
+    again = counts.index[counts >= 2]
+    if len(again) < 2:
         return
-    repeated = dup | np.roll(dup, 1)
+    firsts = at[at.index.isin(again)].groupby(level=0).min()
+    seconds = at[at.index.isin(again)].groupby(level=0).nth(1)
+    if firsts.max() >= seconds.min():
+        return  # interleaved: names met twice here and there, no second table
+    repeated = np.zeros(len(kept), dtype=bool)
+    repeated[at[at.index.isin(again)].to_numpy()] = True
     found = pd.DataFrame(
         {"label": kept[repeated].to_numpy(), "row": [_label(r) for r in rows[repeated]]}
     )
@@ -14129,11 +14153,11 @@ def _check_duplicate_labels(
     shown = "; ".join(f"{lab!r} in rows {w}" for lab, w in list(by_label.items())[:5])
     more = f" (and {len(by_label) - 5} more)" if len(by_label) > 5 else ""
     msg = (
-        "rows of labels that name no region of povstat's list repeat, in the "
-        f"same order, further down the table: {shown}{more}; a table stacked "
-        "below another (a second measure over the same periods) is read as "
-        "one, each label with two values for each period: read each table "
-        "separately (split the file, or pass each one's rows)"
+        "labels that name no region of povstat's list come back further down "
+        f"the table, all after their first rows: {shown}{more}; a table "
+        "stacked below another (a second measure over the same periods) is "
+        "read as one, each label with two values for each period: read each "
+        "table separately (split the file, or pass each one's rows)"
     )
     raise ValueError(msg)
 

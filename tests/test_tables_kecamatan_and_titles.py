@@ -126,3 +126,71 @@ def test_a_title_over_one_measure_without_a_label_is_a_title() -> None:
         "Kota Malang,4.37,4.26\n"
     )
     assert _read(text).data["value"].tolist() == [4.37, 4.26]
+
+
+def test_kecamatan_counts_like_years_over_two_periods_are_read() -> None:
+    # sheets33 F2: counts move little between years, so a kecamatan of about
+    # 2,000 poor looks like a year in each column; falling (1987, 1950) they
+    # are no header's years.
+    text = (
+        "Kecamatan,2022,2023\nDonomulyo,2105,2080\nKalipare,1987,1950\n"
+        "Pagak,2240,2200\n"
+    )
+    table = _read(text)
+    assert table.data["value"].tolist() == [
+        2105.0,
+        2080.0,
+        1987.0,
+        1950.0,
+        2240.0,
+        2200.0,
+    ]
+
+
+def test_a_kecamatan_named_like_its_regency_is_no_regency() -> None:
+    # sheets33 F3: in a table "Menurut Kecamatan", Ponorogo is the kecamatan
+    # (the regency's seat), not Kabupaten Ponorogo (3502): unmatched, as
+    # every kecamatan is.
+    text = (
+        "Persentase Penduduk Miskin Menurut Kecamatan di Kabupaten Ponorogo (Persen)\n"
+        "Kecamatan,2022,2023\nNgrayun,12.1,11.8\nPonorogo,6.1,5.9\n"
+    )
+    table = _read(text)
+    assert table.data["region_code"].isna().all()
+    assert table.unmatched["label"].tolist() == ["Ngrayun", "Ponorogo"]
+
+
+def test_stacked_kecamatan_tables_in_another_order_are_refused() -> None:
+    # sheets33 F1: P1 below P0, its rows in another order.
+    p0 = "Kecamatan,2022,2023\nDonomulyo,10.5,10.1\nKalipare,9.2,9.0\nPagak,11.3,11.0\n"
+    p1 = (
+        ",,\nIndeks Kedalaman Kemiskinan (P1),,\nPagak,1.77,1.69\nDonomulyo,1.52,1.48\n"
+    )
+    with pytest.raises(ValueError, match="come back further down the table"):
+        _read(p0 + p1)
+
+
+def test_urban_and_rural_rows_below_each_region_are_read() -> None:
+    # "Kota" and "Desa" below each regency repeat by design (P0 of March
+    # 2023, Pacitan and Kota Batu, made-up area figures for the layout).
+    text = (
+        "Kabupaten/Kota,2023\nPacitan,13.65\nKota,9.10\nDesa,15.20\n"
+        "Ponorogo,9.53\nKota,6.00\nDesa,11.00\n"
+    )
+    table = read_bps_table(io.StringIO(text), locale="en")
+    assert len(table.data) == 6
+
+
+@pytest.mark.parametrize(("month", "ok"), [(3, False), (9, True)])
+def test_month_against_the_round_the_title_names(month: int, ok: bool) -> None:
+    # sheets33 F5: the title says September; month=3 would date the values
+    # March.
+    text = (
+        "Persentase Penduduk Miskin Menurut Kabupaten/Kota, September 2023 (Persen)\n"
+        "Kabupaten/Kota,2023\nPacitan,13.5\nKota Batu,3.3\n"
+    )
+    if ok:
+        assert _read(text, month=month).data["month"].tolist() == [9, 9]
+    else:
+        with pytest.raises(ValueError, match="names the round 'September'"):
+            _read(text, month=month)

@@ -2136,6 +2136,7 @@ def read_bps_table(
         raise ValueError(msg) from None
 
     _check_misdated(misdated, layout, grid.index, letters[first:])
+    _check_title_round(layout, mon)
     _check_header_labels(text, grid.index, layout, prov)
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
@@ -2795,6 +2796,18 @@ def read_bps_table(
         provinces=of_provinces,
         values=values.reshape(n_rows, n_cols),
     )
+    sub_kind = _SUB_REGENCY.search(
+        " ".join([str(text[r, 0]) for r in layout.header_rows] + [layout.title])
+    )
+    if sub_kind is not None:
+        # A table of kecamatan (or villages): a name shared with its regency
+        # ("Ponorogo", the regency's seat) is no regency here (sheets33).
+        placed = regions["code"].notna().to_numpy(dtype=bool)
+        regions.loc[placed, ["code", "name", "type"]] = None
+        regions.loc[placed, "reason"] = (
+            f"a table of {sub_kind[0].lower()} (its header or title says so): "
+            "names are not matched to provinces and regencies"
+        )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
@@ -11442,11 +11455,27 @@ def _check_second_table(
     for k in np.flatnonzero(some & ~passed):  # the few such rows
         lab = str(text[rows[k], 0])
         shown = [str(s) for s in cells[k] if s]
+        rising = [
+            int(y)
+            for y in (_POINT_ZERO.sub(r"\g<year>", c) for c in shown)
+            if re.fullmatch(r"(?:19|20)[0-9]{2}", y)
+        ]
         if lab not in heads and (
-            _values_label(lab.strip()) or (not _heading_like(lab) and len(shown) < 2)
+            _values_label(lab.strip())
+            or (
+                not _heading_like(lab)
+                and (
+                    len(shown) < 2
+                    or (
+                        len(rising) == len(shown)
+                        and not all(a < b for a, b in pairwise(rising))
+                    )
+                )
+            )
         ):
             # A region's or a total's values ("Pacitan,2025"), or a name's
-            # one year-like value (a kecamatan's count "Kalipare,1987").
+            # year-like values: one, or not rising as a header's years do
+            # (a kecamatan's counts "Kalipare,1987" or "Kalipare,1987,1950").
             continue
         try:
             names = all(
@@ -14111,6 +14140,42 @@ _SUB_ROW_WORD = re.compile(
     r"jumlah|total|k\s*\+\s*d)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+#: Kinds of area below a regency, named by a table's header or title: its
+#: rows are no provinces or regencies, whatever their names.
+_SUB_REGENCY = re.compile(
+    r"(?<![^\W_])(?:kecamatan|kelurahan|desa\s*/\s*kelurahan|distrik|"
+    r"sub-?districts?)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _check_title_round(layout: _Layout, month: int | None) -> None:
+    """Refuse a `month` other than the one round the title names.
+
+    A table whose header names years alone takes its round from `month`;
+    a title naming one round ("..., September 2023") states it too, and
+    the two must agree, as a group row naming the round must (sheets33).
+    """
+    if month is None or not layout.bare:
+        return
+    named = {
+        str(m[0]): p[1]
+        for m in _ROUND_WORD.finditer(layout.title)
+        if (p := _safe_period(f"{m[0]} 2000")) is not None and p[1] is not None
+    }
+    months = set(named.values())
+    if len(months) != 1 or month in months:
+        return
+    word, mon = next(iter(named.items()))
+    msg = (
+        f"`month` is {month!r} but the title {layout.title!r} names the round "
+        f"{word!r} (month {mon}): the columns' years would be dated month "
+        f"{month}; pass month={mon} (or month=None if the header names the "
+        "rounds)"
+    )
+    raise ValueError(msg)
 
 
 def _check_duplicate_labels(

@@ -194,3 +194,23 @@ def test_month_against_the_round_the_title_names(month: int, ok: bool) -> None:
     else:
         with pytest.raises(ValueError, match="names the round 'September'"):
             _read(text, month=month)
+
+
+def test_a_column_of_areas_beside_the_provinces_is_named() -> None:
+    # sheets33 F4: "Daerah" holds each province's areas (Aceh's P0 of 2022
+    # and 2023 by area, bps_p0_prov_2007_2026.csv: 10.31/9.79 urban,
+    # 16.87/16.92 rural, 14.64/14.45 in all), not regions' names.
+    text = (
+        "Provinsi,Daerah,2022,2023\nACEH,Perkotaan,10.31,9.79\n"
+        ",Perdesaan,16.87,16.92\n,Jumlah,14.64,14.45\n"
+    )
+    with pytest.raises(ValueError, match="heads a column of areas") as e:
+        _read(text)
+    assert "leave the province column out" not in str(e.value)
+    # Laid out as advised, the areas are column groups: read.
+    groups = (
+        "Provinsi,Perkotaan,Perkotaan,Perdesaan,Perdesaan,Jumlah,Jumlah\n"
+        ",2022,2023,2022,2023,2022,2023\nACEH,10.31,9.79,16.87,16.92,14.64,14.45\n"
+    )
+    table = _read(groups)
+    assert table.data["value"].tolist() == [10.31, 9.79, 16.87, 16.92, 14.64, 14.45]

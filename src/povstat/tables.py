@@ -11669,6 +11669,22 @@ def _left_out_hint(
             _PROVINCE_HEAD.fullmatch(label_word) is not None
             and _LABEL_HEADING.fullmatch(word) is not None
         )
+        if province_beside and re.fullmatch(
+            r"(?:tipe\s+|jenis\s+|klasifikasi\s+)?daerah|area|urban\s*/\s*rural",
+            word,
+            re.IGNORECASE,
+        ):
+            # "Provinsi | Daerah" over "ACEH | Perkotaan": the second column
+            # holds each province's areas, not names of regions.
+            out += (
+                f"; {word!r} beside {label_word!r} heads a column of areas "
+                "(Perkotaan, Perdesaan, their total), not of regions' names: "
+                "read_bps_table reads areas as column groups, a row naming "
+                "each column's area ('Perkotaan | Perdesaan | Jumlah') over or "
+                "under the years, one row per province; lay the table out so "
+                "(in a spreadsheet, a pivot table with the areas as columns)"
+            )
+            continue
         if province_beside:
             out += (
                 f"; {label_word!r} and {word!r} head two columns of names: the "

@@ -214,3 +214,34 @@ def test_a_column_of_areas_beside_the_provinces_is_named() -> None:
     )
     table = _read(groups)
     assert table.data["value"].tolist() == [10.31, 9.79, 16.87, 16.92, 14.64, 14.45]
+
+
+def test_a_download_date_in_the_title_is_no_round() -> None:
+    # sheets34 F3: "Diunduh ... pada 12 September 2024" is a date, and 2024
+    # is none of the columns' years: month=3 stands (P0 of Pacitan, March
+    # 2022 and 2023, bps_p0_kabkota_2004_2025.csv).
+    text = (
+        "Persentase Penduduk Miskin Menurut Kabupaten/Kota di Jawa Timur, 2022-2023;;\n"
+        "Diunduh dari jatim.bps.go.id pada 12 September 2024;;\n"
+        "Kabupaten/Kota;2022;2023\nPacitan;13,80;13,65\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert table.data["month"].tolist() == [3, 3]
+
+
+def test_a_misspelt_region_with_year_like_counts_is_a_row() -> None:
+    # sheets34 F4: "Kep. Mentawei" (Kepulauan Mentawai misspelt) with 2,019
+    # and 2,020 poor under "Kabupaten/Kota;2022;2023": a row of values,
+    # unmatched, not a second header nor the real header under a subtitle.
+    text = (
+        "Kabupaten/Kota;2022;2023\nKep. Mentawei;2019;2020\n"
+        "Kota Bukittinggi;5230;5120\n"
+    )
+    table = read_bps_table(io.StringIO(text), locale="en", sep=";", month=3)
+    assert table.data["value"].tolist() == [2019.0, 2020.0, 5230.0, 5120.0]
+    assert table.unmatched["label"].tolist() == ["Kep. Mentawei"]
+    # Without its header, the misspelt row is no header either: refused.
+    with pytest.raises(ValueError, match=r"'Kep\. Mentawei', no heading"):
+        read_bps_table(io.StringIO(text.split("\n", 1)[1]), locale="en", sep=";")

@@ -10380,9 +10380,25 @@ def _false_header_why(text: np.ndarray[Any, Any], index: pd.Index[Any], h: int) 
     unknown = (
         not _names_region(label)
         # A frame's column labels are its header ("index", "nama_wilayah"
-        # over "2022", "2023"), and so are years rising one by one.
+        # over "2022", "2023").
         and _LABEL_ROW.fullmatch(str(index[h])) is None
-        and not (len(years_up) >= 2 and all(b - a == 1 for a, b in pairwise(years_up)))
+        and not (
+            # Years rising one by one under a label that names columns in
+            # some words ("Kabupaten/Kota di Jawa Timur") or as a frame's
+            # column does ("index", "nama_wilayah"); not under a misspelt
+            # name ("Kep. Mentawei,2019,2020", counts in jiwa).
+            len(years_up) >= 2
+            and all(b - a == 1 for a, b in pairwise(years_up))
+            and (
+                re.fullmatch(r"[a-z_][a-z0-9_]*", label) is not None
+                or re.search(
+                    rf"(?<![^\W_])(?:{_LABEL_HEADING.pattern})(?![^\W_])",
+                    label,
+                    re.IGNORECASE,
+                )
+                is not None
+            )
+        )
     )
     if named is None and not outside and not unknown:
         return ""
@@ -11392,6 +11408,12 @@ def _check_header_under_subtitle(
     label = str(text[k, 0])
     if not label.strip():
         return
+    years_label = str(text[layout.header_rows[-2 if layout.rounds_row else -1], 0])
+    if _column_heading(years_label.strip()) and not _heading_like(label):
+        # The header heads the label column ("Kabupaten/Kota,2022,2023"):
+        # no subtitle; the row below it is a region's, its name misspelt
+        # ("Kep. Mentawei,2019,2020", counts in jiwa), reported unmatched.
+        return
     try:
         found = _match_regions(
             np.array([label], dtype=object), index[[k]], province, first_year
@@ -11455,27 +11477,12 @@ def _check_second_table(
     for k in np.flatnonzero(some & ~passed):  # the few such rows
         lab = str(text[rows[k], 0])
         shown = [str(s) for s in cells[k] if s]
-        rising = [
-            int(y)
-            for y in (_POINT_ZERO.sub(r"\g<year>", c) for c in shown)
-            if re.fullmatch(r"(?:19|20)[0-9]{2}", y)
-        ]
-        if lab not in heads and (
-            _values_label(lab.strip())
-            or (
-                not _heading_like(lab)
-                and (
-                    len(shown) < 2
-                    or (
-                        len(rising) == len(shown)
-                        and not all(a < b for a, b in pairwise(rising))
-                    )
-                )
-            )
-        ):
-            # A region's or a total's values ("Pacitan,2025"), or a name's
-            # year-like values: one, or not rising as a header's years do
-            # (a kecamatan's counts "Kalipare,1987" or "Kalipare,1987,1950").
+        if lab not in heads and not _heading_like(lab):
+            # A name's year-like values: a region's or a total's ("Pacitan,
+            # 2025"), a kecamatan's counts ("Kalipare,1987,1950"), a misspelt
+            # region's counts in jiwa ("Kep. Mentawei,2019,2020"); a second
+            # table's header is labelled as a header ("Kota", "Tahun",
+            # "Kabupaten/Kota (lanjutan)") or not at all.
             continue
         try:
             names = all(
@@ -14176,10 +14183,21 @@ def _check_title_round(layout: _Layout, month: int | None) -> None:
     """
     if month is None or not layout.bare:
         return
+    # A round followed by one of the columns' years ("..., September 2023"
+    # over 2023), not a date ("Diunduh 12 September 2024", "17 Juli 2023").
+    years = {int(y) for y in layout.years}
     named = {
         str(m[0]): p[1]
         for m in _ROUND_WORD.finditer(layout.title)
-        if (p := _safe_period(f"{m[0]} 2000")) is not None and p[1] is not None
+        if (
+            y := re.match(
+                r"\s*,?\s*((?:19|20)[0-9]{2})(?![0-9])", layout.title[m.end() :]
+            )
+        )
+        and int(y[1]) in years
+        and not re.search(r"[0-9]\s*$", layout.title[: m.start()])
+        and (p := _safe_period(f"{m[0]} 2000")) is not None
+        and p[1] is not None
     }
     months = set(named.values())
     if len(months) != 1 or month in months:

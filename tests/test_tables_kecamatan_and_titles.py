@@ -75,12 +75,16 @@ def test_a_source_note_with_its_year_is_no_warning() -> None:
 
 def test_two_stacked_kecamatan_tables_are_refused() -> None:
     # P0 then P1 of the same kecamatan over the same years, separated by a
-    # title line only: each label would have two values for each year.
+    # blank line only: each label would have two values for each year.
     p0 = "Kecamatan,2022,2023\nDonomulyo,10.5,10.1\nKalipare,9.2,9.0\n,,\n"
-    p1 = "Indeks Kedalaman Kemiskinan (P1),,\nDonomulyo,1.52,1.48\nKalipare,1.31,1.20\n"
-    with pytest.raises(ValueError, match="come back further down the table") as e:
+    p1 = "Donomulyo,1.52,1.48\nKalipare,1.31,1.20\n"
+    with pytest.raises(ValueError, match="come back further down") as e:
         _read(p0 + p1, errors="report")
-    assert "'Donomulyo' in rows 2, 6" in str(e.value)
+    assert "'Donomulyo' in rows 2, 5" in str(e.value)
+    # With the second table's title line, that title is named.
+    title = "Indeks Kedalaman Kemiskinan (P1),,\n"
+    with pytest.raises(ValueError, match=r"names another measure \(index\)"):
+        _read(p0 + title + p1, errors="report")
 
 
 def test_one_kecamatan_name_in_two_regencies_is_read() -> None:
@@ -166,7 +170,7 @@ def test_stacked_kecamatan_tables_in_another_order_are_refused() -> None:
     p1 = (
         ",,\nIndeks Kedalaman Kemiskinan (P1),,\nPagak,1.77,1.69\nDonomulyo,1.52,1.48\n"
     )
-    with pytest.raises(ValueError, match="come back further down the table"):
+    with pytest.raises(ValueError, match="stacked below"):
         _read(p0 + p1)
 
 
@@ -245,3 +249,42 @@ def test_a_misspelt_region_with_year_like_counts_is_a_row() -> None:
     # Without its header, the misspelt row is no header either: refused.
     with pytest.raises(ValueError, match=r"'Kep\. Mentawei', no heading"):
         read_bps_table(io.StringIO(text.split("\n", 1)[1]), locale="en", sep=";")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Kecamatan/Subdistrict", "Kec.", "Distrik", "Desa/Kelurahan", "Kapanewon"],
+)
+def test_sub_district_headings_head_the_label_column(heading: str) -> None:
+    # sheets35 F3: BPS's bilingual "Kecamatan/Subdistrict" and the other
+    # names of sub-districts head the label column; no row is a region.
+    text = f"{heading};2023\nDonomulyo;2105\nKalipare;1987\nPagak;2240\n"
+    table = read_bps_table(io.StringIO(text), locale="en", sep=";")
+    assert table.data["value"].tolist() == [2105.0, 1987.0, 2240.0]
+    assert table.data["region_code"].isna().all()
+
+
+def test_a_second_tables_title_among_the_values_is_refused() -> None:
+    # sheets35 F1: the number of poor (ribu jiwa) stacked under P0 (persen),
+    # its own header removed as the repeated-header advice says: its title
+    # row among the values names another measure (P0 of March 2022 and
+    # 2023 and poor of Trenggalek, bps_p0/poor_kabkota_2004_2025.csv).
+    text = (
+        "Persentase Penduduk Miskin Menurut Kabupaten/Kota (Persen),,\n"
+        "Kabupaten/Kota,2022,2023\nPacitan,13.80,13.65\nKota Batu,3.79,3.31\n,,\n"
+        "Jumlah Penduduk Miskin Menurut Kabupaten/Kota (Ribu Jiwa),,\n"
+        "Trenggalek,75.86,72.68\n"
+    )
+    with pytest.raises(ValueError, match=r"names another measure \(count\)"):
+        read_bps_table(io.StringIO(text), locale="en", month=3)
+
+
+def test_a_few_regions_among_kecamatan_are_warned() -> None:
+    # sheets35 F2: Jember's kecamatan under "Wilayah"; Jombang is also a
+    # regency's name (3517).
+    text = (
+        "Persentase Penduduk Miskin Kabupaten Jember 2023\nWilayah,2023\n"
+        "Kencong,10.2\nGumukmas,11.5\nJombang,9.9\nAmbulu,8.8\n"
+    )
+    with pytest.warns(UserWarning, match="'Jombang' \\(row 5\\) as 3517"):
+        read_bps_table(io.StringIO(text), locale="en", month=3)

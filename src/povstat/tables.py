@@ -2824,6 +2824,8 @@ def read_bps_table(
                 "has no label of its own); unmerge the cells and write each "
                 "row's label"
             )
+    _check_second_title(text, grid.index, layout, data_rows, regions)
+    _warn_few_placed(regions, labels, grid.index[data_rows])
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     _check_duplicate_labels(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
@@ -10196,14 +10198,22 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
 _COLUMN_WORD = re.compile(
     r"(?:tahun|year|periode|period|bulan|month|no\.?|nomor|number|uraian|prov\.?|"
     r"rincian|keterangan|description|indikator|indicator|variabel|variable|"
-    r"kode(?:\s+\w+)?|code|nama(?:\s+\w+)?|name|kecamatan|desa|kelurahan)",
+    r"kode(?:\s+\w+)?|code|nama(?:\s+\w+)?|name|kecamatan|kec\.?|desa|kelurahan|"
+    r"distrik|district|sub-?district|kapanewon|kemantren|village)",
     _WORD_FLAGS,
 )
 
 
 def _column_heading(label: str) -> bool:
-    """Whether a header row's label heads the label column ("Kabupaten/Kota")."""
-    return bool(_LABEL_HEADING.fullmatch(label) or _COLUMN_WORD.fullmatch(label))
+    """Whether a header row's label heads the label column ("Kabupaten/Kota").
+
+    Each part between slashes heads it ("Kecamatan/Subdistrict",
+    "Desa/Kelurahan", "Provinsi/Province").
+    """
+    parts = [p.strip() for p in label.split("/")]
+    return all(
+        p and (_LABEL_HEADING.fullmatch(p) or _COLUMN_WORD.fullmatch(p)) for p in parts
+    )
 
 
 def _heading_like(label: str) -> bool:
@@ -14168,10 +14178,86 @@ _SUB_ROW_WORD = re.compile(
 #: Kinds of area below a regency, named by a table's header or title: its
 #: rows are no provinces or regencies, whatever their names.
 _SUB_REGENCY = re.compile(
-    r"(?<![^\W_])(?:kecamatan|kelurahan|desa\s*/\s*kelurahan|distrik|"
-    r"sub-?districts?)(?![^\W_])",
+    r"(?<![^\W_])(?:kecamatan|kec\.|kelurahan|desa\s*/\s*kelurahan|distrik|"
+    r"sub-?districts?|kapanewon|kemantren)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def _warn_few_placed(
+    regions: pd.DataFrame, labels: np.ndarray[Any, Any], rows: pd.Index[Any]
+) -> None:
+    """Warn of a few rows matched to regions among labels mostly unplaced.
+
+    In a table of kecamatan whose header does not say so ("Wilayah"), a
+    kecamatan named as a regency ("Jombang" in a table of Jember's
+    kecamatan) is matched to that regency while the others are unmatched
+    (sheets35): at least three unplaced labels for each placed one, a
+    region's own rows ("Kota", "Desa", "Jumlah") left out.
+    """
+    kept = pd.Series(labels, dtype=object).astype(str).str.split().str.join(" ")
+    placed = regions["code"].notna().to_numpy(dtype=bool)
+    unplaced = (
+        ~placed
+        & (kept != "").to_numpy(dtype=bool)
+        & ~kept.str.contains(_SUB_ROW_WORD).to_numpy(dtype=bool)
+    )
+    n_placed, n_unplaced = int(placed.sum()), int(unplaced.sum())
+    if not n_placed or n_unplaced < 3 or n_unplaced < 3 * n_placed:
+        return
+    shown = ", ".join(
+        f"{kept.iloc[k]!r} (row {_label(rows[k])!r}) as "
+        f"{regions['code'].iloc[k]} {regions['name'].iloc[k]}"
+        for k in np.flatnonzero(placed)[:3].tolist()
+    )
+    msg = (
+        f"{n_placed} row(s) matched to regions among {n_unplaced} labels that "
+        f"name none: {shown}; if the table lists kecamatan or villages, a "
+        "name shared with a regency is no regency: write 'Kecamatan' (or "
+        "'Desa/Kelurahan') in the header's label cell, and no row is matched"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _check_second_title(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    data_rows: np.ndarray[Any, Any],
+    regions: pd.DataFrame,
+) -> None:
+    """Refuse a row among the values that titles another measure's table.
+
+    A row with a label and no value ("Jumlah Penduduk Miskin Menurut
+    Kabupaten/Kota (Ribu Jiwa)" below a table of P0 in percent) that names
+    a measure other than the table's title is the title of a second table
+    stacked below the first: its rows would be read as the first table's
+    measure, counts in thousands as percentages (sheets35).
+    """
+    if not data_rows.size:
+        return
+    empty = (text[np.ix_(data_rows, layout.columns)] == "").all(axis=1)
+    unplaced = regions["code"].isna().to_numpy(dtype=bool)
+    own = _measure_kind(layout.title)
+    for k in np.flatnonzero(empty & unplaced):  # the few rows without values
+        label = " ".join(str(text[data_rows[k], 0]).split())
+        kind = _measure_kind(label)
+        if (
+            not kind
+            or kind == own
+            or len(label.split()) < 2
+            or _TOTAL_LABEL.fullmatch(label) is not None
+        ):
+            continue
+        msg = (
+            f"row {_label(index[data_rows[k]])!r} ({label!r}), among the values, "
+            f"names another measure ({kind}) than the table's title "
+            f"({layout.title!r}{', ' + own if own else ''}): the title of a "
+            "second table stacked below the first, whose rows would be read as "
+            "the first table's measure; read each table separately (split the "
+            "file, or pass each one's rows)"
+        )
+        raise ValueError(msg)
 
 
 def _check_title_round(layout: _Layout, month: int | None) -> None:

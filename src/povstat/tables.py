@@ -14192,8 +14192,9 @@ def _warn_few_placed(
     In a table of kecamatan whose header does not say so ("Wilayah"), a
     kecamatan named as a regency ("Jombang" in a table of Jember's
     kecamatan) is matched to that regency while the others are unmatched
-    (sheets35): at least three unplaced labels for each placed one, a
-    region's own rows ("Kota", "Desa", "Jumlah") left out.
+    (sheets35): one or two placed rows, with at least three unplaced
+    labels for each, a region's own rows ("Kota", "Desa", "Jumlah") left
+    out.
     """
     kept = pd.Series(labels, dtype=object).astype(str).str.split().str.join(" ")
     placed = regions["code"].notna().to_numpy(dtype=bool)
@@ -14203,8 +14204,8 @@ def _warn_few_placed(
         & ~kept.str.contains(_SUB_ROW_WORD).to_numpy(dtype=bool)
     )
     n_placed, n_unplaced = int(placed.sum()), int(unplaced.sum())
-    if not n_placed or n_unplaced < 3 or n_unplaced < 3 * n_placed:
-        return
+    if not 0 < n_placed <= 2 or n_unplaced < 3 * n_placed or n_unplaced < 3:
+        return  # many placed rows: a table of regions with some unmatched
     shown = ", ".join(
         f"{kept.iloc[k]!r} (row {_label(rows[k])!r}) as "
         f"{regions['code'].iloc[k]} {regions['name'].iloc[k]}"
@@ -14242,12 +14243,10 @@ def _check_second_title(
     for k in np.flatnonzero(empty & unplaced):  # the few rows without values
         label = " ".join(str(text[data_rows[k], 0]).split())
         kind = _measure_kind(label)
-        if (
-            not kind
-            or kind == own
-            or len(label.split()) < 2
-            or _TOTAL_LABEL.fullmatch(label) is not None
-        ):
+        if not kind or kind == own or len(label.split()) < 3:
+            # A section's summary with no number ("Jumlah Kota",
+            # "Persentase Kota") is no title: a title names its measure in
+            # words ("Jumlah Penduduk Miskin ... (Ribu Jiwa)").
             continue
         msg = (
             f"row {_label(index[data_rows[k]])!r} ({label!r}), among the values, "
